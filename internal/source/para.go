@@ -1,0 +1,70 @@
+// Package source reads a report as it reaches an editor — text in any of the
+// encodings Chinese offices use, or a .docx — and returns its paragraphs with
+// the wrappers around the report (sharing-site header lines, page markers,
+// portal chrome) removed and reported.
+package source
+
+import "github.com/govreport/govreport/internal/report"
+
+// Para is one paragraph (or, for text that lost its breaks, one run of text)
+// of the source, in reading order.
+type Para struct {
+	Text string
+	Line int // 1-based line (text) or paragraph number (.docx) where it starts
+
+	// Hints from a .docx; zero for plain text.
+	Style        string     // paragraph style name, e.g. "Heading 1", "Title"
+	OutlineLevel int        // 1-9 from a Heading style or w:outlineLvl; 0 if none
+	Bold         bool       // the whole paragraph is bold by direct formatting
+	Centered     bool       // the paragraph is centred (titles often are)
+	Rows         [][]string // a table: rows of cell texts; Text is empty
+
+	// breaks holds offsets in Text where a further source line begins, so
+	// that a position in a joined paragraph maps back to its source line.
+	breaks []lineBreak
+}
+
+type lineBreak struct {
+	off  int // byte offset in Text
+	line int // source line that starts there
+}
+
+// LineAt returns the source line of byte offset off in p.Text.
+func (p Para) LineAt(off int) int {
+	line := p.Line
+	for _, b := range p.breaks {
+		if b.off > off {
+			break
+		}
+		line = b.line
+	}
+	return line
+}
+
+// Slice returns the part of p from byte offset i to j as a paragraph of its
+// own, keeping line numbers right.
+func (p Para) Slice(i, j int) Para {
+	q := p
+	q.Text = p.Text[i:j]
+	q.Line = p.LineAt(i)
+	q.breaks = nil
+	for _, b := range p.breaks {
+		if b.off > i && b.off < j {
+			q.breaks = append(q.breaks, lineBreak{b.off - i, b.line})
+		}
+	}
+	return q
+}
+
+// Source is a decoded input: its paragraphs, what was found while reading
+// it, and what its name tells (the date in "…(20240127).docx").
+type Source struct {
+	Name     string // the file name the text was read from
+	Paras    []Para
+	Findings []report.Finding
+	Title    string // the title named by a sharing-site header, if any
+	// Meta holds fields of a portal metadata table found around the text,
+	// keyed by their label with spaces removed: 索引号, 发布机构, 成文日期,
+	// 发布日期, 文号, 主题分类, 公开方式, 有效性.
+	Meta map[string]string
+}
