@@ -62,7 +62,7 @@ type Block struct {
 
 // Title is the lead without its closing full stop, as an outline shows it.
 func (b Block) Title() string {
-	return strings.TrimRight(b.Lead, "。：:；;！!")
+	return strings.TrimRight(b.Lead, "。：:；;！!，,")
 }
 
 // Content is all the report text the block carries, in reading order.
