@@ -4,7 +4,11 @@
 // portal chrome) removed and reported.
 package source
 
-import "github.com/govreport/govreport/internal/report"
+import (
+	"sort"
+
+	"github.com/govreport/govreport/internal/report"
+)
 
 // Para is one paragraph (or, for text that lost its breaks, one run of text)
 // of the source, in reading order.
@@ -31,14 +35,13 @@ type lineBreak struct {
 
 // LineAt returns the source line of byte offset off in p.Text.
 func (p Para) LineAt(off int) int {
-	line := p.Line
-	for _, b := range p.breaks {
-		if b.off > off {
-			break
-		}
-		line = b.line
+	// breaks are in offset order: binary search keeps Slice on a huge
+	// joined paragraph from going quadratic.
+	k := sort.Search(len(p.breaks), func(i int) bool { return p.breaks[i].off > off })
+	if k == 0 {
+		return p.Line
 	}
-	return line
+	return p.breaks[k-1].line
 }
 
 // Slice returns the part of p from byte offset i to j as a paragraph of its
@@ -48,10 +51,10 @@ func (p Para) Slice(i, j int) Para {
 	q.Text = p.Text[i:j]
 	q.Line = p.LineAt(i)
 	q.breaks = nil
-	for _, b := range p.breaks {
-		if b.off > i && b.off < j {
-			q.breaks = append(q.breaks, lineBreak{b.off - i, b.line})
-		}
+	lo := sort.Search(len(p.breaks), func(k int) bool { return p.breaks[k].off > i })
+	hi := sort.Search(len(p.breaks), func(k int) bool { return p.breaks[k].off >= j })
+	for _, b := range p.breaks[lo:max(lo, hi)] {
+		q.breaks = append(q.breaks, lineBreak{b.off - i, b.line})
 	}
 	return q
 }
@@ -63,6 +66,7 @@ type Source struct {
 	Paras    []Para
 	Findings []report.Finding
 	Title    string // the title named by a sharing-site header, if any
+	Date     string // a date (YYYY-MM-DD) named there, as in "…(20240127).docx"
 	// Meta holds fields of a portal metadata table found around the text,
 	// keyed by their label with spaces removed: 索引号, 发布机构, 成文日期,
 	// 发布日期, 文号, 主题分类, 公开方式, 有效性.

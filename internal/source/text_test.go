@@ -1,0 +1,461 @@
+package source
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// textCase is one made-up input in the shape of a real report, with what
+// ReadText must make of it.
+type textCase struct {
+	name  string
+	in    string
+	paras []string          // "line:text", or "line:table[a|b][c|d]"
+	codes []string          // findings in order, "line:code"; "line:code!" for a warning
+	title string            // Source.Title
+	date  string            // Source.Date
+	meta  map[string]string // Source.Meta
+	gone  []string          // wrapper text removed (for the invariant test)
+}
+
+var textCases = []textCase{
+	// Wrappers.
+	{
+		name: "header",
+		in: "《2022年某镇政府工作报告(20230115).doc》由会员分享，可在线阅读，更多相关《2022年某镇政府工作报告(20230115).doc(8页珍藏版)》请在人人文库网上搜索。\n" +
+			"各位代表：\n现在，我代表镇人民政府向大会报告工作。",
+		paras: []string{"2:各位代表：", "3:现在，我代表镇人民政府向大会报告工作。"},
+		codes: []string{"1:header"},
+		title: "2022年某镇政府工作报告", date: "2023-01-15",
+		gone: []string{"《2022年某镇政府工作报告(20230115).doc》由会员分享，可在线阅读，更多相关《2022年某镇政府工作报告(20230115).doc(8页珍藏版)》请在人人文库网上搜索。"},
+	},
+	{
+		name:  "header with a bad date",
+		in:    "《某镇政府工作报告（20231399）.docx》由用户上传分享\n各位代表：",
+		paras: []string{"2:各位代表："},
+		codes: []string{"1:header", "1:header!"},
+		title: "某镇政府工作报告",
+		gone:  []string{"《某镇政府工作报告（20231399）.docx》由用户上传分享"},
+	},
+	{
+		name:  "banner",
+		in:    "2023年某镇政府工作报告\n原创力文档 max.book118.com\n预览与源文档一致，下载高清无水印\n各位代表：",
+		paras: []string{"1:2023年某镇政府工作报告", "4:各位代表："},
+		codes: []string{"2:banner", "3:banner"},
+		gone:  []string{"原创力文档 max.book118.com", "预览与源文档一致，下载高清无水印"},
+	},
+	{
+		name: "watermark, known site",
+		in: "一年来，全镇经济道客巴巴稳中有进，财政收入稳步增长。\n项目建设道客巴巴持续推进，新开工项目5个。\n" +
+			"民生道客巴巴保障有力，新增就业300人。\n生态环境持续道客巴巴改善。\n社会大局和谐道客巴巴稳定。",
+		paras: []string{"1:一年来，全镇经济稳中有进，财政收入稳步增长。", "2:项目建设持续推进，新开工项目5个。",
+			"3:民生保障有力，新增就业300人。", "4:生态环境持续改善。", "5:社会大局和谐稳定。"},
+		codes: []string{"1:watermark!"},
+		gone:  []string{"道客巴巴", "道客巴巴", "道客巴巴", "道客巴巴", "道客巴巴"},
+	},
+	{
+		name: "watermark, unknown site name and a domain",
+		in: "全镇经济知行文库稳中有进www.zxwk.com，财政收入稳步增长。\n项目建设知行文库持续推进www.zxwk.com。\n" +
+			"民生保障知行文库有力www.zxwk.com。\n生态知行文库环境持续改善www.zxwk.com。\n社会知行文库大局和谐稳定www.zxwk.com。",
+		paras: []string{"1:全镇经济稳中有进，财政收入稳步增长。", "2:项目建设持续推进。",
+			"3:民生保障有力。", "4:生态环境持续改善。", "5:社会大局和谐稳定。"},
+		codes: []string{"1:watermark!", "1:watermark!"},
+		gone:  slices.Repeat([]string{"知行文库", "www.zxwk.com"}, 5),
+	},
+	{
+		name: "watermark on lines of its own",
+		in: "2023年某镇政府工作报告\n学海文档网 www.xhwdw.cn\n各位代表：\n" +
+			"（一）经济运行稳中向好。全年增长6.1%；学海文档网 www.xhwdw.cn完成投资XX亿元。\n学海文档网 www.xhwdw.cn",
+		paras: []string{"1:2023年某镇政府工作报告", "3:各位代表：", "4:（一）经济运行稳中向好。全年增长6.1%；完成投资XX亿元。"},
+		codes: []string{"2:watermark!", "2:watermark!"},
+		gone:  slices.Repeat([]string{"学海文档网", "www.xhwdw.cn"}, 3),
+	},
+	{
+		name:  "injected phrases",
+		in:    "全镇累计流转土地word可编辑13400亩。\n力争新签约项目word可编辑3个。",
+		paras: []string{"1:全镇累计流转土地13400亩。", "2:力争新签约项目3个。"},
+		codes: []string{"1:watermark!"},
+		gone:  []string{"word可编辑", "word可编辑"},
+	},
+	{
+		name:  "shop lines",
+		in:    "店铺：晨曦文档专营店 进店逛逛 联系客服\n各位代表：\n本文档由晨曦文档专营店上传，如有侵权请联系删除。",
+		paras: []string{"2:各位代表："},
+		codes: []string{"1:banner", "3:banner"},
+		gone:  []string{"店铺：晨曦文档专营店 进店逛逛 联系客服", "本文档由晨曦文档专营店上传，如有侵权请联系删除。"},
+	},
+	{
+		name:  "paywall",
+		in:    "一是经济发展稳中向好。全年完成财政收入XX万元。\n……（试读结束，省略912字，下载全文阅读）……\n二是项目建设(此处省略120字)持续推进。",
+		paras: []string{"1:一是经济发展稳中向好。全年完成财政收入XX万元。", "3:二是项目建设持续推进。"},
+		codes: []string{"2:paywall!", "3:paywall!"},
+		gone:  []string{"……（试读结束，省略912字，下载全文阅读）……", "(此处省略120字)"},
+	},
+	{
+		name: "page markers with a header",
+		in: "《某镇政府工作报告.docx》由会员分享，可在线阅读\n" +
+			"1、各位代表：现在，我代表镇人民政府向大会报告工作。一是经济稳中向好，非税收\n" +
+			"2、、入XX万元；1、农保工作稳步推进，参保率达到9\n" +
+			"1、不是页码的列表项。\n" +
+			"3、5%以上。",
+		paras: []string{"2:各位代表：现在，我代表镇人民政府向大会报告工作。一是经济稳中向好，非税收入XX万元；1、农保工作稳步推进，参保率达到9",
+			"4:1、不是页码的列表项。5%以上。"},
+		codes: []string{"1:header", "2:page-marker", "3:page-marker", "5:page-marker"},
+		title: "某镇政府工作报告",
+		gone:  []string{"《某镇政府工作报告.docx》由会员分享，可在线阅读", "1、", "2、、", "3、"},
+	},
+	{
+		name: "page markers without a header",
+		in: "1、2023年某镇政府工作报告各位代表：现在，我代表镇人民政府向大会报告工作，请予审议。一年来，全镇完成非税收\n" +
+			"2、入XX万元；新建水渠1.35公里，项目建设持续推进，民生保障坚实有力，参保率达到9\n" +
+			"3、5%以上。",
+		paras: []string{"1:2023年某镇政府工作报告各位代表：现在，我代表镇人民政府向大会报告工作，请予审议。一年来，全镇完成非税收入XX万元；新建水渠1.35公里，项目建设持续推进，民生保障坚实有力，参保率达到95%以上。"},
+		codes: []string{"1:page-marker", "2:page-marker", "3:page-marker"},
+		gone:  []string{"1、", "2、", "3、"},
+	},
+	{
+		name:  "a list is not page markers",
+		in:    "1、加强基层治理。\n2、推进乡村振兴。\n3、保障改善民生。",
+		paras: []string{"1:1、加强基层治理。", "2:2、推进乡村振兴。", "3:3、保障改善民生。"},
+	},
+	{
+		name:  "page numbers",
+		in:    "一是经济发展稳中向好。第1页共3页\n- 2 -\n二是项目建设持续推进。\n第 2 页 共 3 页\n— 3 —\n三是民生保障有力。",
+		paras: []string{"1:一是经济发展稳中向好。", "3:二是项目建设持续推进。", "6:三是民生保障有力。"},
+		codes: []string{"1:page-number", "2:page-number", "4:page-number", "5:page-number"},
+		gone:  []string{"第1页共3页", "- 2 -", "第 2 页 共 3 页", "— 3 —"},
+	},
+	{
+		name: "portal chrome",
+		in: "首页 > 信息公开 >> 政府工作报告\n当前位置：首页 > 政务公开\n字体：[大 中 小]\n【打印】【关闭】\n• 无障碍\n分享到：\n浏览次数：1024\n" +
+			"2023年某镇政府工作报告\n各位代表：\n现在，我代表镇人民政府，向大会作政府工作报告，请予审议。\n【打印】【关闭】",
+		paras: []string{"8:2023年某镇政府工作报告", "9:各位代表：", "10:现在，我代表镇人民政府，向大会作政府工作报告，请予审议。"},
+		codes: []string{"1:chrome", "2:chrome", "3:chrome", "4:chrome", "5:chrome", "6:chrome", "7:chrome", "11:chrome"},
+		gone: []string{"首页 > 信息公开 >> 政府工作报告", "当前位置：首页 > 政务公开", "字体：[大 中 小]", "【打印】【关闭】",
+			"• 无障碍", "分享到：", "浏览次数：1024", "【打印】【关闭】"},
+	},
+	{
+		name: "metadata table",
+		in: "索 引 号： | 6107280000/2024-001005 | 主题分类： | 综合政务 |\n" +
+			"发布机构： | XX镇人民政府 | 成文日期： | 2024年01月27日 |\n" +
+			"文    号： | X政发〔2024〕1号 | 发布日期： | 2024-2-1 |\n" +
+			"公开方式： | 主动公开 | 有效性： | 有效 |\n" +
+			"名    称： | 2023年某镇政府工作报告 |\n" +
+			"2023年某镇政府工作报告\n各位代表：\n" +
+			"索 引 号： | 6107280000/2024-001005 | 主题分类： | 综合政务 |",
+		paras: []string{"6:2023年某镇政府工作报告", "7:各位代表："},
+		codes: []string{"1:meta", "2:meta", "3:meta", "4:meta", "5:meta", "8:meta"},
+		meta: map[string]string{"索引号": "6107280000/2024-001005", "主题分类": "综合政务", "发布机构": "XX镇人民政府",
+			"成文日期": "2024-01-27", "文号": "X政发〔2024〕1号", "发布日期": "2024-02-01", "公开方式": "主动公开",
+			"有效性": "有效", "名称": "2023年某镇政府工作报告"},
+		gone: []string{"索 引 号： | 6107280000/2024-001005 | 主题分类： | 综合政务 |",
+			"发布机构： | XX镇人民政府 | 成文日期： | 2024年01月27日 |", "文    号： | X政发〔2024〕1号 | 发布日期： | 2024-2-1 |",
+			"公开方式： | 主动公开 | 有效性： | 有效 |", "名    称： | 2023年某镇政府工作报告 |",
+			"索 引 号： | 6107280000/2024-001005 | 主题分类： | 综合政务 |"},
+	},
+	{
+		name:  "metadata, one line and label above value",
+		in:    "索引号：001/2024-00001 发布机构：XX街道办事处 发布日期：2024.01.27\n文 号\n街办发〔2024〕3号\n各位代表：",
+		paras: []string{"4:各位代表："},
+		codes: []string{"1:meta", "2:meta"},
+		meta:  map[string]string{"索引号": "001/2024-00001", "发布机构": "XX街道办事处", "发布日期": "2024-01-27", "文号": "街办发〔2024〕3号"},
+		gone:  []string{"索引号：001/2024-00001 发布机构：XX街道办事处 发布日期：2024.01.27", "文 号", "街办发〔2024〕3号"},
+	},
+	{
+		name:  "a sentence starting with a lesser label is not metadata",
+		in:    "标题：坚持稳中求进。\n各位代表：",
+		paras: []string{"1:标题：坚持稳中求进。", "2:各位代表："},
+	},
+	{
+		name: "covering notice",
+		in: "XX镇人民政府\n关于印发《2023年XX镇政府工作报告》的通知\n各村（社区）、镇直各单位：\n" +
+			"现将《2023年XX镇政府工作报告》印发给你们，请结合实际认真贯彻落实。\nXX镇人民政府\n2024年2月1日\n" +
+			"2023年XX镇政府工作报告\n各位代表：",
+		paras: []string{"7:2023年XX镇政府工作报告", "8:各位代表："},
+		codes: []string{"1:notice!"},
+		gone: []string{"XX镇人民政府", "关于印发《2023年XX镇政府工作报告》的通知", "各村（社区）、镇直各单位：",
+			"现将《2023年XX镇政府工作报告》印发给你们，请结合实际认真贯彻落实。", "XX镇人民政府", "2024年2月1日"},
+	},
+	{
+		name:  "contents before the title",
+		in:    "目 录\n一、2023年工作回顾 ........ 1\n二、2024年工作安排 ........ 5\n2023年某镇政府工作报告\n各位代表：",
+		paras: []string{"4:2023年某镇政府工作报告", "5:各位代表："},
+		codes: []string{"1:toc"},
+		gone:  []string{"目 录", "一、2023年工作回顾 ........ 1", "二、2024年工作安排 ........ 5"},
+	},
+	{
+		name:  "contents ended by a repeated heading",
+		in:    "目录\n一、过去一年工作回顾\n二、今年工作安排\n一、过去一年工作回顾\n2023年，全镇经济平稳运行。",
+		paras: []string{"4:一、过去一年工作回顾", "5:2023年，全镇经济平稳运行。"},
+		codes: []string{"1:toc"},
+		gone:  []string{"目录", "一、过去一年工作回顾", "二、今年工作安排"},
+	},
+	{
+		name:  "spaced-out title",
+		in:    "政 府 工 作 报 告\n2 0 2 3 年 政 府 工 作 报 告\n2 0 2 4 年\n各位代表：",
+		paras: []string{"1:政府工作报告", "2:2023年政府工作报告", "3:2024年", "4:各位代表："},
+		codes: []string{"1:space", "2:space", "3:space"},
+	},
+	// Breaks.
+	{
+		name: "paragraphs separated by a space",
+		in: "一是经济发展稳中向好。全年财政收入XX万元。 二是项目建设持续推进。　　三是民生保障有力。“十件实事”全部完成。” 四是…\n" +
+			"各位代表： 现在，我代表镇人民政府报告工作。 一、2023年工作回顾 2023年，全镇经济平稳运行。 （一）产业发展提质增效 全年新种植中药材2300亩。\n二、2024 年工作安排",
+		paras: []string{"1:一是经济发展稳中向好。全年财政收入XX万元。", "1:二是项目建设持续推进。", "1:三是民生保障有力。“十件实事”全部完成。”", "1:四是…",
+			"2:各位代表：", "2:现在，我代表镇人民政府报告工作。", "2:一、2023年工作回顾", "2:2023年，全镇经济平稳运行。", "2:（一）产业发展提质增效", "2:全年新种植中药材2300亩。", "3:二、2024 年工作安排"},
+	},
+	{
+		name: "hard wraps",
+		in: "2023年，全镇上下坚持以习近平新时代中国特色社会主\n" +
+			"义思想为指导，全面贯彻落实党的二十大精神，扎实推进\n" +
+			"各项工作，经济社会保持平稳健康发展的良好态势。\n" +
+			"一、过去一年工作回顾\n" +
+			"（一）经济发展稳中向好。全年完成地区生产总值XX亿\n" +
+			"元，同比增长5.6%；财政收入XX万元，同比增长3.2%。\n" +
+			"全年新增市场主体120户，其中企业35户，个体工商户\n" +
+			"85户，营商环境持续优化，市场活力不断增强，发展\n" +
+			"后劲更足。",
+		paras: []string{
+			"1:2023年，全镇上下坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，扎实推进各项工作，经济社会保持平稳健康发展的良好态势。",
+			"4:一、过去一年工作回顾",
+			"5:（一）经济发展稳中向好。全年完成地区生产总值XX亿元，同比增长5.6%；财政收入XX万元，同比增长3.2%。",
+			"7:全年新增市场主体120户，其中企业35户，个体工商户85户，营商环境持续优化，市场活力不断增强，发展后劲更足。"},
+	},
+	{
+		name: "hard wraps, paragraphs indented",
+		in: "　　各位代表：\n　　现在，我代表青山镇人民政府，向大会报告工作，请予审\n议，并请列席会议的同志提出意见。\n" +
+			"　　（一）项目建设持续推进\n　　我镇始终将项目建设作为经济高质量发\n展的重要抓手。全年实施重点项目12个，完成投资XX亿元\n" +
+			"。港口码头一期项目已完成，高速公路境内征迁工作已全\n部完成。",
+		paras: []string{"1:各位代表：", "2:现在，我代表青山镇人民政府，向大会报告工作，请予审议，并请列席会议的同志提出意见。",
+			"4:（一）项目建设持续推进", "5:我镇始终将项目建设作为经济高质量发展的重要抓手。全年实施重点项目12个，完成投资XX亿元。港口码头一期项目已完成，高速公路境内征迁工作已全部完成。"},
+	},
+	{
+		name:  "one token per line, blank lines between paragraphs",
+		in:    "2023年\n某乡\n政府\n工作\n报告\n\n一、\n工作\n回顾\n\n全乡\n粮食\n总产量\n达到\n\n- 2 -\n\n2.1万\n吨。",
+		paras: []string{"1:2023年某乡政府工作报告", "7:一、工作回顾", "11:全乡粮食总产量达到2.1万吨。"},
+		codes: []string{"16:page-number"},
+		gone:  []string{"- 2 -"},
+	},
+	{
+		name:  "one token per line",
+		in:    "各位\n代表\n：\n现在\n，\n我\n代表\n镇\n人民政府\n作\n工作\n报告\n。\n一、\n过去\n一年",
+		paras: []string{"1:各位代表：", "4:现在，我代表镇人民政府作工作报告。", "14:一、过去一年"},
+	},
+	{
+		name:  "a line starting with a full stop",
+		in:    "一是经济发展稳中向好\n。全年财政收入XX万元，同比增长3.2%，其中税收收入XX万元，非税收入XX万元，完成年度目标的105%。\n二是项目建设持续推进。",
+		paras: []string{"1:一是经济发展稳中向好。全年财政收入XX万元，同比增长3.2%，其中税收收入XX万元，非税收入XX万元，完成年度目标的105%。", "3:二是项目建设持续推进。"},
+	},
+	{
+		name:  "indents and line ends",
+		in:    "　　各位代表：\r\n     现在，我代表镇人民政府作报告。  \r\n\r\n\t一年来，全镇经济平稳运行。\u3000\r\n",
+		paras: []string{"1:各位代表：", "2:现在，我代表镇人民政府作报告。", "4:一年来，全镇经济平稳运行。"},
+	},
+	{
+		name:  "words broken by spaces",
+		in:    "坚持以习 近平新时代中国特色社会主义思想为指导，贯彻党的二　十大精神，增长77.8 %。\n全年各项工作稳步推进 一是经济发展稳中向好。\n参会人员：张三 李四 王五",
+		paras: []string{"1:坚持以习近平新时代中国特色社会主义思想为指导，贯彻党的二十大精神，增长77.8 %。", "2:全年各项工作稳步推进 一是经济发展稳中向好。", "3:参会人员：张三 李四 王五"},
+		codes: []string{"1:space", "1:space"},
+	},
+	// Tables.
+	{
+		name:  "table, rows with pipes",
+		in:    "一、收到和处理政府信息公开申请情况\n| 项目 | 2022年 | 2023年 | | |||\n| 收到申请 | 12 | 15 |\n| 办结 | 12 | 14 | | |\n| |||\n二、其他情况",
+		paras: []string{"1:一、收到和处理政府信息公开申请情况", "2:table[项目|2022年|2023年][收到申请|12|15][办结|12|14]", "6:二、其他情况"},
+		codes: []string{"2:table"},
+	},
+	{
+		name:  "table, a cell per line",
+		in:    "信息内容\n|\n本年制发件数\n||\n规章\n|\n0\n\n规范性文件\n|\n2\n||\n以上为本年情况。",
+		paras: []string{"1:table[信息内容|本年制发件数][规章|0][规范性文件|2]", "13:以上为本年情况。"},
+		codes: []string{"1:table"},
+	},
+	{
+		name: "table, a cell per line, rows run on",
+		in: "全县主要指标如下：\n指标\n|\n单位\n|\n完成数\n|\n地区生产总值\n|\n亿元\n|\n145.98\n|\n城镇化率\n|\n%\n|\n\n|\n" +
+			"一般公共预算收入\n|\n亿元\n|\n9.86\n（一）经济运行稳中向好。",
+		paras: []string{"1:全县主要指标如下：", "2:table[指标|单位|完成数][地区生产总值|亿元|145.98][城镇化率|%|][一般公共预算收入|亿元|9.86]",
+			"25:（一）经济运行稳中向好。"},
+		codes: []string{"2:table"},
+	},
+	{
+		name:  "table, unsure",
+		in:    "收到申请 | 12 |\n本年新增\n0\n本年撤销\n0\n外部管理服务事项\n3",
+		paras: []string{"1:收到申请 | 12 |", "2:本年新增", "3:0", "4:本年撤销", "5:0", "6:外部管理服务事项", "7:3"},
+		codes: []string{"1:table?!", "2:table?!"},
+	},
+}
+
+func TestReadTextCases(t *testing.T) {
+	for _, c := range textCases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := ReadText("case.txt", []byte(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := paraStrings(s.Paras); !slices.Equal(got, c.paras) {
+				t.Errorf("paras:\n got %q\nwant %q", got, c.paras)
+			}
+			if got := findingCodes(s.Findings); !slices.Equal(got, c.codes) {
+				t.Errorf("codes: got %q, want %q\n%s", got, c.codes, formatFindings(s.Findings))
+			}
+			if s.Title != c.title || s.Date != c.date {
+				t.Errorf("title, date: got %q %q, want %q %q", s.Title, s.Date, c.title, c.date)
+			}
+			if !maps.Equal(s.Meta, c.meta) {
+				t.Errorf("meta: got %v, want %v", s.Meta, c.meta)
+			}
+		})
+	}
+}
+
+// TestReadTextLoses checks that nothing but the wrappers is lost: the
+// paragraphs' text, spaces and pipes aside, is the input without them.
+func TestReadTextLoses(t *testing.T) {
+	for _, c := range textCases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := ReadText("case.txt", []byte(c.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := c.in
+			for _, g := range c.gone {
+				if !strings.Contains(want, g) {
+					t.Fatalf("bad case: %q is not in the input", g)
+				}
+				want = strings.Replace(want, g, "", 1)
+			}
+			if got, want := squeeze(allText(s.Paras)), squeeze(want); got != want {
+				t.Errorf("text lost or added:\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// TestReadTextLineAt checks LineAt on joined paragraphs.
+func TestReadTextLineAt(t *testing.T) {
+	for _, tc := range []struct {
+		in, word string
+		line     int
+	}{
+		{textCases[caseIndex("hard wraps")].in, "义思想", 2},
+		{textCases[caseIndex("hard wraps")].in, "扎实推进", 2},
+		{textCases[caseIndex("hard wraps")].in, "各项工作", 3},
+		{textCases[caseIndex("hard wraps")].in, "后劲", 9},
+		{textCases[caseIndex("page markers with a header")].in, "入XX万元", 3},
+		{textCases[caseIndex("page markers with a header")].in, "5%以上", 5},
+		{textCases[caseIndex("one token per line")].in, "人民政府", 9},
+	} {
+		s, err := ReadText("case.txt", []byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, p := range s.Paras {
+			if off := strings.Index(p.Text, tc.word); off >= 0 {
+				found = true
+				if got := p.LineAt(off); got != tc.line {
+					t.Errorf("LineAt(%q) = %d, want %d", tc.word, got, tc.line)
+				}
+				if q := p.Slice(off, len(p.Text)); q.Line != tc.line || q.LineAt(0) != tc.line {
+					t.Errorf("Slice at %q: line %d, want %d", tc.word, q.Line, tc.line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q not found", tc.word)
+		}
+	}
+}
+
+func caseIndex(name string) int {
+	for i, c := range textCases {
+		if c.name == name {
+			return i
+		}
+	}
+	panic("no case " + name)
+}
+
+func paraStrings(ps []Para) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Rows != nil {
+			var b strings.Builder
+			for _, r := range p.Rows {
+				b.WriteString("[" + strings.Join(r, "|") + "]")
+			}
+			out = append(out, fmt.Sprintf("%d:table%s", p.Line, b.String()))
+			continue
+		}
+		out = append(out, fmt.Sprintf("%d:%s", p.Line, p.Text))
+	}
+	return out
+}
+
+// findingCodes renders findings as "line:code", with ! for a warning.
+func findingCodes(fs []report.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		c := fmt.Sprintf("%d:%s", f.Line, f.Code)
+		if f.Level == report.Warning {
+			c += "!"
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func formatFindings(fs []report.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.Format("case.txt") + "\n")
+	}
+	return b.String()
+}
+
+func allText(ps []Para) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text)
+		for _, r := range p.Rows {
+			b.WriteString(strings.Join(r, ""))
+		}
+	}
+	return b.String()
+}
+
+// squeeze drops spaces and pipes, which layout may add or remove.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '|' || r == '｜' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// TestReadTextMessages checks the wording editors see for warnings.
+func TestReadTextMessages(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{textCases[caseIndex("paywall")].in, "case.txt:2: warning: the site omitted 912 characters here; the report is incomplete"},
+		{"一是（此处省略若干字）完成。", "case.txt:1: warning: the site omitted some characters here; the report is incomplete"},
+		{textCases[caseIndex("watermark, known site")].in, "case.txt:1: warning: removed the watermark “道客巴巴”, repeated 5 times in the text (watermark)"},
+		{textCases[caseIndex("covering notice")].in, "starting “关于印发《2023年XX镇政府工作报告》的通知”"},
+		{textCases[caseIndex("table, unsure")].in, "case.txt:2: warning: lines 2-7 look like a flattened table; check them (table?)"},
+	} {
+		s, err := ReadText("case.txt", []byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := formatFindings(s.Findings); !strings.Contains(got, tc.want) {
+			t.Errorf("findings lack %q:\n%s", tc.want, got)
+		}
+	}
+}
