@@ -1,0 +1,394 @@
+package typo
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// Issue is something about a text that Check found and left as it is.
+type Issue struct {
+	Off, End int // byte range in the text checked
+	Level    report.Level
+	Code     string // "placeholder", "suspicious", "rewritten", "missing-figure", "unit-missing"
+	Message  string // what was seen, quoting the text
+}
+
+// Issue codes.
+const (
+	CodePlaceholder   = "placeholder"
+	CodeSuspicious    = "suspicious"
+	CodeRewritten     = "rewritten"
+	CodeMissingFigure = "missing-figure"
+	CodeUnitMissing   = "unit-missing"
+)
+
+// Check returns findings about text left as it is, in order of offset:
+// placeholders, suspicious characters, figures that look rewritten and
+// figures or units missing. It is meant for normalised text but accepts any.
+func Check(s string) []Issue {
+	var out []Issue
+	for _, r := range Placeholders(s) {
+		out = append(out, issue(s, r[0], r[1], report.Warning, CodePlaceholder, "placeholder"))
+	}
+	out = checkChars(s, out)
+	out = checkTraditional(s, out)
+	for _, rule := range patternRules {
+		out = rule.apply(s, out)
+	}
+	out = checkPercent(s, out)
+	out = checkVerbs(s, out)
+	slices.SortStableFunc(out, func(a, b Issue) int {
+		if a.Off != b.Off {
+			return a.Off - b.Off
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
+}
+
+// issue builds an Issue whose message quotes s[off:end] and its clause.
+func issue(s string, off, end int, level report.Level, code, what string) Issue {
+	msg := fmt.Sprintf("%s %q in %q", what, s[off:end], clause(s, off, end))
+	return Issue{Off: off, End: end, Level: level, Code: code, Message: msg}
+}
+
+// clause returns the text around s[off:end] up to clause punctuation or ten
+// characters on each side.
+func clause(s string, off, end int) string {
+	a := off
+	for n := 0; n < 10 && a > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:a])
+		if isClauseStop(r) {
+			break
+		}
+		a -= size
+	}
+	b := end
+	for n := 0; n < 10 && b < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[b:])
+		if isClauseStop(r) {
+			break
+		}
+		b += size
+	}
+	return s[a:b]
+}
+
+func isClauseStop(r rune) bool {
+	return strings.ContainsRune("，。；：！？,;:!?\n\r", r)
+}
+
+// checkChars reports characters that should not be in report text.
+func checkChars(s string, out []Issue) []Issue {
+	last := Issue{Off: -1}
+	flush := func() {
+		if last.Off >= 0 {
+			out = append(out, issue(s, last.Off, last.End, report.Warning, CodeSuspicious, last.Message))
+		}
+		last = Issue{Off: -1}
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '?' {
+			n = questionRun(s, i) // decided once for the whole run
+		}
+		what := suspiciousRune(s, i, r, n)
+		switch {
+		case what == "":
+			flush()
+		case last.Off >= 0 && last.Message == what && last.End == i:
+			last.End = i + n // extend a run of the same kind
+		default:
+			flush()
+			last = Issue{Off: i, End: i + n, Message: what}
+		}
+		i += n
+	}
+	flush()
+	return out
+}
+
+// suspiciousRune says what is wrong with the rune r (n bytes) at i, or "".
+func suspiciousRune(s string, i int, r rune, n int) string {
+	switch {
+	case r < 0x80 && r >= 0x20 && r != 0x7F && r != '?' && r != 'o' && r != 'O':
+		return ""
+	case r == utf8.RuneError && n == 1:
+		return "invalid UTF-8"
+	case r == utf8.RuneError:
+		return "replacement character U+FFFD (a character lost in conversion)"
+	case r == '\t' || r == '\n' || r == '\r':
+		return ""
+	case unicode.Is(unicode.Cc, r) || isInvisible(r):
+		return fmt.Sprintf("control character U+%04X", r)
+	case unicode.Is(unicode.Co, r):
+		return fmt.Sprintf("private-use character U+%04X (a font's own glyph)", r)
+	case r >= 0xFF61 && r <= 0xFF9F:
+		return "half-width katakana (a wrong code page)"
+	case r == '?':
+		return questionBetweenHan(s, i, i+n)
+	case r == 'o' || r == 'O':
+		return loneO(s, i)
+	case r >= 0x370 && r <= 0x4FF:
+		return alienLetter(s, i, r, n)
+	}
+	return ""
+}
+
+// isInvisible reports zero-width and direction characters.
+func isInvisible(r rune) bool {
+	return r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2060 && r <= 0x2064 || r == 0xFEFF
+}
+
+// questionRun returns the byte length of the run of ? at i.
+func questionRun(s string, i int) int {
+	j := i
+	for j < len(s) && s[j] == '?' {
+		j++
+	}
+	return j - i
+}
+
+// questionBetweenHan reports a run of ? at s[i:j] between two Chinese
+// characters: a lost character or a lost ·.
+func questionBetweenHan(s string, i, j int) string {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	if i > 0 && j < len(s) && isHan(prev) && isHan(next) {
+		return "? between Chinese characters (a lost character or ·)"
+	}
+	return ""
+}
+
+// loneO reports an o or O that is not part of a Latin word and touches
+// Chinese text or stands between digits: a 。 or 〇 or 0 not repaired.
+func loneO(s string, i int) string {
+	prev, pn := utf8.DecodeLastRuneInString(s[:i])
+	next, nn := utf8.DecodeRuneInString(s[i+1:])
+	if pn > 0 && isWordLetter(prev) || nn > 0 && isWordLetter(next) {
+		return ""
+	}
+	if pn > 0 && isChinese(prev) || nn > 0 && isChinese(next) || pn > 0 && nn > 0 && isDigit(prev) && isDigit(next) {
+		return fmt.Sprintf("lone %c (。, 〇 or 0?)", s[i])
+	}
+	return ""
+}
+
+// alienLetter reports a Greek or Cyrillic letter next to Chinese text, or a
+// lookalike of 0 next to a digit.
+func alienLetter(s string, i int, r rune, n int) string {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	near := func(f func(rune) bool) bool { return i > 0 && f(prev) || i+n < len(s) && f(next) }
+	script := "Greek"
+	if r >= 0x400 {
+		script = "Cyrillic"
+	}
+	if near(isHan) || isLookalike(r) && near(isDigit) {
+		return fmt.Sprintf("%s letter %c (U+%04X) in Chinese text", script, r, r)
+	}
+	return ""
+}
+
+// traditional lists common Traditional-only characters, whose simplified
+// forms differ and which simplified text does not use.
+const traditional = "經濟發國會區縣鎮務實農業們這為與產開關對時現員進設總計劃報鄉書記長門問題環樣體製醫療衛財稅資項條興機構據傳統華東廣軍黨導層級優質綠邊運輸網絡幹審議聯維護證熱點盡積極變選擇隊價參龍壓災險監藝術觀愛萬億兩從專雙來個說動學過還將應後電車場歲齊辦號見響歷團組織職創堅領義麼鬥爭勞費購買賣貿準標種園風氣溫裡臺灣紀錄檢驗貧脫鞏"
+
+// tradSet marks the characters of traditional, by offset from U+4E00.
+var tradSet [0x9FFF - 0x4E00 + 1]bool
+
+func init() {
+	for _, r := range traditional {
+		tradSet[r-0x4E00] = true
+	}
+}
+
+func isTraditional(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF && tradSet[r-0x4E00] }
+
+// checkTraditional reports Traditional characters, one issue per line.
+func checkTraditional(s string, out []Issue) []Issue {
+	first, last := -1, 0
+	var seen []rune
+	flush := func() {
+		if first >= 0 {
+			what := fmt.Sprintf("Traditional characters %s", string(seen))
+			out = append(out, issue(s, first, last, report.Warning, CodeSuspicious, what))
+		}
+		first, seen = -1, seen[:0]
+	}
+	for i, r := range s {
+		switch {
+		case r == '\n':
+			flush()
+		case isTraditional(r):
+			if first < 0 {
+				first = i
+			}
+			last = i + utf8.RuneLen(r)
+			if len(seen) < 8 && !slices.Contains(seen, r) {
+				seen = append(seen, r)
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// checkPercent reports a % with no figure before it (增长%).
+func checkPercent(s string, out []Issue) []Issue {
+	for i, r := range s {
+		if r != '%' && r != '％' {
+			continue
+		}
+		prev := nearLeft(s, i)
+		if prev < 0 || prev == '\n' || isChinese(prev) {
+			out = append(out, issue(s, i, i+utf8.RuneLen(r), report.Warning, CodeMissingFigure, "no figure before"))
+		}
+	}
+	return out
+}
+
+// patternRule is a check done with a regular expression. Group 1 (or the
+// whole match) is what is reported; ok, if set, vets a match.
+type patternRule struct {
+	re    *regexp.Regexp
+	level report.Level
+	code  string
+	what  string
+	ok    func(s string, m []int) bool
+}
+
+func (r patternRule) apply(s string, out []Issue) []Issue {
+	for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
+		a, b := m[0], m[1]
+		if len(m) > 2 && m[2] >= 0 {
+			a, b = m[2], m[3]
+		}
+		if r.ok != nil && !r.ok(s, m) {
+			continue
+		}
+		out = append(out, issue(s, a, b, r.level, r.code, r.what))
+	}
+	return out
+}
+
+// notAfterDigit vets a match whose group 1 must start a number.
+func notAfterDigit(s string, m []int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:m[2]])
+	return m[2] == 0 || !isDigit(r) && r != '.' && r != ','
+}
+
+// punctAfter is what may follow a figure left out: clause punctuation.
+const punctAfter = `[，。；：、！？,;:!?）)]`
+
+var patternRules = []patternRule{
+	{
+		re:    regexp.MustCompile(`([〔［\[【(（]\d{4}[〕］\]】)）])\d{1,4}号`),
+		level: report.Warning, code: CodeSuspicious, what: "文号 year not in 〔〕:",
+		ok: func(s string, m []int) bool {
+			g := s[m[2]:m[3]]
+			prev, _ := utf8.DecodeLastRuneInString(s[:m[2]])
+			return isHan(prev) && (!strings.HasPrefix(g, "〔") || !strings.HasSuffix(g, "〕"))
+		},
+	},
+	{
+		re:    regexp.MustCompile(`((?:19|20)\d{3,6})[月日]`),
+		level: report.Warning, code: CodeSuspicious, what: "date with characters lost",
+		ok: notAfterDigit,
+	},
+	{
+		re:    regexp.MustCompile(`((?:19|20)\d{2}(?:19|20)\d{2})年`),
+		level: report.Warning, code: CodeSuspicious, what: "two years run together",
+		ok: notAfterDigit,
+	},
+	{
+		re:    regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:元|%|％|万|亿|亩|人|户|个|家|吨|公里|米|平方|次|项|台|辆)`),
+		level: report.Warning, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
+		ok: notAfterDigit,
+	},
+	{
+		re:    regexp.MustCompile(`(?m)(\d+\.\d+[万亿])(?:` + punctAfter + `|$)`),
+		level: report.Info, code: CodeUnitMissing, what: "no unit after",
+	},
+}
+
+// needFigure lists phrases that cannot end a clause: a figure must follow.
+// Bare 增长, 下降, 提高 and 完成 are left out: they end clauses in prose
+// (收入稳步增长。项目已全部完成。).
+var needFigure = []string{
+	"同比增长", "同比下降", "同比减少", "同比增加", "同比提高", "同比降低",
+	"比上年增长", "比上年下降", "比上年减少", "比上年增加",
+	"较上年增长", "较上年下降", "较上年减少", "较上年增加",
+	"年均增长", "分别增长", "增长了", "下降了", "提高了", "达到", "调整为",
+	"分别为", "增幅为", "降幅为", "增速为", "占比为", "比重为",
+}
+
+// checkVerbs reports figures missing after change verbs (同比增长；,
+// 调整为：，, 增长万元) and a % missing after one (同比增长18.3；).
+func checkVerbs(s string, out []Issue) []Issue {
+	for _, v := range needFigure {
+		for i := range indexAll(s, v) {
+			if endsClause(s, i+len(v)) {
+				out = append(out, issue(s, i, i+len(v), report.Warning, CodeMissingFigure, "no figure after"))
+			}
+		}
+	}
+	for _, v := range []string{"增长", "下降", "提高", "增加", "减少", "完成"} {
+		for i := range indexAll(s, v) {
+			j := i + len(v)
+			for _, u := range []string{"万元", "亿元", "个百分点"} {
+				if strings.HasPrefix(s[j:], u) {
+					out = append(out, issue(s, i, j+len(u), report.Warning, CodeMissingFigure, "no figure in"))
+				}
+			}
+			if v == "增加" || v == "减少" || v == "完成" {
+				continue
+			}
+			if k := numberEnd(s, j); k > j && endsClause(s, k) {
+				out = append(out, issue(s, j, k, report.Info, CodeUnitMissing, "no % after"))
+			}
+		}
+	}
+	return out
+}
+
+// indexAll yields the offsets of every occurrence of sub in s.
+func indexAll(s, sub string) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for off := 0; ; {
+			k := strings.Index(s[off:], sub)
+			if k < 0 || !yield(off+k) {
+				return
+			}
+			off += k + len(sub)
+		}
+	}
+}
+
+// endsClause reports whether clause punctuation or a line end is at j.
+func endsClause(s string, j int) bool {
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return j == len(s) || strings.ContainsRune("，。；：、！？,;:!?）)\n\r", r)
+}
+
+// numberEnd returns the end of the number (digits, one decimal part) at j,
+// or j if there is none.
+func numberEnd(s string, j int) int {
+	k := j
+	for k < len(s) && isDigit(rune(s[k])) {
+		k++
+	}
+	if k > j && k+1 < len(s) && s[k] == '.' && isDigit(rune(s[k+1])) {
+		k++
+		for k < len(s) && isDigit(rune(s[k])) {
+			k++
+		}
+	}
+	return k
+}

@@ -1,0 +1,128 @@
+package typo
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// checkCases are texts and the issues Check must find, each written
+// "code:text"; an empty list means no issue at all.
+var checkCases = []struct {
+	name string
+	in   string
+	want []string
+}{
+	// Placeholders.
+	{"XX amount", "财政收入XX万元", []string{"placeholder:XX"}},
+	{"xx lower", "增长xx%", []string{"placeholder:xx"}},
+	{"xxxx", "xxxx年", []string{"placeholder:xxxx"}},
+	{"X.X", "增长X.X%", []string{"placeholder:X.X"}},
+	{"times", "投资××万元", []string{"placeholder:××"}},
+	{"stars", "投资**万元，增长***%", []string{"placeholder:**", "placeholder:***"}},
+	{"underscores", "完成投资___万元", []string{"placeholder:___"}},
+	{"partial decimal", "增长xx0.9%", []string{"placeholder:xx0.9"}},
+	{"partial yi", "完成xx.51亿元", []string{"placeholder:xx.51"}},
+	{"partial year", "20xx年和202x年", []string{"placeholder:20xx", "placeholder:202x"}},
+	{"over-redaction", "全年实X区生产总值", []string{"placeholder:X"}},
+	{"place name", "XX镇人民政府", []string{"placeholder:XX"}},
+	{"full-width", "投资ＸＸ万元", []string{"placeholder:ＸＸ"}},
+	{"not latin", "APP XML Excel COVID-19 box Xbox", nil},
+	{"roman in latin", "Chapter XX of the book", nil},
+	{"product", "规格3x4米，分辨率1920x1080", nil},
+	{"multiply", "长×宽，3×4", nil},
+	{"x-ray", "做X光检查，X射线", nil},
+	{"identifier", "file_name a_b", nil},
+	{"lone x latin", "a x b", nil},
+
+	// Suspicious characters.
+	{"question in name", "阿不都?热合曼", []string{"suspicious:?"}},
+	{"greek in year", "到二Ο三五", []string{"suspicious:Ο"}},
+	{"replacement", "经济\uFFFD发展", []string{"suspicious:\uFFFD"}},
+	{"control", "经济\x01发展", []string{"suspicious:\x01"}},
+	{"zero width", "经济\u200b发展", []string{"suspicious:\u200b"}},
+	{"private use", "经济\ue000发展", []string{"suspicious:\ue000"}},
+	{"katakana", "经济ｱｲ发展", []string{"suspicious:ｱｲ"}},
+	{"invalid utf8", "经济\xff发展", []string{"suspicious:\xff"}},
+	{"lone o", "元/月o", []string{"suspicious:o"}},
+	{"lone O in number", "1O0", []string{"suspicious:O"}},
+	{"o in words", "Hello world O2O", nil},
+	{"traditional", "促進經濟發展", []string{"suspicious:進經濟發"}},
+	{"document number", "政发[2023]1号和政发〔2023]2号", []string{"suspicious:[2023]", "suspicious:〔2023]"}},
+	{"document number ok", "政发〔2023〕1号", nil},
+	{"lost date", "于2021124日召开", []string{"suspicious:2021124"}},
+	{"two years", "规划（20212025年）", []string{"suspicious:20212025"}},
+	{"date ok", "2021年12月4日", nil},
+
+	// Rewritten figures.
+	{"rewritten yuan", "人均收入到达20230元", []string{"rewritten:20230"}},
+	{"rewritten percent", "比重到达2023%", []string{"rewritten:2023"}},
+	{"year ok", "2023年，20000亩，12023元", nil},
+
+	// Missing figures.
+	{"missing semicolon", "同比增长；", []string{"missing-figure:同比增长"}},
+	{"missing period", "同比下降。", []string{"missing-figure:同比下降"}},
+	{"missing percent", "增长%", []string{"missing-figure:%"}},
+	{"missing after colon", "调整为：，", []string{"missing-figure:调整为"}},
+	{"missing half-width", "同比增长;", []string{"missing-figure:同比增长"}},
+	{"missing unit phrase", "投资增长万元", []string{"missing-figure:增长万元"}},
+	{"complete ok", "项目已全部完成。意识明显提高，收入稳步增长。", nil},
+	{"figure ok", "同比增长5%，XX%", []string{"placeholder:XX"}},
+
+	// Units missing.
+	{"no unit yi", "生产总值145.98亿，", []string{"unit-missing:145.98亿"}},
+	{"no unit wan", "人口238.68万；", []string{"unit-missing:238.68万"}},
+	{"no percent", "同比增长18.3;", []string{"unit-missing:18.3"}},
+	{"units ok", "生产总值145.98亿元，同比增长18.3%；", nil},
+}
+
+func TestCheck(t *testing.T) {
+	for _, c := range checkCases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, is := range Check(c.in) {
+				got = append(got, is.Code+":"+c.in[is.Off:is.End])
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("Check(%q)\n got %q\nwant %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestCheckMessageAndLevel(t *testing.T) {
+	is := Check("我镇2023年度完成财政收入XX万元，其中")
+	if len(is) != 1 {
+		t.Fatalf("got %+v", is)
+	}
+	if want := `placeholder "XX" in "23年度完成财政收入XX万元"`; is[0].Message != want || is[0].Level != report.Warning {
+		t.Errorf("got %q %v, want %q", is[0].Message, is[0].Level, want)
+	}
+	if is := Check("生产总值145.98亿，"); len(is) != 1 || is[0].Level != report.Info {
+		t.Errorf("unit-missing: %+v", is)
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	s := "完成XX万元，xx0.9%，20xx年，APP"
+	var got []string
+	for _, r := range Placeholders(s) {
+		got = append(got, s[r[0]:r[1]])
+	}
+	if want := []string{"XX", "xx0.9", "20xx"}; !slices.Equal(got, want) {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func ExampleCheck() {
+	for _, is := range Check("财政收入XX万元，同比增长；比重到达2023%") {
+		fmt.Println(is.Level, is.Code, strings.TrimSpace(is.Message))
+	}
+	// Output:
+	// warning placeholder placeholder "XX" in "财政收入XX万元"
+	// warning missing-figure no figure after "同比增长" in "同比增长"
+	// warning rewritten figure that starts with a year (find-and-replace?) "2023" in "比重到达2023%"
+}

@@ -1,0 +1,183 @@
+package typo
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// How Normalize stays idempotent: every rule decides on the text as it will
+// be after all rules have run ("final class"), not on the text as it is. The
+// rules run in an order where each only looks at the results of earlier ones
+// (OCR, then 〞, then 一一, then punctuation, then lone dashes, then spaces),
+// and the punctuation rules, which look at each other, are solved to a fixed
+// point. A second run therefore sees the same classes and decides the same.
+
+// cls is the class of a character as the rules see it.
+type cls uint8
+
+const (
+	clsNone    cls = iota // start or end of a line
+	clsSpace              // a space the rules look past
+	clsChinese            // a Chinese character or full-width punctuation
+	clsDigit              // an ASCII digit
+	clsLetter             // a letter of an alphabetic script
+	clsOther              // anything else (ASCII punctuation, symbols, invalid bytes)
+)
+
+// classOf returns the class of r.
+func classOf(r rune) cls {
+	switch {
+	case r == '\n' || r == '\r':
+		return clsNone
+	case isSpace(r):
+		return clsSpace
+	case isChinese(r):
+		return clsChinese
+	case isDigit(r):
+		return clsDigit
+	case isWordLetter(r):
+		return clsLetter
+	}
+	return clsOther
+}
+
+// edit replaces s[start:end] with repl.
+type edit struct {
+	start, end int
+	repl       string
+	code       string
+	cls        cls // class of what repl is, for the rules that run later
+}
+
+// planner decides all the edits of one Normalize call.
+type planner struct {
+	s     string
+	ocr   []edit   // OCR digit, 〇 and 。 repairs, sorted
+	quo   []edit   // 〞 made ”
+	yiyi  []edit   // 一一 made ——
+	toks  []token  // half-width punctuation, quotes, -- and ...
+	late  []edit   // －－ and 。。。
+	lone  []edit   // lone — and …
+	space []edit   // spaces between figures and units
+	urls  [][2]int // byte ranges of URLs, left alone
+}
+
+func newPlanner(s string) *planner { return &planner{s: s} }
+
+// plan runs the rules in dependency order and returns the edits as sorted
+// lists, one per rule family, and their total count.
+func (p *planner) plan() ([7][]edit, int) {
+	p.planOCR()
+	p.planCloseQuote()
+	p.planYiyi()
+	p.planTokens()
+	p.resolveTokens()
+	p.planLate()
+	p.planSpaces()
+	lists := [7][]edit{p.ocr, p.quo, p.yiyi, p.tokenEdits(), p.late, p.lone, p.space}
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	return lists, n
+}
+
+// nextEdit removes and returns the first edit of sorted lists.
+func nextEdit(lists [][]edit) edit {
+	best := -1
+	for i, l := range lists {
+		if len(l) > 0 && (best < 0 || l[0].start < lists[best][0].start) {
+			best = i
+		}
+	}
+	e := lists[best][0]
+	lists[best] = lists[best][1:]
+	return e
+}
+
+// mergeEdits merges sorted lists of edits into one sorted list.
+func mergeEdits(lists ...[]edit) []edit {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]edit, 0, n)
+	for range n {
+		out = append(out, nextEdit(lists))
+	}
+	return out
+}
+
+// findEdit returns the edit of sorted edits that covers byte pos, or nil.
+func findEdit(edits []edit, pos int) *edit {
+	i := sort.Search(len(edits), func(i int) bool { return edits[i].end > pos })
+	if i < len(edits) && edits[i].start <= pos {
+		return &edits[i]
+	}
+	return nil
+}
+
+// runeAt and runeBefore decode around byte pos; -1 stands for no rune.
+func (p *planner) runeAt(pos int) (rune, int) {
+	if pos < 0 || pos >= len(p.s) {
+		return -1, 0
+	}
+	return utf8.DecodeRuneInString(p.s[pos:])
+}
+
+func (p *planner) runeBefore(pos int) (rune, int) {
+	if pos <= 0 || pos > len(p.s) {
+		return -1, 0
+	}
+	return utf8.DecodeLastRuneInString(p.s[:pos])
+}
+
+// finalAt returns the class the character at pos will have once the rules
+// decided so far are applied.
+func (p *planner) finalAt(pos int) cls {
+	r, _ := p.runeAt(pos)
+	if r < 0 {
+		return clsNone
+	}
+	if r < 0x80 || isLookalike(r) {
+		if e := findEdit(p.ocr, pos); e != nil {
+			return e.cls
+		}
+		if t := p.tokAt(pos); t != nil && t.flag {
+			return clsChinese
+		}
+	}
+	return classOf(r)
+}
+
+// finalBefore is finalAt for the character that ends at pos.
+func (p *planner) finalBefore(pos int) cls {
+	_, n := p.runeBefore(pos)
+	if n == 0 {
+		return clsNone
+	}
+	return p.finalAt(pos - n)
+}
+
+// finalHan reports whether the character at pos is, or will be, a Chinese
+// character: 一一 made —— is not, a letter made 〇 is.
+func (p *planner) finalHan(pos int) bool {
+	r, _ := p.runeAt(pos)
+	switch {
+	case r == '一':
+		return findEdit(p.yiyi, pos) == nil
+	case isLookalike(r):
+		e := findEdit(p.ocr, pos)
+		return e != nil && e.repl == "〇"
+	}
+	return r >= 0 && isHan(r)
+}
+
+// finalHanBefore is finalHan for the character that ends at pos.
+func (p *planner) finalHanBefore(pos int) bool {
+	_, n := p.runeBefore(pos)
+	return n > 0 && p.finalHan(pos-n)
+}
