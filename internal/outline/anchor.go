@@ -1,0 +1,113 @@
+package outline
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// frame is an open numbered block while ids are assigned.
+type frame struct {
+	level         int
+	id            string
+	paras, tables int
+}
+
+// FillIDs gives every block without an id one derived from the report's own
+// numbering: part 一 → s1, its section （二） → s1-2, that section's 三是 →
+// s1-2-3, item 1、 under it → s1-2-3-1; paragraphs and tables are numbered
+// under the nearest numbered block (s1-2-p1, s1-2-t1); unnumbered headings
+// are h1, h2 …. Ids already set are kept. It reports ids used twice.
+func FillIDs(doc *report.Doc) []report.Finding {
+	stack := []frame{{}}
+	seen := make(map[string]bool, len(doc.Blocks))
+	headings := 0
+	var fs []report.Finding
+	for i := range doc.Blocks {
+		blk := &doc.Blocks[i]
+		id := blk.ID
+		if lvl := blk.Kind.Level(); lvl > 0 {
+			for len(stack) > 1 && stack[len(stack)-1].level >= lvl {
+				stack = stack[:len(stack)-1]
+			}
+			if blk.Kind == report.Heading {
+				headings++
+			}
+			if id == "" {
+				id = childID(stack[len(stack)-1].id, blk, headings)
+			}
+			stack = append(stack, frame{level: lvl})
+		} else if id == "" {
+			top := &stack[len(stack)-1]
+			if blk.Kind == report.Table {
+				top.tables++
+				id = join(top.id, "t"+strconv.Itoa(top.tables))
+			} else {
+				top.paras++
+				id = join(top.id, "p"+strconv.Itoa(top.paras))
+			}
+		}
+		if seen[id] {
+			if blk.ID != "" {
+				fs = append(fs, report.Finding{Line: blk.Line, Level: report.Error, Code: "duplicate-id",
+					Message: fmt.Sprintf("id %q is used twice: anchors must be unique", id)})
+			} else {
+				id = unique(id, seen)
+			}
+		}
+		seen[id] = true
+		blk.ID = id
+		if blk.Kind.Level() > 0 {
+			stack[len(stack)-1].id = id
+		}
+	}
+	return fs
+}
+
+// childID derives a numbered block's id from its parent's.
+func childID(parent string, blk *report.Block, headings int) string {
+	if blk.Kind == report.Heading {
+		return "h" + strconv.Itoa(headings)
+	}
+	n := 0
+	if m, ok := parseMarker(blk.Marker); ok {
+		n = m.n
+	}
+	if parent == "" {
+		return "s" + strconv.Itoa(n)
+	}
+	return parent + "-" + strconv.Itoa(n)
+}
+
+func join(parent, local string) string {
+	if parent == "" {
+		return local
+	}
+	return parent + "-" + local
+}
+
+// unique returns id with the smallest suffix _2, _3 … not yet seen.
+func unique(id string, seen map[string]bool) string {
+	for k := 2; ; k++ {
+		if c := id + "_" + strconv.Itoa(k); !seen[c] {
+			return c
+		}
+	}
+}
+
+// Format renders a report's outline, one line per title, heading, point or
+// item: level, marker, title and anchor, separated by tabs.
+func Format(doc *report.Doc) string {
+	var b strings.Builder
+	if doc.Meta.Title != "" {
+		fmt.Fprintf(&b, "1\t\t%s\t\n", doc.Meta.Title)
+	}
+	for _, blk := range doc.Blocks {
+		if lvl := blk.Kind.Level(); lvl > 0 {
+			fmt.Fprintf(&b, "%d\t%s\t%s\t%s\n", lvl, blk.Marker, blk.Title(), blk.ID)
+		}
+	}
+	return b.String()
+}

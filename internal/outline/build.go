@@ -1,0 +1,314 @@
+package outline
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/source"
+	"github.com/govreport/govreport/internal/typo"
+)
+
+// Build normalises the typography of a decoded source and finds its
+// structure. The findings list every normalisation made and everything odd
+// left in the text, with source line numbers.
+func Build(src *source.Source) (*report.Doc, []report.Finding) {
+	paras, findings := normalise(src.Paras)
+	doc := &report.Doc{}
+	paras, front := readFront(&doc.Meta, src, paras)
+	findings = append(findings, front...)
+	var b builder
+	heads := headingLines(paras)
+	for i, p := range paras {
+		b.addPara(p, heads[i])
+	}
+	doc.Blocks = b.blocks
+	findings = append(findings, b.findings...)
+	findings = append(findings, FillIDs(doc)...)
+	findings = append(findings, Check(doc)...)
+	report.SortFindings(findings)
+	return doc, findings
+}
+
+// normalise applies typo.Normalize to every paragraph and turns its changes
+// into findings at the right source lines. Line breaks inside a paragraph
+// (a .docx soft break) become paragraph breaks.
+func normalise(in []source.Para) ([]source.Para, []report.Finding) {
+	out := make([]source.Para, 0, len(in))
+	var fs []report.Finding
+	for _, p := range in {
+		if p.Rows != nil {
+			for _, row := range p.Rows {
+				for i, c := range row {
+					row[i], _ = typo.Normalize(strings.ReplaceAll(c, "\n", " "))
+				}
+			}
+			out = append(out, p)
+			continue
+		}
+		for _, piece := range splitLines(p) {
+			text, changes := typo.Normalize(piece.Text)
+			q := piece.Rewrite(text, shift(changes))
+			fs = append(fs, changeFindings(text, changes, q.LineAt)...)
+			out = append(out, q)
+		}
+	}
+	return out, fs
+}
+
+// splitLines cuts a paragraph at its line breaks, dropping empty pieces.
+func splitLines(p source.Para) []source.Para {
+	if !strings.Contains(p.Text, "\n") {
+		return []source.Para{p}
+	}
+	var out []source.Para
+	start := 0
+	for i := 0; i <= len(p.Text); i++ {
+		if i == len(p.Text) || p.Text[i] == '\n' {
+			if strings.TrimSpace(p.Text[start:i]) != "" {
+				out = append(out, p.Slice(start, i))
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func changeFindings(text string, changes []typo.Change, lineAt func(int) int) []report.Finding {
+	fs := make([]report.Finding, 0, len(changes))
+	for _, c := range changes {
+		fs = append(fs, report.Finding{Line: lineAt(c.Off), Level: report.Info, Code: c.Code,
+			Message: fmt.Sprintf("%q → %q in %q", c.Old, c.New, around(text, c.Off))})
+	}
+	return fs
+}
+
+// Normalize puts the text of a report read back from Markdown into
+// canonical typography, reporting each change at its block's line.
+func Normalize(doc *report.Doc) []report.Finding {
+	var fs []report.Finding
+	at := func(line int) func(int) int { return func(int) int { return line } }
+	norm := func(s *string, line int) {
+		t, changes := typo.Normalize(*s)
+		fs = append(fs, changeFindings(t, changes, at(line))...)
+		*s = t
+	}
+	norm(&doc.Meta.Title, 0)
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		norm(&b.Lead, b.Line)
+		norm(&b.Text, b.Line)
+		for _, row := range b.Rows {
+			for j := range row {
+				norm(&row[j], b.Line)
+			}
+		}
+	}
+	return fs
+}
+
+// shift maps offsets in a text before changes to offsets after them.
+func shift(changes []typo.Change) func(int) int {
+	return func(old int) int {
+		delta := 0
+		for _, c := range changes {
+			if c.Off-delta >= old { // c starts at or after old, in old coordinates
+				break
+			}
+			delta += len(c.New) - len(c.Old)
+		}
+		return old + delta
+	}
+}
+
+// around quotes up to ten runes either side of byte offset off.
+func around(s string, off int) string {
+	i, j := off, off
+	for n := 0; n < 10 && i > 0; n++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	for n := 0; n < 10 && j < len(s); n++ {
+		_, w := utf8.DecodeRuneInString(s[j:])
+		j += w
+	}
+	return s[i:j]
+}
+
+var (
+	yearRe    = regexp.MustCompile(`(\d{4})\s*年`)
+	dateRe    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	speakerRe = regexp.MustCompile(`^(?:[\p{Han}XxＸ×]{0,12}(?:人民政府)?)?(?:代理)?(?:镇长|乡长|县长|区长|市长|主任|州长)[\s　]*[\p{Han}XxＸ×]{0,4}$`)
+)
+
+// readFront takes the title, subtitle and speaker lines off the front of
+// the text into meta and returns the paragraphs that remain.
+func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]source.Para, []report.Finding) {
+	meta.Date = src.Date
+	var fs []report.Finding
+	if len(paras) > 0 && paras[0].Rows == nil {
+		if t := strings.TrimSpace(paras[0].Text); isTitlePara(paras[0]) {
+			if meta.Title = collapseSpaced(t); meta.Title != t {
+				fs = append(fs, report.Finding{Line: paras[0].Line, Level: report.Info, Code: "space",
+					Message: fmt.Sprintf("spaced-out title %q written as %q", t, meta.Title)})
+			}
+			paras = paras[1:]
+		} else if t, rest := splitTitle(paras[0].Text, src.Title); t != "" {
+			meta.Title = t
+			paras[0] = paras[0].Slice(len(paras[0].Text)-len(rest), len(paras[0].Text))
+			if rest == "" {
+				paras = paras[1:]
+			}
+		}
+	}
+	for len(paras) > 0 && paras[0].Rows == nil {
+		t := strings.TrimSpace(paras[0].Text)
+		switch {
+		case meta.Subtitle == "" && isSubtitle(t):
+			meta.Subtitle = t
+			if d := dateRe.FindStringSubmatch(t); d != nil {
+				meta.Date = isoDate(d[1], d[2], d[3])
+			}
+		case meta.Speaker == "" && speakerRe.MatchString(t) && utf8.RuneCountInString(t) <= 20:
+			meta.Speaker = t
+		default:
+			fillMeta(meta, src)
+			return paras, fs
+		}
+		paras = paras[1:]
+	}
+	fillMeta(meta, src)
+	return paras, fs
+}
+
+// splitTitle finds the report's title at the start of text: the title a
+// sharing site named, or a short first line that names a report. It returns
+// the title and the rest of the text.
+func splitTitle(text, named string) (title, rest string) {
+	if named != "" && strings.HasPrefix(text, named) {
+		return named, text[len(named):]
+	}
+	head := text[:runeIndex(text, maxHeading)]
+	if i := strings.Index(head, salutation); i > 0 && strings.Contains(head[:i], "报告") {
+		return text[:i], text[i:]
+	}
+	if head == text && strings.Contains(text, "报告") && !strings.ContainsAny(text, "。，") {
+		return text, ""
+	}
+	return "", text
+}
+
+// isTitlePara reports whether a .docx paragraph is the title by its style
+// or its direct formatting: a short centred or bold line.
+func isTitlePara(p source.Para) bool {
+	t := strings.TrimSpace(p.Text)
+	if t == "" || utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "。，") {
+		return false
+	}
+	if _, ok := parseMarker(t); ok {
+		return false
+	}
+	return p.Style == "Title" || p.Style == "标题" || (p.Centered && (p.Bold || strings.Contains(collapseSpaced(t), "报告")))
+}
+
+// collapseSpaced removes the spaces of a title spaced out for looks:
+// 政 府 工 作 报 告 → 政府工作报告. Other text is returned as it is.
+func collapseSpaced(t string) string {
+	f := strings.Fields(t)
+	if len(f) < 3 {
+		return t
+	}
+	for _, w := range f {
+		if utf8.RuneCountInString(w) != 1 {
+			return t
+		}
+	}
+	return strings.Join(f, "")
+}
+
+func isSubtitle(t string) bool {
+	return (strings.HasPrefix(t, "—") || strings.HasPrefix(t, "（")) && strings.Contains(t, "会议") &&
+		utf8.RuneCountInString(t) <= 80
+}
+
+func isoDate(y, m, d string) string {
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	return fmt.Sprintf("%s-%02d-%02d", y, mi, di)
+}
+
+// fillMeta derives year and place from the title and copies the portal's
+// metadata, where the source had a metadata table.
+func fillMeta(meta *report.Meta, src *source.Source) {
+	if meta.Title == "" {
+		meta.Title = src.Title
+	}
+	if y := yearRe.FindStringSubmatch(meta.Title); y != nil {
+		meta.Year, _ = strconv.Atoi(y[1])
+	} else if len(meta.Date) >= 4 {
+		y, _ := strconv.Atoi(meta.Date[:4])
+		meta.Year = y - 1 // a report given early in a year reviews the year before
+	}
+	meta.Place = placeOf(meta.Title)
+	m := src.Meta
+	meta.IndexNo, meta.Publisher, meta.WrittenDate = m["索引号"], m["发布机构"], m["成文日期"]
+	meta.PubDate, meta.DocNo, meta.Topic = m["发布日期"], m["文号"], m["主题分类"]
+	meta.Disclosure, meta.Validity = m["公开方式"], m["有效性"]
+}
+
+// placeOf returns the place a title names: 2023年XX镇政府工作报告 → XX镇.
+func placeOf(title string) string {
+	t := yearRe.ReplaceAllString(title, "")
+	for _, suffix := range []string{"人民政府工作报告", "政府工作报告", "工作报告", "报告"} {
+		if i := strings.Index(t, suffix); i >= 0 {
+			t = t[:i]
+			break
+		}
+	}
+	return strings.TrimFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) })
+}
+
+// LooksLikeReport reports whether a document is a report at all: enough
+// Chinese text, and a title or the report's own numbering.
+func LooksLikeReport(doc *report.Doc) bool {
+	han := 0
+	for _, r := range doc.Meta.Title + doc.Text() {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if han < 20 {
+		return false
+	}
+	if doc.Meta.Title != "" {
+		return true
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind.Level() > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Import reads a report from a source file's bytes — text or .docx — and
+// returns its document, slug filled in, with every finding about it: the
+// reader's (wrappers removed) and the outline's, in line order.
+func Import(name string, data []byte) (*report.Doc, []report.Finding, error) {
+	src, err := source.Read(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, fs := Build(src)
+	if !LooksLikeReport(doc) {
+		return nil, nil, fmt.Errorf("%s: no report found: too little Chinese text, and no title or numbered parts; is this the right file?", name)
+	}
+	doc.Meta.Slug = Slug(doc.Meta.Year, doc.Meta.Place)
+	fs = append(src.Findings, fs...)
+	report.SortFindings(fs)
+	return doc, fs, nil
+}

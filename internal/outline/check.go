@@ -1,0 +1,68 @@
+package outline
+
+import (
+	"fmt"
+
+	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/typo"
+)
+
+// Check reviews a report: numbering gaps and duplicates, a document that
+// ends in a heading (a copy cut off), and, in every block's text,
+// placeholders and other things the typography stage leaves for an editor.
+func Check(doc *report.Doc) []report.Finding {
+	fs := checkNumbering(doc.Blocks)
+	if n := len(doc.Blocks); n > 0 {
+		if last := doc.Blocks[n-1]; last.Kind == report.Part || last.Kind == report.Section || last.Kind == report.Heading {
+			fs = append(fs, report.Finding{Line: last.Line, Level: report.Error, Code: "truncated",
+				Message: fmt.Sprintf("the document ends with the heading %q and nothing under it: the copy may be cut off", last.Marker+last.Title())})
+		}
+	}
+	fs = append(fs, checkText(doc.Meta.Title, 0)...)
+	for _, b := range doc.Blocks {
+		fs = append(fs, checkText(b.Content(), b.Line)...)
+	}
+	return fs
+}
+
+func checkText(s string, line int) []report.Finding {
+	var fs []report.Finding
+	for _, is := range typo.Check(s) {
+		fs = append(fs, report.Finding{Line: line, Level: is.Level, Code: is.Code, Message: is.Message})
+	}
+	return fs
+}
+
+// checkNumbering follows each level's numbering under its parent and
+// reports numbers skipped or repeated.
+func checkNumbering(blocks []report.Block) []report.Finding {
+	var last [8]int // last number seen at each level under the current parents
+	var fs []report.Finding
+	for _, b := range blocks {
+		lvl := b.Kind.Level()
+		if lvl == 0 {
+			continue
+		}
+		for l := lvl + 1; l < len(last); l++ {
+			last[l] = 0
+		}
+		m, ok := parseMarker(b.Marker)
+		if !ok {
+			continue
+		}
+		switch prev := last[lvl]; {
+		case m.n == prev:
+			fs = append(fs, numbering(b, "numbering-dup", "%s%s repeats the number of the one before", b.Marker, b.Title()))
+		case m.n > prev+1:
+			fs = append(fs, numbering(b, "numbering-gap", "%s%s follows number %d: a number is skipped", b.Marker, b.Title(), prev))
+		case m.n < prev && m.n != 1:
+			fs = append(fs, numbering(b, "numbering-order", "%s%s comes after number %d", b.Marker, b.Title(), prev))
+		}
+		last[lvl] = m.n
+	}
+	return fs
+}
+
+func numbering(b report.Block, code, format string, args ...any) report.Finding {
+	return report.Finding{Line: b.Line, Level: report.Warning, Code: code, Message: fmt.Sprintf(format, args...)}
+}

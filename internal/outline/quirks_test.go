@@ -1,0 +1,82 @@
+package outline
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/source"
+)
+
+// TestQuirks runs every case of the corpus in testdata/quirks (see its
+// README): each input must give the outline written by hand, report the
+// listed finding codes, and keep or drop the listed strings.
+func TestQuirks(t *testing.T) {
+	files, _ := filepath.Glob("testdata/quirks/*.txtar")
+	if len(files) < 20 {
+		t.Fatalf("only %d corpus files", len(files))
+	}
+	for _, f := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sec := map[string]string{}
+			for _, file := range ar.Files {
+				sec[file.Name] = string(file.Data)
+			}
+			src, err := source.ReadText(f, []byte(sec["input.txt"]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, fs := Build(src)
+			fs = append(fs, src.Findings...)
+			want := strings.ReplaceAll(sec["outline"], "⇥", "\t")
+			if got := Format(doc); got != want {
+				t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+			}
+			for _, code := range lines(sec["lint"]) {
+				if !hasCode(fs, code) {
+					t.Errorf("no %q finding; got %s", code, codes(fs))
+				}
+			}
+			body := strings.Join(strings.Fields(doc.Meta.Title+doc.Meta.Subtitle+doc.Meta.Speaker+doc.Text()), "")
+			for _, s := range lines(sec["contains"]) {
+				if !strings.Contains(body, strings.Join(strings.Fields(s), "")) {
+					t.Errorf("body lacks %q", s)
+				}
+			}
+			for _, s := range lines(sec["absent"]) {
+				if strings.Contains(body, s) {
+					t.Errorf("body still has %q", s)
+				}
+			}
+		})
+	}
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func codes(fs []report.Finding) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range fs {
+		if !seen[f.Code] {
+			seen[f.Code] = true
+			out = append(out, f.Code)
+		}
+	}
+	return strings.Join(out, ",")
+}

@@ -1,0 +1,58 @@
+package outline
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// adminSuffixes are the kinds of place a report's government runs; a slug
+// keeps them apart from the name (qingshan-zhen) so URLs read well.
+var adminSuffixes = []string{"街道", "镇", "乡", "县", "区", "市", "州", "旗"}
+
+// Slug returns an ASCII page name for a report from its year and place:
+// 2023 and 青山镇 give 2023-qingshan-zhen; XX镇 gives 2023-xx-zhen.
+func Slug(year int, place string) string {
+	name, suffix := place, ""
+	for _, s := range adminSuffixes {
+		if strings.HasSuffix(place, s) && len(place) > len(s) {
+			name, suffix = strings.TrimSuffix(place, s), s
+			break
+		}
+	}
+	parts := []string{}
+	if year > 0 {
+		parts = append(parts, strconv.Itoa(year))
+	}
+	for _, p := range []string{ascii(name), ascii(suffix)} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "report"
+	}
+	return strings.Join(parts, "-")
+}
+
+// ascii spells s in lower-case ASCII: Latin letters and digits as they are,
+// Chinese characters in pinyin without tones, everything else dropped.
+func ascii(s string) string {
+	var b strings.Builder
+	args := pinyin.NewArgs()
+	for _, r := range s {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+		case r == 'Ｘ' || r == '×':
+			b.WriteByte('x')
+		case unicode.Is(unicode.Han, r):
+			if py := pinyin.SinglePinyin(r, args); len(py) > 0 {
+				b.WriteString(py[0])
+			}
+		}
+	}
+	return b.String()
+}
