@@ -1,0 +1,190 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"golang.org/x/tools/txtar"
+
+	"github.com/govreport/govreport/internal/outline"
+	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const seedPath = "../../sources/000_08af8ba22e60be61.txt"
+
+// inputs returns every report input of the repository's tests: the seed
+// and the quirks corpus, by name.
+func inputs(t *testing.T) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["seed"] = data
+	files, _ := filepath.Glob("../outline/testdata/quirks/*.txtar")
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range ar.Files {
+			if file.Name == "input.txt" {
+				out[filepath.Base(f)] = file.Data
+			}
+		}
+	}
+	return out
+}
+
+func importDoc(t *testing.T, name string, data []byte) *report.Doc {
+	t.Helper()
+	src, err := source.Read(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := outline.Build(src)
+	doc.Meta.Slug = outline.Slug(doc.Meta.Year, doc.Meta.Place)
+	return doc
+}
+
+func withoutLines(d *report.Doc) *report.Doc {
+	c := *d
+	c.Blocks = append([]report.Block(nil), d.Blocks...)
+	for i := range c.Blocks {
+		c.Blocks[i].Line = 0
+	}
+	return &c
+}
+
+// TestRoundTrip: Parse(Write(doc)) == doc for every input, and writing the
+// parsed doc again gives the same bytes.
+func TestRoundTrip(t *testing.T) {
+	for name, data := range inputs(t) {
+		doc := importDoc(t, name, data)
+		md := Write(doc)
+		back, err := Parse(name, md)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(withoutLines(back), withoutLines(doc)) {
+			t.Errorf("%s: Parse(Write(doc)) != doc:\n%s", name, firstBlockDiff(doc, back))
+		}
+		if again := Write(back); !bytes.Equal(again, md) {
+			t.Errorf("%s: writing the parsed doc changed the bytes", name)
+		}
+	}
+}
+
+func firstBlockDiff(a, b *report.Doc) string {
+	if a.Meta != b.Meta {
+		return "meta: " + strings.Join([]string{a.Meta.Title, b.Meta.Title}, " | ")
+	}
+	for i := range min(len(a.Blocks), len(b.Blocks)) {
+		x, y := a.Blocks[i], b.Blocks[i]
+		x.Line, y.Line = 0, 0
+		if !reflect.DeepEqual(x, y) {
+			return strings.Join([]string{"want", x.Kind.String(), x.Marker, x.Lead, x.Text, x.ID, "\ngot ", y.Kind.String(), y.Marker, y.Lead, y.Text, y.ID}, " | ")
+		}
+	}
+	return fmt.Sprintf("block count %d vs %d", len(a.Blocks), len(b.Blocks))
+}
+
+// TestLines: blocks read back carry the line of the Markdown file they
+// start on, so lint can point at them.
+func TestLines(t *testing.T) {
+	md := Write(importDoc(t, "seed", inputs(t)["seed"]))
+	doc, err := Parse("x.md", md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(md), "\n")
+	for _, b := range doc.Blocks {
+		l := lines[b.Line-1]
+		if b.Kind == report.Part && !strings.HasPrefix(l, "## "+b.Marker) || b.Kind == report.Paragraph && !strings.HasPrefix(l, b.Text[:6]) {
+			t.Errorf("block %s at line %d, which is %q", b.ID, b.Line, l)
+		}
+	}
+}
+
+// TestEscape: text that looks like Markdown or HTML stays text.
+func TestEscape(t *testing.T) {
+	tests := []string{
+		"<script>alert(1)</script>财政收入**万元",
+		"1. 这不是列表",
+		"# 不是标题",
+		"- 不是列表",
+		"{#s9} 不是属性",
+		"_ 下划线 _ 和 ***",
+		"A | B | C",
+		"&amp; 与 &#x4e00; 不是实体",
+		"[链接](http://example.com) 与 ![图](x.png)",
+		"`代码` 与 \\ 反斜杠",
+		"> 不是引用",
+	}
+	for _, text := range tests {
+		doc := &report.Doc{Blocks: []report.Block{{Kind: report.Paragraph, Text: text, ID: "p1"}}}
+		md := Write(doc)
+		back, err := Parse("t.md", md)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(back.Blocks) != 1 || back.Blocks[0].Text != text {
+			t.Errorf("%q came back as %+v", text, back.Blocks)
+		}
+		var html bytes.Buffer
+		gm := goldmark.New(goldmark.WithExtensions(extension.Table, blockAttributes{}))
+		_, body, _, _ := splitFront(md)
+		if err := gm.Convert(body, &html); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(html.String(), "<script") || strings.Contains(html.String(), "<a ") || strings.Contains(html.String(), "<ol") {
+			t.Errorf("%q renders as markup: %s", text, html.String())
+		}
+	}
+}
+
+// TestGolden compares the seed's Markdown with the reviewed file in
+// testdata; run with -update after a reviewed change.
+func TestGolden(t *testing.T) {
+	md := Write(importDoc(t, "seed", inputs(t)["seed"]))
+	golden := filepath.Join("testdata", "seed.md")
+	if *update {
+		if err := os.WriteFile(golden, md, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(md, want) {
+		t.Errorf("seed Markdown differs from %s; review the change and run go test -update", golden)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := map[string]string{
+		"no front matter": "# 标题\n",
+		"unclosed":        "+++\ntitle = \"x\"\n",
+		"bad toml":        "+++\ntitle = \n+++\n",
+		"list":            "+++\ntitle = \"x\"\n+++\n\n- 列表\n",
+		"h1":              "+++\ntitle = \"x\"\n+++\n\n# 一级\n",
+	}
+	for name, in := range tests {
+		if _, err := Parse("bad.md", []byte(in)); err == nil || !strings.Contains(err.Error(), "bad.md") {
+			t.Errorf("%s: err = %v, want an error naming the file", name, err)
+		}
+	}
+}

@@ -1,0 +1,206 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/gohugoio/hugo/parser/metadecoders"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/govreport/govreport/internal/outline"
+	"github.com/govreport/govreport/internal/report"
+)
+
+// newParser returns goldmark set up as the site's Hugo config sets it up:
+// tables, CJK, heading and block attributes, no typographer.
+func newParser() parser.Parser {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.CJK, blockAttributes{}),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)
+	return md.Parser()
+}
+
+// Parse reads a report back from its Markdown form. name is used in errors.
+func Parse(name string, data []byte) (*report.Doc, error) {
+	front, body, bodyLine, err := splitFront(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	doc := &report.Doc{}
+	if err := readFront(&doc.Meta, front); err != nil {
+		return nil, fmt.Errorf("%s:2: front matter: %w", name, err)
+	}
+	root := newParser().Parse(text.NewReader(body))
+	lines := lineIndex(body)
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		blk, err := readBlock(n, body)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, bodyLine+lines(n)-1, err)
+		}
+		blk.Line = bodyLine + lines(n) - 1
+		doc.Blocks = append(doc.Blocks, blk)
+	}
+	return doc, nil
+}
+
+// splitFront cuts the +++ TOML front matter off the body; bodyLine is the
+// line of the file the body starts on.
+func splitFront(data []byte) (front, body []byte, bodyLine int, err error) {
+	const fence = "+++\n"
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(data, []byte(fence)) {
+		return nil, nil, 0, fmt.Errorf("no +++ front matter at the top: run govreport import to make content")
+	}
+	end := bytes.Index(data[len(fence):], []byte("\n"+fence))
+	if end < 0 {
+		return nil, nil, 0, fmt.Errorf("front matter is not closed by a +++ line")
+	}
+	front = data[len(fence) : len(fence)+end+1]
+	body = data[len(fence)+end+1+len(fence):]
+	return front, body, bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1, nil
+}
+
+func readFront(m *report.Meta, front []byte) error {
+	v, err := metadecoders.Default.UnmarshalToMap(front, metadecoders.TOML)
+	if err != nil {
+		return err
+	}
+	for _, f := range fields {
+		if s, ok := v[f.key].(string); ok {
+			*f.get(m) = s
+		}
+	}
+	switch d := v["date"].(type) {
+	case string:
+		m.Date = d
+	case fmt.Stringer:
+		m.Date = d.String()
+	}
+	if y, ok := v["year"].(int64); ok {
+		m.Year = int(y)
+	}
+	return nil
+}
+
+// lineIndex returns a function giving the 1-based line a block starts on.
+func lineIndex(src []byte) func(ast.Node) int {
+	return func(n ast.Node) int {
+		off := -1
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			off = n.Lines().At(0).Start
+		}
+		for c := n.FirstChild(); off < 0 && c != nil; c = c.FirstChild() {
+			if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+				off = c.Lines().At(0).Start
+			}
+		}
+		if off < 0 {
+			return 1
+		}
+		return bytes.Count(src[:off], []byte("\n")) + 1
+	}
+}
+
+func id(n ast.Node) string {
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// readBlock turns one top-level Markdown block into a report block.
+func readBlock(n ast.Node, src []byte) (report.Block, error) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		return readHeading(n, src)
+	case *ast.Paragraph:
+		return readParagraph(n, src), nil
+	case *east.Table:
+		return report.Block{Kind: report.Table, ID: id(n), Rows: readRows(n, src)}, nil
+	}
+	return report.Block{}, fmt.Errorf("unexpected %s: report content holds only headings, paragraphs and tables", n.Kind())
+}
+
+func readHeading(n *ast.Heading, src []byte) (report.Block, error) {
+	t := inlineText(n, src)
+	kind, mark, rest := outline.SplitMarker(t)
+	switch {
+	case n.Level != 2 && n.Level != 3:
+		return report.Block{}, fmt.Errorf("heading level %d: parts are ## and sections ###", n.Level)
+	case mark == "":
+		kind = report.Heading
+	case n.Level == 2:
+		kind = report.Part
+	default:
+		kind = report.Section
+	}
+	return report.Block{Kind: kind, Marker: mark, Lead: rest, ID: id(n)}, nil
+}
+
+// readParagraph reads a paragraph, a point or an item: a leading bold run
+// is the lead, with the punctuation that follows it.
+func readParagraph(n *ast.Paragraph, src []byte) report.Block {
+	blk := report.Block{Kind: report.Paragraph, ID: id(n)}
+	first := n.FirstChild()
+	if e, ok := first.(*ast.Emphasis); ok && e.Level == 2 {
+		lead := inlineText(e, src)
+		rest := inlineTextFrom(first.NextSibling(), src)
+		p := len(rest) - len(strings.TrimLeft(rest, leadPunct))
+		blk.Lead, blk.Text = lead+rest[:p], rest[p:]
+		if kind, mark, r := outline.SplitMarker(blk.Lead); kind >= report.Point && kind <= report.SubItem {
+			blk.Kind, blk.Marker, blk.Lead = kind, mark, r
+		}
+		return blk
+	}
+	blk.Text = inlineText(n, src)
+	return blk
+}
+
+func readRows(t *east.Table, src []byte) [][]string {
+	var rows [][]string
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var row []string
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			row = append(row, inlineText(c, src))
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// inlineText returns the text of n's inline children, unescaped.
+func inlineText(n ast.Node, src []byte) string { return inlineTextFrom(n.FirstChild(), src) }
+
+func inlineTextFrom(c ast.Node, src []byte) string {
+	var b strings.Builder
+	for ; c != nil; c = c.NextSibling() {
+		writeInline(&b, c, src)
+	}
+	return b.String()
+}
+
+func writeInline(b *strings.Builder, n ast.Node, src []byte) {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(util.UnescapePunctuations(n.Value(src)))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte('\n')
+		}
+	case *ast.String:
+		b.Write(n.Value)
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			writeInline(b, c, src)
+		}
+	}
+}

@@ -1,0 +1,174 @@
+// Package markdown saves a report as Markdown for Hugo and reads it back:
+// TOML front matter with the report's metadata, headings with explicit ASCII
+// ids, points and items as paragraphs led by a bold lead, block attributes
+// carrying every paragraph's id. Parse(Write(doc)) == doc.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// field is one front matter key and where its value lives in Meta.
+type field struct {
+	key string
+	get func(*report.Meta) *string
+}
+
+// fields are the front matter's string keys, in the order they are written.
+var fields = []field{
+	{"title", func(m *report.Meta) *string { return &m.Title }},
+	{"subtitle", func(m *report.Meta) *string { return &m.Subtitle }},
+	{"speaker", func(m *report.Meta) *string { return &m.Speaker }},
+	{"place", func(m *report.Meta) *string { return &m.Place }},
+	{"slug", func(m *report.Meta) *string { return &m.Slug }},
+	{"index_no", func(m *report.Meta) *string { return &m.IndexNo }},
+	{"publisher", func(m *report.Meta) *string { return &m.Publisher }},
+	{"written_date", func(m *report.Meta) *string { return &m.WrittenDate }},
+	{"pub_date", func(m *report.Meta) *string { return &m.PubDate }},
+	{"doc_no", func(m *report.Meta) *string { return &m.DocNo }},
+	{"topic", func(m *report.Meta) *string { return &m.Topic }},
+	{"disclosure", func(m *report.Meta) *string { return &m.Disclosure }},
+	{"validity", func(m *report.Meta) *string { return &m.Validity }},
+}
+
+// Write returns the report as Markdown in canonical form.
+func Write(doc *report.Doc) []byte {
+	var b bytes.Buffer
+	writeFront(&b, &doc.Meta)
+	for _, blk := range doc.Blocks {
+		b.WriteByte('\n')
+		writeBlock(&b, blk)
+	}
+	return b.Bytes()
+}
+
+func writeFront(b *bytes.Buffer, m *report.Meta) {
+	b.WriteString("+++\n")
+	for _, f := range fields[:1] {
+		fmt.Fprintf(b, "%s = %s\n", f.key, tomlString(*f.get(m)))
+	}
+	if m.Date != "" {
+		fmt.Fprintf(b, "date = %s\n", m.Date) // a TOML local date, as Hugo wants it
+	}
+	fmt.Fprintf(b, "year = %d\n", m.Year)
+	for _, f := range fields[1:] {
+		fmt.Fprintf(b, "%s = %s\n", f.key, tomlString(*f.get(m)))
+	}
+	b.WriteString("+++\n")
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func writeBlock(b *bytes.Buffer, blk report.Block) {
+	switch blk.Kind {
+	case report.Heading, report.Part, report.Section:
+		b.WriteString(strings.Repeat("#", blk.Kind.Level()))
+		b.WriteByte(' ')
+		b.WriteString(escape(blk.Marker + blk.Lead + blk.Text))
+		fmt.Fprintf(b, " {#%s}\n", blk.ID)
+		return
+	case report.Table:
+		writeTable(b, blk.Rows)
+	default:
+		writeLead(b, blk.Marker+blk.Lead)
+		b.WriteString(escape(blk.Text))
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(b, "{#%s}\n", blk.ID)
+}
+
+// leadPunct is punctuation that closes a lead. It is written after the
+// closing ** because CommonMark does not close emphasis between punctuation
+// and a following letter (**一是…。**我镇 would stay literal).
+const leadPunct = "。！？，；：、"
+
+func writeLead(b *bytes.Buffer, lead string) {
+	if lead == "" {
+		return
+	}
+	core := strings.TrimRight(lead, leadPunct)
+	if core == "" {
+		b.WriteString(escape(lead))
+		return
+	}
+	b.WriteString("**")
+	b.WriteString(escape(core))
+	b.WriteString("**")
+	b.WriteString(lead[len(core):])
+}
+
+func writeTable(b *bytes.Buffer, rows [][]string) {
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	for i, r := range rows {
+		b.WriteByte('|')
+		for c := 0; c < cols; c++ {
+			cell := ""
+			if c < len(r) {
+				cell = r[c]
+			}
+			b.WriteByte(' ')
+			b.WriteString(escapeCell(cell))
+			b.WriteString(" |")
+		}
+		b.WriteByte('\n')
+		if i == 0 {
+			b.WriteString("|" + strings.Repeat(" --- |", cols) + "\n")
+		}
+	}
+}
+
+func escapeCell(s string) string {
+	return strings.ReplaceAll(escape(s), "\n", " ")
+}
+
+// escape makes report text literal in Markdown: every ASCII character
+// that could start markup is escaped, so raw HTML, ** placeholders and _
+// blanks stay text.
+func escape(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if strings.ContainsRune("\\`*_[]<>&#~|!{}", r) || (i == 0 && strings.ContainsRune("-+=>", r)) {
+			b.WriteByte('\\')
+		} else if r == '.' || r == ')' {
+			if onlyDigits(s[:i]) && i > 0 { // 1. at a line start would open a list
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func onlyDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
