@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/govreport/govreport/internal/site"
+)
+
+func init() {
+	commands["build"] = command{"[--root DIR] [-o DIR] [--baseURL URL]",
+		"build the site: import new sources, write anchors and data, run Hugo, minify, publish into public/ atomically",
+		(*cli).buildCmd}
+	commands["serve"] = command{"[--root DIR] [--addr 127.0.0.1:1313]",
+		"live preview for editors: build, serve on 127.0.0.1, rebuild when content, layouts, static, data or sources change",
+		(*cli).serveCmd}
+}
+
+func (c *cli) buildCmd(args []string) error {
+	fl := c.flags("build")
+	root := fl.String("root", ".", "project `DIR` (config.toml, sources/, content/ …)")
+	out := fl.String("o", "public", "site output `DIR`, replaced only on success")
+	base := fl.String("baseURL", "", "the site's public `URL`, e.g. https://www.example.gov.cn/xxgk/zfgzbg/ (links stay relative)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() != 0 {
+		fl.Usage()
+		return exitError(2)
+	}
+	start := time.Now()
+	err := site.Build(context.Background(), site.BuildOptions{Root: *root, Out: *out, BaseURL: *base, Logf: c.logf})
+	if err != nil {
+		return err
+	}
+	c.logf("done      %6.0fms  %s", float64(time.Since(start).Microseconds())/1000, *out)
+	return nil
+}
+
+func (c *cli) logf(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) }
+
+func (c *cli) serveCmd(args []string) error {
+	fl := c.flags("serve")
+	root := fl.String("root", ".", "project `DIR`")
+	addr := fl.String("addr", "127.0.0.1:1313", "address to listen on (loopback only)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	host, _, err := net.SplitHostPort(*addr)
+	if err != nil || !net.ParseIP(host).IsLoopback() && host != "localhost" {
+		return fmt.Errorf("--addr %s: serve listens on a loopback address only (127.0.0.1)", *addr)
+	}
+	dir, err := os.MkdirTemp("", "govreport-serve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "public")
+	rebuild := func() {
+		if err := site.Build(context.Background(), site.BuildOptions{Root: *root, Out: out, Logf: c.logf}); err != nil {
+			c.logf("build failed (still serving the last good site): %v", err)
+		}
+	}
+	rebuild()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	c.logf("serving http://%s/ — Ctrl+C to stop", ln.Addr())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go watch(ctx, *root, rebuild)
+	srv := &http.Server{Handler: http.FileServer(http.Dir(out)), ReadHeaderTimeout: 5 * time.Second}
+	go func() { <-ctx.Done(); srv.Close() }()
+	if err := srv.Serve(ln); err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}
+
+// watch calls rebuild when a file under the project's inputs changes. It
+// polls modification times: no extra dependency, and a report site is small.
+func watch(ctx context.Context, root string, rebuild func()) {
+	last := stamp(root)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(500 * time.Millisecond):
+		}
+		if s := stamp(root); s != last {
+			last = s
+			rebuild()
+			last = stamp(root) // the build itself may write content and data
+		}
+	}
+}
+
+// stamp summarises the inputs' names, sizes and modification times.
+func stamp(root string) string {
+	var h strings.Builder
+	for _, d := range []string{"config.toml", "content", "layouts", "static", "data", "sources"} {
+		_ = filepath.WalkDir(filepath.Join(root, d), func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			if info, err := e.Info(); err == nil {
+				fmt.Fprintf(&h, "%s:%d:%d;", p, info.Size(), info.ModTime().UnixNano())
+			}
+			return nil
+		})
+	}
+	return h.String()
+}

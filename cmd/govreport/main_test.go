@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seed = "../../sources/000_08af8ba22e60be61.txt"
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestImportFmtLint(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := runCLI(t, "import", "-o", dir, seed)
+	if code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	md := filepath.Join(dir, "content", "reports", "2023-xx-zhen", "index.md")
+	first, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, seed+":1: info: removed the sharing site's header") && !strings.Contains(out, "(header)") {
+		t.Errorf("import printed no review list:\n%.300s", out)
+	}
+	// Never overwrite without --force.
+	if code, _, errs := runCLI(t, "import", "-o", dir, seed); code != 2 || !strings.Contains(errs, "--force") {
+		t.Errorf("second import: %d %s", code, errs)
+	}
+	// import → fmt is a no-op.
+	if code, _, errs := runCLI(t, "fmt", filepath.Join(dir, "content")); code != 0 || strings.Contains(errs, "formatted") {
+		t.Errorf("fmt after import: %d %s", code, errs)
+	}
+	if again, _ := os.ReadFile(md); !bytes.Equal(again, first) {
+		t.Error("fmt changed imported content")
+	}
+	// lint --strict fails on the seed's placeholders; plain lint does not.
+	if code, out, _ := runCLI(t, "lint", "--strict", md); code != 1 || !strings.Contains(out, "placeholder") {
+		t.Errorf("lint --strict: %d", code)
+	}
+	if code, _, _ := runCLI(t, "lint", filepath.Join(dir, "content")); code != 0 {
+		t.Errorf("lint: %d", code)
+	}
+}
+
+func TestFmtFillsAndNormalises(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "index.md")
+	in := "+++\ntitle = \"2023年青山镇政府工作报告\"\nyear = 2023\n+++\n\n## 一、工作回顾\n\n全年完成财政收入1200万元,同比增长5%。\n\n**一是经济向好**。产值增长(见附表)。\n{#mine}\n"
+	if err := os.WriteFile(md, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCLI(t, "fmt", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	got, _ := os.ReadFile(md)
+	for _, want := range []string{"## 一、工作回顾 {#s1}", "1200万元，同比增长5%。\n{#s1-p1}", "产值增长（见附表）。\n{#mine}"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("fmt output lacks %q:\n%s", want, got)
+		}
+	}
+	runCLI(t, "fmt", dir)
+	if again, _ := os.ReadFile(md); !bytes.Equal(again, got) {
+		t.Error("fmt is not idempotent")
+	}
+}
+
+func TestOutline(t *testing.T) {
+	code, out, _ := runCLI(t, "outline", seed)
+	if code != 0 {
+		t.Fatal(code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if lines[0] != "1\t\t2023年XX镇政府工作报告\t" || lines[1] != "2\t一、\t2023年工作回顾\ts1" {
+		t.Errorf("outline starts %q", lines[:2])
+	}
+}
+
+// TestBadInput: a clear error, status 2, nothing written, never a panic.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string][]byte{
+		"empty.txt":     {},
+		"binary.txt":    {0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8},
+		"latin1.txt":    []byte("Caf\xe9 \xe0 la cr\xe8me \xff\xfe\xfd"),
+		"no-report.txt": []byte("This is a shopping list.\nMilk\nEggs\n"),
+		"trunc.docx":    []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"),
+		"old.doc":       {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1},
+	}
+	for name, data := range cases {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "site-"+name)
+		code, _, errs := runCLI(t, "import", "-o", out, path)
+		if code != 2 || !strings.Contains(errs, name) {
+			t.Errorf("%s: exit %d, stderr %q", name, code, errs)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: output written for bad input", name)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, out, _ := runCLI(t, "help")
+	for _, c := range []string{"import", "outline", "fmt", "lint"} {
+		if !strings.Contains(out, c) {
+			t.Errorf("help lacks %s", c)
+		}
+	}
+	if code != 0 {
+		t.Error(code)
+	}
+	if code, _, _ := runCLI(t, "frobnicate"); code != 2 {
+		t.Errorf("unknown command exit %d", code)
+	}
+}
