@@ -125,3 +125,23 @@ func TestHelp(t *testing.T) {
 		t.Errorf("unknown command exit %d", code)
 	}
 }
+
+func TestIndicators(t *testing.T) {
+	code, out, _ := runCLI(t, "indicators", seed)
+	if code != 0 {
+		t.Fatal(code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 100 || !strings.HasPrefix(lines[0], "anchor\tlabel\tvalue") {
+		t.Errorf("%d lines, header %q", len(lines), lines[0])
+	}
+	if !strings.Contains(out, "s1-1-1\t财政收入\tnull\t万元\t\ttrue\tactual") {
+		t.Errorf("no redacted 财政收入 row in:\n%.500s", out)
+	}
+	if code, out, _ := runCLI(t, "indicators", "--format", "csv", seed); code != 0 || !strings.HasPrefix(out, "\ufeff") {
+		t.Errorf("csv: %d, starts %q", code, out[:min(10, len(out))])
+	}
+	if code, _, _ := runCLI(t, "indicators", "--format", "xml", seed); code != 2 {
+		t.Errorf("bad format: exit %d", code)
+	}
+}

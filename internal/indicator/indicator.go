@@ -1,0 +1,245 @@
+// Package indicator extracts every quantity a government work report states
+// — money, areas, counts, rates, changes, targets — from the document model,
+// one record each, so that a page can show the key figures and a table can
+// list them all. Placeholders (XX万元) stay placeholders: their value is
+// null, never a guess.
+package indicator
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// Indicator is one quantity a report states.
+type Indicator struct {
+	Anchor      string   `json:"anchor"`              // ID of the block that states it
+	Label       string   `json:"label"`               // the thing measured: 财政收入
+	Written     string   `json:"written"`             // the figure as written: "XX万元", "20.56%", "4.2万亩"
+	Value       *float64 `json:"value"`               // in Unit; null when redacted; the bottom of a range
+	Upper       *float64 `json:"upper,omitempty"`     // the top of a range (3-5万元 → 5)
+	Unit        string   `json:"unit"`                // normalised unit: "万元", "%", "亩"
+	Magnitude   string   `json:"magnitude,omitempty"` // 万 or 亿 when the figure was written with one
+	Base        *float64 `json:"base,omitempty"`      // value in the base unit: 4.2万亩 → 42000 (亩)
+	Qualifier   string   `json:"qualifier,omitempty"` // 近 约 超 余 多 以上 左右 累计 …
+	Change      bool     `json:"change,omitempty"`    // a change (同比增长/下降) rather than a level
+	Redacted    bool     `json:"redacted"`            // a placeholder (XX, ××, X.X, **)
+	UnitMissing bool     `json:"unit_missing,omitempty"`
+	Kind        string   `json:"kind"`     // "actual" or "target"
+	Year        int      `json:"year"`     // the year the figure is for
+	Featured    bool     `json:"featured"` // a standard statistical indicator
+	Text        string   `json:"text"`     // the clause that states it
+}
+
+// Kinds of indicator.
+const (
+	Actual = "actual" // a result, stated in a review
+	Target = "target" // a plan, a goal or an estimate
+)
+
+// Extract returns every quantity doc states, in reading order.
+func Extract(doc *report.Doc) []Indicator {
+	x := extractor{year: doc.Meta.Year}
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		switch b.Kind {
+		case report.Part, report.Heading:
+			if plan, ok := planTitle(b.Title(), x.year); ok {
+				x.plan = plan
+			}
+		case report.Table:
+			x.table(b)
+			continue
+		}
+		x.text(b.ID, b.Lead)
+		x.text(b.ID, b.Text)
+	}
+	return x.out
+}
+
+// extractor carries the state of one document.
+type extractor struct {
+	year int  // the report year
+	plan bool // inside a part that plans the coming year
+	out  []Indicator
+	figs []figure // reused for each clause
+}
+
+// sentence is what a sentence has said so far that bears on its figures.
+type sentence struct {
+	target bool // a target marker (力争, 预计) has been seen
+	year   int  // the last year named
+	anchor string
+	// The figure before: its label, and it as written with its qualifiers;
+	// prevThreshold if it is a threshold (700分以上) in the same clause.
+	hasPrev          bool
+	prevLabel, prevQ string
+	prevThreshold    bool
+}
+
+// text extracts the figures of a run of text, sentence by sentence.
+func (x *extractor) text(anchor, s string) {
+	for s != "" {
+		i, w := nextEnd(s, endSentence)
+		x.sentence(anchor, s[:i])
+		s = s[min(i+w, len(s)):]
+	}
+}
+
+// sentence extracts the figures of one sentence, clause by clause. A
+// semicolon starts a new list item: what it names is not shared across.
+func (x *extractor) sentence(anchor, s string) {
+	st := sentence{anchor: anchor}
+	for s != "" {
+		i, w := nextEnd(s, endClause)
+		x.clause(&st, s[:i])
+		if i < len(s) && ending(rune(s[i])) == endPart || strings.HasPrefix(s[i:], "；") {
+			st.hasPrev = false
+		}
+		s = s[min(i+w, len(s)):]
+	}
+}
+
+// nextEnd returns the offset and width of the first punctuation in s that
+// ends at least a unit of the given level, or len(s). A half-width comma or
+// colon inside a number (1,200; 8:30) ends nothing.
+func nextEnd(s string, level int) (int, int) {
+	for i, r := range s {
+		if e := ending(r); e >= level && !inNumber(s, i, r) {
+			return i, utf8.RuneLen(r)
+		}
+	}
+	return len(s), 0
+}
+
+func inNumber(s string, i int, r rune) bool {
+	return (r == ',' || r == ':') && i > 0 && isDigit(rune(s[i-1])) && i+1 < len(s) && isDigit(rune(s[i+1]))
+}
+
+// clauseState holds one clause and the figures found in it.
+type clauseState struct {
+	text string
+	figs []figure
+}
+
+// segStart is where the words that may name figure k begin.
+func (c *clauseState) segStart(k int) int {
+	if k == 0 {
+		return 0
+	}
+	return max(c.figs[k-1].qend, c.figs[k-1].used)
+}
+
+// nextStart is where the figure after k begins, or the clause's end.
+func (c *clauseState) nextStart(k int) int {
+	if k+1 < len(c.figs) {
+		return c.figs[k+1].qstart
+	}
+	return len(c.text)
+}
+
+// clause extracts the figures of one clause.
+func (x *extractor) clause(st *sentence, text string) {
+	x.figs = scanFigures(text, x.figs[:0])
+	c := clauseState{text: text, figs: x.figs}
+	for k := range c.figs {
+		f := &c.figs[k]
+		var label string
+		label, f.used = labelFor(&c, k)
+		if label == "" && st.hasPrev {
+			label = inherited(st)
+		}
+		in := x.indicator(st, &c, f, label)
+		x.out = append(x.out, in)
+		st.hasPrev, st.prevLabel = true, in.Label
+		st.prevQ = text[f.qstart:f.qend]
+		st.prevThreshold = !f.change && (in.Qualifier == "以上" || in.Qualifier == "以下" || in.Qualifier == "以内")
+	}
+	st.prevThreshold = false
+	x.note(st, text)
+}
+
+// inherited is the label of a figure that names nothing itself: the one
+// before it, or, right after a threshold (700分以上5人), the thing with
+// the threshold.
+func inherited(st *sentence) string {
+	if st.prevThreshold {
+		return st.prevLabel + st.prevQ
+	}
+	return st.prevLabel
+}
+
+// note records what a clause says for the clauses after it.
+func (x *extractor) note(st *sentence, text string) {
+	if hasTargetMarker(text) {
+		st.target = true
+	}
+	if y := x.namedYear(text); y != 0 {
+		st.year = y
+	}
+}
+
+// indicator builds the record of figure f.
+func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label string) Indicator {
+	before := c.text[:f.qstart]
+	in := Indicator{
+		Anchor:      st.anchor,
+		Label:       label,
+		Written:     c.text[f.start:f.end],
+		Unit:        f.magnitude + normUnit(f.unit),
+		Magnitude:   f.magnitude,
+		Qualifier:   f.qualifier,
+		Change:      f.change,
+		Redacted:    f.num.redacted || f.hasTop && f.top.redacted,
+		UnitMissing: f.unitMissing,
+		Featured:    isFeatured(label),
+		Text:        strings.TrimSpace(c.text),
+	}
+	if in.Qualifier == "" && strings.Contains(before, cumulative) {
+		in.Qualifier = cumulative
+	}
+	if !f.num.redacted {
+		in.Value = value(f.num.digits, 0, f.down)
+		if f.magnitude != "" {
+			in.Base = value(f.num.digits, f.shift, f.down)
+		}
+	}
+	if f.hasTop && !f.top.redacted {
+		in.Upper = value(f.top.digits, 0, f.down)
+	}
+	in.Kind, in.Year = x.kindYear(st, before)
+	return in
+}
+
+func normUnit(u string) string {
+	if a, ok := unitAlias[u]; ok {
+		return a
+	}
+	return u
+}
+
+// value parses decimal digits scaled by 10^shift; the shift moves the
+// decimal point in the text so that 4.2万 is exactly 42000.
+func value(digits string, shift int, neg bool) *float64 {
+	if shift > 0 {
+		digits = shiftDecimal(digits, shift)
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return nil
+	}
+	if neg {
+		v = -v
+	}
+	return &v
+}
+
+func shiftDecimal(d string, shift int) string {
+	intPart, frac, _ := strings.Cut(d, ".")
+	for len(frac) < shift {
+		frac += "0"
+	}
+	return intPart + frac[:shift] + "." + frac[shift:] + "0"
+}

@@ -1,0 +1,373 @@
+package indicator
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Label rules. The thing measured is named in the clause, next to its
+// figure: before it (财政收入XX万元), or after a count (六个项目, 6200亩高标
+// 准农田建设), or after 的 (4.2公里的青年路). A figure with nothing of its own
+// (同比增长20.56%, the 71人 of 31户71人) shares the label before it.
+
+// maxLabel caps a label, in characters; in text that lost its punctuation
+// the words before a figure can run on for a paragraph.
+const maxLabel = 20
+
+// Words stripped from the front of a label: who, when, and verbs that only
+// say a figure was reached (完成, 实现).
+var leadFillers = sortLongest([]string{
+	"我镇", "全镇", "本镇", "我县", "全县", "本县", "我区", "全区", "本区", "我市", "全市", "本市",
+	"我乡", "全乡", "本乡", "全省", "我省", "我们", "全街道", "我街道", "本街道",
+	"今年以来", "今年", "全年", "年内", "当年", "一年来", "截至目前", "目前", "本年", "年末", "年底", "年初",
+	"上半年", "下半年", "明年", "其中", "并且", "并", "同时", "另外", "此外", "还", "又", "也",
+	"共计", "合计", "总计", "累计", "共有", "共", "先后", "已经", "已", "均", "积极", "现有",
+	"完成", "实现", "达到", "力争", "争取", "计划", "预计", "确保", "将", "拟", "预期", "力求", "的",
+})
+
+// Words stripped from the end of a label: 参保率为103%, 同比增长.
+var tailFillers = sortLongest([]string{
+	"为", "达到", "达", "是", "共计", "共", "累计", "合计", "总计", "已", "有", "的", "分别",
+	"同比", "比上年同期", "比上年", "比去年", "较上年", "较去年", "与上年相比",
+	"完成", "实现", "突破", "将", "预计", "力争", "争取", "确保", "全部", "均", "都", "到达",
+	"每人每月", "每人每年", "每月", "每年", "每人", "每户", "每亩",
+	"控制在", "稳定在", "保持在", "维持在", "下降至", "下降到", "降至", "降到", "提高到", "提高至",
+	"提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "增至", "上升到", "上升至",
+})
+
+// markerCut are target markers after which the label starts, whatever
+// came before: …工作安排全年力争实现财政收入 → 财政收入.
+var markerCut = []string{"力争", "争取", "确保", "预计", "力求", "预期"}
+
+// conjunctions join a figure to the one before it: 4.2公里的青年路及6公里的….
+var conjunctions = []string{"以及", "并且", "及", "和", "与", "并", "同时"}
+
+// changeNouns name a change without saying of what: 增速为8.5% shares
+// the label before it.
+var changeNouns = []string{"增速", "增幅", "降幅", "涨幅", "增长", "下降"}
+
+// measureWords name a measure of the thing after 的: 全长21000米的镇区污水
+// 管网 measures the network's length.
+var measureWords = sortLongest([]string{
+	"总投资", "投资", "全长", "总长", "长度", "面积", "总面积", "占地面积", "占地", "规模",
+	"总产值", "产值", "增加值", "总额", "收入", "总投入", "投入", "容量",
+})
+
+// nounStops end a noun phrase read after a figure (500亩正在编制, 13名工
+// 作人员参加…); startStops only show, at its start, that no noun follows
+// (1000万元用于…) — inside a noun they are part of it (高标准农田建设).
+var (
+	nounStops = sortLongest([]string{
+		"已", "正在", "均", "将", "目前", "基本", "全部", "全面", "已经", "等", "及", "与",
+		"以及", "并", "的", "参加", "参与", "通过", "被", "在", "得到", "实现", "完成", "进行",
+		"开展", "顺利", "有序", "稳步", "为", "是", "达", "同比", "较", "增长", "下降",
+		"了", "即", "或", "都", "再", "就", "总计", "合计", "累计", "其中", "分别",
+		"提供", "享受", "接受", "获得", "纳入", "签订", "入驻", "落户", "投产", "竣工",
+	})
+	startStops = sortLongest([]string{
+		"建设", "实施", "新建", "改造", "打造", "修建", "用于", "获得", "受益", "覆盖", "带动",
+		"解决", "帮助", "安置", "吸纳", "涉及", "惠及", "占", "居", "位居", "排名", "用", "以",
+		"对", "向", "从", "到", "至", "每", "各", "共", "和", "比", "于", "得",
+	})
+)
+
+// labelFor returns the label of figure k of a clause, and the byte offset
+// after the words it took from behind the figure (so that the next figure
+// does not take them again), or 0 when it took none.
+func labelFor(c *clauseState, k int) (string, int) {
+	f := &c.figs[k]
+	before := c.text[c.segStart(k):f.qstart]
+	b := cleanBefore(before, f, k > 0)
+	after := c.text[f.qend:c.nextStart(k)]
+	if rest, ok := strings.CutPrefix(after, "的"); ok {
+		if n, end := nounAfter(rest); n != "" {
+			used := f.qend + len("的") + end
+			if m := suffixIn(b, measureWords); m != "" {
+				return n + m, used
+			}
+			if utf8.RuneCountInString(b) <= 2 {
+				return n, used
+			}
+		}
+		return b, 0
+	}
+	if n := modifiedNoun(c, k); n != "" {
+		return n, 0
+	}
+	if n, end := nounAfter(after); n != "" {
+		if f.qend+end == c.nextStart(k) && k+1 < len(c.figs) {
+			// The words run into the next figure: 12家规模以上工业总产值XX亿元.
+			// They name the next figure; this one counts their head.
+			if m := suffixIn(n, measureWords); m != "" && m != n {
+				n = strings.TrimSuffix(n, m)
+			}
+			return n, 0
+		}
+		return n, f.qend + end
+	}
+	return b, 0
+}
+
+// modifiedNoun returns, for a count followed at once by a threshold and a
+// noun (1.2万名60周岁以上老年人), the threshold with the noun.
+func modifiedNoun(c *clauseState, k int) string {
+	f := &c.figs[k]
+	if k+1 >= len(c.figs) || c.figs[k+1].qstart != f.qend {
+		return ""
+	}
+	next := &c.figs[k+1]
+	n, _ := nounAfter(c.text[next.qend:c.nextStart(k+1)])
+	if n == "" || next.change {
+		return ""
+	}
+	return c.text[next.qstart:next.qend] + n
+}
+
+// cleanBefore trims the words before a figure down to the thing measured.
+func cleanBefore(s string, f *figure, afterFigure bool) string {
+	if i := strings.LastIndex(s, "、"); i >= 0 {
+		s = s[i+len("、"):]
+	}
+	s = dropQuotes(strings.TrimSpace(s))
+	if afterFigure {
+		s = trimPrefixes(s, conjunctions)
+	}
+	s = trimLead(s)
+	if f.change {
+		s = trimSuffixes(s, changeUp, changeDown)
+	}
+	s = trimSuffixes(s, tailFillers)
+	s = cutAfterMarker(s)
+	s = cutAfterTime(s)
+	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 {
+		s = s[i:] // …工程抛泥区填塘新增耕地: the new land is what is measured
+	}
+	s = dropInner(s)
+	if suffixIn(s, changeNouns) == s {
+		return ""
+	}
+	return lastRunes(s, maxLabel)
+}
+
+// trimLead strips the subject, time and filler words before the label.
+func trimLead(s string) string {
+	for {
+		t := trimYear(s)
+		t = trimUntil(t)
+		t = trimYears(t)
+		t = trimPrefixes(t, leadFillers)
+		t = trimPlaceholderPlace(t)
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// cutAfterMarker starts a label after the last target marker in it, when
+// words remain after it.
+func cutAfterMarker(s string) string {
+	for _, m := range markerCut {
+		if i := strings.LastIndex(s, m); i > 0 {
+			if t := trimLead(s[i+len(m):]); t != "" {
+				s = t
+			}
+		}
+	}
+	return s
+}
+
+// timeCut are time words after which a label starts: text glued to a
+// heading (产业发展提质增效全年新发展中药材种植) names the figure after them.
+var timeCut = []string{"全年", "今年以来", "今年", "本年度", "年内", "当年"}
+
+// cutAfterTime starts a label after the last time word inside it.
+func cutAfterTime(s string) string {
+	for _, w := range timeCut {
+		if i := strings.LastIndex(s, w); i > 0 {
+			if t := trimLead(s[i+len(w):]); t != "" {
+				s = t
+			}
+		}
+	}
+	return s
+}
+
+// trimYear strips a leading year: 2023年度, 2023年.
+func trimYear(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i != 4 {
+		return s
+	}
+	for _, w := range []string{"年度", "年"} {
+		if strings.HasPrefix(s[i:], w) {
+			return s[i+len(w):]
+		}
+	}
+	return s
+}
+
+// trimYears strips a leading span of years: 连续五年, 连续3年.
+func trimYears(s string) string {
+	rest, ok := strings.CutPrefix(s, "连续")
+	if !ok {
+		return s
+	}
+	i := 0
+	for i < len(rest) {
+		r, w := utf8.DecodeRuneInString(rest[i:])
+		if !isDigit(r) && !isCnDigit(r) {
+			break
+		}
+		i += w
+	}
+	if t, ok := strings.CutPrefix(rest[i:], "年"); ok && i > 0 {
+		return t
+	}
+	return s
+}
+
+// trimUntil strips a leading 截至12月份 / 截至年底.
+func trimUntil(s string) string {
+	rest, ok := strings.CutPrefix(s, "截至")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "截止")
+	}
+	if !ok {
+		return s
+	}
+	for _, end := range []string{"月份", "月底", "年底", "底", "目前", "月", "日"} {
+		if i := strings.Index(rest, end); i >= 0 {
+			return rest[i+len(end):]
+		}
+	}
+	return s
+}
+
+// trimPlaceholderPlace strips a withheld place name used as the subject:
+// XX镇开展….
+func trimPlaceholderPlace(s string) string {
+	i := 0
+	for i < len(s) && isPlaceholder(rune(s[i])) {
+		i++
+	}
+	if i == 0 {
+		return s
+	}
+	for _, w := range []string{"镇", "县", "区", "乡", "街道", "市"} {
+		if strings.HasPrefix(s[i:], w) {
+			return s[i+len(w):]
+		}
+	}
+	return s
+}
+
+func trimPrefixes(s string, ws []string) string {
+	for {
+		w := prefixIn(s, ws)
+		if w == "" {
+			return s
+		}
+		s = s[len(w):]
+	}
+}
+
+func trimSuffixes(s string, lists ...[]string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, ws := range lists {
+			if w := suffixIn(s, ws); w != "" {
+				s, changed = s[:len(s)-len(w)], true
+			}
+		}
+	}
+	return s
+}
+
+// dropInner removes the totals words inside a label (就医共计报销 → 就医报销)
+// and 共 standing before a verb (实践站共开展活动), keeping 公共, 共享, 共养….
+func dropInner(s string) string {
+	for _, w := range []string{"共计", "累计", "合计", "总计"} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "共")
+		if j < 0 {
+			break
+		}
+		i += j
+		if i > 0 && prefixIn(s[i+len("共"):], totalVerbs) != "" {
+			s = s[:i] + s[i+len("共"):]
+			continue
+		}
+		i += len("共")
+	}
+	return s
+}
+
+// totalVerbs are the verbs 共 may total: 共开展, 共召开, 共立案.
+var totalVerbs = []string{"开展", "召开", "组织", "发放", "排查", "巡查", "约见", "完成", "实施",
+	"建成", "新增", "立案", "借出", "走访", "举办", "接待", "受理", "办理", "化解", "检查", "整改",
+	"发现", "投入", "争取", "下达", "兑现", "培训", "帮扶", "救助", "慰问", "处理", "查处", "收到",
+	"解决", "签约", "引进", "招引", "新建", "改造", "清理", "拆除", "调解", "服务", "惠及", "带动",
+	"吸纳", "安置", "申报", "落实", "投资", "报销", "减免", "资助", "审批", "办结", "出动"}
+
+// dropQuotes removes quotation marks: “散乱污”企业 → 散乱污企业.
+func dropQuotes(s string) string {
+	if !strings.ContainsAny(s, "“”‘’\"'「」『』") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("“”‘’\"'「」『』", r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// nounAfter returns the noun phrase at the start of s, and its end: Chinese
+// characters up to a stop word, a delimiter or a figure. It returns "" when
+// s does not start with one.
+func nounAfter(s string) (string, int) {
+	start := 0
+	if q := prefixIn(s, []string{"“", "‘", "\""}); q != "" {
+		start = len(q)
+	}
+	i := start
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) || prefixIn(s[i:], nounStops) != "" {
+			break
+		}
+		if i == start && prefixIn(s[i:], startStops) != "" {
+			break
+		}
+		i += w
+	}
+	n := dropQuotes(s[start:i])
+	if n == "" {
+		return "", 0
+	}
+	return firstRunes(n, maxLabel), i
+}
+
+func lastRunes(s string, n int) string {
+	for c := utf8.RuneCountInString(s); c > n; c-- {
+		_, w := utf8.DecodeRuneInString(s)
+		s = s[w:]
+	}
+	return s
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i]
+}

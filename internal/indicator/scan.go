@@ -1,0 +1,395 @@
+package indicator
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// number is one number as written: Arabic, Chinese or a placeholder.
+type number struct {
+	digits   string // ASCII decimal ("4.2", "1100"); "" when redacted
+	redacted bool
+	chinese  bool
+}
+
+// figure is one quantity found in a clause. Offsets are bytes in the clause.
+type figure struct {
+	start, end   int // the figure as written: clause[start:end]
+	qstart, qend int // with the qualifiers written before and after it
+	num, top     number
+	hasTop       bool // a range: num is its bottom, top its top
+	magnitude    string
+	shift        int // the magnitude's power of ten
+	unit         string
+	qualifier    string
+	unitMissing  bool
+	change, down bool
+	used         int // end of the words after it that its label took, or 0
+}
+
+// scanFigures appends the quantities a clause states to figs, in order.
+func scanFigures(s string, figs []figure) []figure {
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == '.' || r == ',' || !isRunChar(r) && !isCnDigit(r) {
+			i += w
+			continue
+		}
+		f, next, ok := figureAt(s, i)
+		if ok {
+			figs = append(figs, f)
+		}
+		i = max(next, i+w)
+	}
+	return figs
+}
+
+// figureAt reads the figure starting at byte i. When there is none it
+// returns ok false and the offset past the number-like run at i.
+func figureAt(s string, i int) (f figure, next int, ok bool) {
+	n, end, ok := readNumber(s, i)
+	if !ok {
+		return f, end, false
+	}
+	f = figure{start: i, qstart: i, num: n}
+	p := readRange(s, end, &f)
+	p = readUnit(s, p, &f)
+	f.end, f.qend = p, p
+	if q := prefixIn(s[p:], suffixQualifiers); q != "" && (f.unit != "" || f.magnitude != "") {
+		f.qend = p + len(q)
+		if f.qualifier == "" {
+			f.qualifier = q
+		}
+	}
+	if !lookBehind(s, &f) {
+		return f, end, false
+	}
+	return f, f.qend, true
+}
+
+// readRange reads the top of a range (3-5万元, 3至5个) after a number
+// ending at p and returns the offset after it, or p when there is none.
+func readRange(s string, p int, f *figure) int {
+	q := skipSpaces(s, p)
+	mag, _ := magnitudeAt(s, q)
+	q += len(mag)
+	sep := prefixIn(s[q:], rangeSeps)
+	if sep == "" {
+		return p
+	}
+	top, end, ok := readNumber(s, q+len(sep))
+	if !ok || top.chinese != f.num.chinese {
+		return p
+	}
+	if m2, _ := magnitudeAt(s, skipSpaces(s, end)); mag != "" && m2 != mag {
+		return p
+	}
+	f.top, f.hasTop = top, true
+	return end
+}
+
+// readUnit reads what follows a number: 余/多, a magnitude, the unit. It
+// returns the offset after the last part read.
+func readUnit(s string, p int, f *figure) int {
+	q := skipSpaces(s, p)
+	inner := prefixIn(s[q:], innerQualifiers)
+	q += len(inner)
+	mag, shift := magnitudeAt(s, q)
+	q += len(mag)
+	if inner == "" {
+		inner = prefixIn(s[q:], innerQualifiers)
+		q += len(inner)
+	}
+	list := units
+	if f.num.chinese {
+		list = cnUnits
+	}
+	u := unitAt(s, skipSpaces(s, q), list)
+	switch {
+	case u != "":
+		q = skipSpaces(s, q) + len(u)
+		u, q = compoundUnit(s, u, q)
+	case mag == "":
+		f.unitMissing = true
+		return p // a bare number: kept only after a change word
+	default:
+		f.unitMissing = true
+	}
+	f.qualifier, f.magnitude, f.shift, f.unit = inner, mag, shift, u
+	return q
+}
+
+// compoundUnit extends a unit by a per-unit: 元/月, 元/亩.
+func compoundUnit(s, u string, q int) (string, int) {
+	rest := s[q:]
+	slash := prefixIn(rest, []string{"/", "／"})
+	if slash == "" {
+		return u, q
+	}
+	per := prefixIn(rest[len(slash):], []string{"平方米", "立方米", "小时", "月", "年", "日", "天", "人", "亩", "户", "次", "吨", "公斤", "斤", "个"})
+	if per == "" {
+		return u, q
+	}
+	return u + "/" + per, q + len(slash) + len(per)
+}
+
+// unitAt returns the unit of list that starts at byte p, unless it is only
+// the first half of a word (项目, 人民).
+func unitAt(s string, p int, list []string) string {
+	u := prefixIn(s[p:], list)
+	if u == "" {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(s[p+len(u):])
+	if strings.ContainsRune(wordAfter[u], r) {
+		return ""
+	}
+	return u
+}
+
+func magnitudeAt(s string, p int) (string, int) {
+	for _, m := range magnitudes {
+		if strings.HasPrefix(s[p:], m.word) {
+			return m.word, m.shift
+		}
+	}
+	return "", 0
+}
+
+// lookBehind reads what stands before a figure: a prefix qualifier, an
+// ordinal (第), a change word. It reports false when the figure is not a
+// quantity after all.
+func lookBehind(s string, f *figure) bool {
+	before := s[:f.start]
+	for _, pq := range prefixQualifiers {
+		if w := pq[0]; strings.HasSuffix(before, w) && !charBefore(before[:len(before)-len(w)], notPrefix[w]) {
+			if f.qualifier == "" {
+				f.qualifier = pq[1]
+			}
+			f.qstart = f.start - len(w)
+			break
+		}
+	}
+	b := s[:f.qstart]
+	if strings.HasSuffix(b, "第") || strings.HasSuffix(b, "前") && (f.unit == "名" || f.unit == "位") {
+		return false // a rank
+	}
+	if f.num.chinese && (isSlogan(s[f.start:]) || charBefore(b, "“‘\"「『初周每")) {
+		return false
+	}
+	f.change, f.down = changeBefore(b)
+	return f.unit != "" || f.magnitude != "" || f.change && bareEnd(s[f.end:])
+}
+
+// changeBefore reports whether a change word stands right before a figure
+// (同比增长20.56%, 下降了3%) and whether it is a fall.
+func changeBefore(b string) (change, down bool) {
+	for k := 0; k < 2; k++ {
+		if c := suffixIn(b, connectors); c != "" {
+			b = b[:len(b)-len(c)]
+		}
+	}
+	if w := suffixIn(b, changeDown); w != "" {
+		return true, true
+	}
+	if w := suffixIn(b, changeUp); w != "" {
+		return !(w == "增" && strings.HasSuffix(b, "新增")), false
+	}
+	return false, false
+}
+
+// bareEnd reports whether a number without a unit ends its phrase there,
+// as in 同比增长18.3；, so that it can only be a figure whose unit was lost.
+func bareEnd(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || ending(r) != 0 || strings.ContainsRune("、 ）)", r)
+}
+
+// isSlogan reports whether a Chinese numeral starts a numbered slogan.
+func isSlogan(s string) bool {
+	return prefixIn(s, slogans) != ""
+}
+
+// charBefore reports whether the last character of s is one of set.
+func charBefore(s, set string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && strings.ContainsRune(set, r)
+}
+
+func skipSpaces(s string, p int) int {
+	for p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if strings.HasPrefix(s[p:], "\u3000") {
+		return skipSpaces(s, p+len("\u3000"))
+	}
+	return p
+}
+
+// readNumber reads the number at byte i: a run of Arabic digits (with
+// thousands separators and a decimal point), of placeholder characters
+// (XX, x.x, ××, **), or of Chinese numerals. end is past the run either way.
+func readNumber(s string, i int) (n number, end int, ok bool) {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if isCnDigit(r) {
+		return readChinese(s, i)
+	}
+	end = runEnd(s, i)
+	run := s[i:end]
+	if !isRunChar(r) || hasLetters(run) {
+		return n, end, false
+	}
+	if strings.ContainsFunc(run, isPlaceholder) {
+		return number{redacted: true}, end, true
+	}
+	d := asciiDigits(run)
+	if d == "" || d[0] == '.' {
+		return n, end, false
+	}
+	return number{digits: d}, end, true
+}
+
+// runEnd returns the end of the run of number-like characters at i: digits,
+// letters (so that 5G and APP are skipped whole), placeholder characters, a
+// decimal point between them and thousands separators.
+func runEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case isRunChar(r) && r != '.' && r != ',':
+		case r == '.' && j > i && j+1 < len(s) && isRunChar(rune(s[j+1])) && s[j+1] != '.':
+		case r == ',' && j > i && thousands(s[j+1:]):
+		default:
+			return j
+		}
+		j += w
+	}
+	return j
+}
+
+// thousands reports whether s starts with a group of three digits that ends
+// there: the part of 1,200 after its comma.
+func thousands(s string) bool {
+	if len(s) < 3 || !isDigit(rune(s[0])) || !isDigit(rune(s[1])) || !isDigit(rune(s[2])) {
+		return false
+	}
+	return len(s) == 3 || !isDigit(rune(s[3]))
+}
+
+func isRunChar(r rune) bool {
+	return isDigit(r) || isPlaceholder(r) || r == '.' || r == ',' ||
+		r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// isPlaceholder reports whether r stands for a withheld digit.
+func isPlaceholder(r rune) bool {
+	switch r {
+	case 'X', 'x', '×', 'Ｘ', 'ｘ', '*', '＊', '_':
+		return true
+	}
+	return false
+}
+
+// hasLetters reports whether a run holds letters that are not placeholders:
+// 5G, G312, APP are codes and names, not figures.
+func hasLetters(run string) bool {
+	for _, r := range run {
+		if (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') && r != 'X' && r != 'x' {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiDigits returns run with full-width digits made ASCII and thousands
+// separators removed.
+func asciiDigits(run string) string {
+	var b strings.Builder
+	for _, r := range run {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteByte(byte('0' + r - '０'))
+		case r != ',':
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSuffix(b.String(), ".")
+}
+
+func isCnDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
+
+// readChinese reads a run of Chinese numerals. A trailing 万 or 亿 is left
+// for readUnit as the magnitude. A lone 一 (一家规上企业, 一批) is the
+// indefinite article, and 千家万户, 百姓, 批零户 are words: none is a count.
+func readChinese(s string, i int) (n number, end int, ok bool) {
+	end = i
+	for end < len(s) {
+		r, w := utf8.DecodeRuneInString(s[end:])
+		if !isCnDigit(r) {
+			break
+		}
+		end += w
+	}
+	run := s[i:end]
+	for _, m := range magnitudes {
+		if t := strings.TrimSuffix(run, m.word); t != run && t != "" {
+			run, end = t, i+len(t)
+			break
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(run)
+	if run == "一" || strings.ContainsRune("零〇百千万亿", r) {
+		return n, end, false
+	}
+	v, ok := cnValue(run)
+	if !ok || v == 0 {
+		return n, end, false
+	}
+	return number{digits: strconv.FormatInt(v, 10), chinese: true}, end, true
+}
+
+// cnValue is the value of Chinese numerals such as 二十三, 一百零五, 两千.
+// Digits in a row (一二三产, 二〇二三) make no number.
+func cnValue(s string) (int64, bool) {
+	var total, section, digit int64
+	prevDigit := false
+	for _, r := range s {
+		if v, ok := cnDigitValues[r]; ok {
+			if prevDigit && v != 0 && digit != 0 {
+				return 0, false
+			}
+			digit, prevDigit = v, true
+			continue
+		}
+		prevDigit = false
+		m := cnMultipliers[r]
+		switch {
+		case m < 1e4:
+			if digit == 0 {
+				digit = 1
+			}
+			section += digit * m
+		default:
+			total += (section + digit) * m
+			section = 0
+		}
+		digit = 0
+	}
+	return total + section + digit, true
+}
+
+var (
+	cnDigitValues = map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+		'五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	cnMultipliers = map[rune]int64{'十': 10, '百': 100, '千': 1000, '万': 1e4, '亿': 1e8}
+)

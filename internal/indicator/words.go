@@ -1,0 +1,169 @@
+package indicator
+
+import "strings"
+
+// units are the units a figure may carry, longest first so that 人次 wins
+// over 人 and 个百分点 over 个. Time (年, 月, 日, 天) is not among them: a
+// figure followed by a time word is a date or a duration, not a quantity.
+var units = sortLongest([]string{
+	"个百分点", "百分点", "平方公里", "平方米", "平米", "立方米", "千瓦时", "千瓦", "兆瓦",
+	"公里", "千米", "公顷", "公斤", "千克", "人次", "户次", "场次", "批次", "车次", "架次",
+	"辆次", "标箱", "微克", "毫克",
+	"元", "亩", "米", "吨", "户", "人", "个", "家", "次", "件", "处", "条", "场", "批",
+	"名", "册", "所", "座", "辆", "台", "套", "项", "支", "株", "棵", "头", "只", "间",
+	"栋", "盏", "眼", "张", "篇", "份", "本", "部", "床", "斤", "倍", "分", "起", "例",
+	"宗", "轮", "期", "种", "位", "艘", "块", "组", "根", "幢", "周岁", "岁",
+	"%", "％", "‰",
+})
+
+// cnUnits are the units a Chinese numeral may count: 十分, 一期, 三口, 四面
+// are words, not quantities, so 分 期 口 部 本 头 are left out.
+var cnUnits = sortLongest([]string{
+	"个百分点", "公里", "人次", "场次", "批次", "户次",
+	"个", "批", "家", "项", "次", "件", "处", "条", "名", "户", "人", "所", "座",
+	"场", "支", "台", "辆", "套", "位", "起", "种", "轮", "倍", "亩", "米", "吨", "元", "幢", "栋",
+})
+
+// unitAlias maps a unit as written to its normalised form.
+var unitAlias = map[string]string{"％": "%", "平米": "平方米", "百分点": "个百分点"}
+
+// wordAfter lists, for a unit, the characters that make it the first half
+// of a word when they follow it: 项目, 人民, 家庭, 支持, 所有.
+var wordAfter = map[string]string{
+	"人": "民大社才员居防口", "个": "体性税月方", "家": "庭长乡属园风教政具电禽畜", "项": "目",
+	"处": "理置罚长室", "条": "件例款", "名": "单称义额录", "所": "有以在属得长",
+	"座": "谈", "台": "账阶", "套": "餐", "元": "素旦宵", "户": "口籍外型", "批": "准复示评发判",
+	"支": "持出付部撑援", "场": "所景面地", "米": "粮", "亩": "产均", "分": "钟析别配类局享散子工管红",
+	"份": "额", "期": "间限末刊", "位": "置于", "次": "要", "起": "来步草", "种": "植养子类",
+	"部": "门署分", "本": "地级领", "块": "钱", "组": "织成建", "根": "据本治",
+	"例": "如会", "倍": "增", "册": "封", "张": "贴", "岁": "月末",
+}
+
+// magnitudes are the multipliers written between a number and its unit.
+var magnitudes = []struct {
+	word  string
+	shift int // power of ten
+}{{"万亿", 12}, {"亿", 8}, {"万", 4}}
+
+// Qualifiers written before a figure, with the word recorded for each.
+var prefixQualifiers = sortLongestPairs([][2]string{
+	{"近", "近"}, {"将近", "近"}, {"接近", "近"}, {"约", "约"}, {"大约", "约"},
+	{"超", "超"}, {"超过", "超"}, {"逾", "逾"}, {"不足", "不足"}, {"不到", "不足"},
+	{"不少于", "不少于"}, {"不低于", "不低于"}, {"不超过", "不超过"},
+})
+
+// notPrefix lists characters that make a prefix qualifier part of another
+// word when they stand before it: 附近, 签约, 赶超.
+var notPrefix = map[string]string{
+	"近": "附最临就靠亲", "约": "签节合履特制预违公邀相契和条", "超": "高赶",
+}
+
+// Qualifiers written inside a figure (110余次, 1100多万元) or after it.
+var (
+	innerQualifiers  = []string{"余", "多"}
+	suffixQualifiers = []string{"以上", "左右", "以下", "以内", "之多", "有余"}
+)
+
+// cumulative marks a figure as a running total when no nearer qualifier does.
+const cumulative = "累计"
+
+// rangeSeps join the two ends of a range: 3-5万元, 3至5个.
+var rangeSeps = []string{"-", "－", "—", "–", "~", "～", "至", "到"}
+
+// changeUp and changeDown are the words that make the next figure a change
+// rather than a level; changeDown flips its sign.
+var (
+	changeUp   = []string{"增长", "增加", "提高", "提升", "上升", "增幅", "增速", "增"}
+	changeDown = []string{"下降", "降低", "减少", "回落", "下滑", "降幅", "降"}
+	// connectors may stand between a change word and its figure.
+	connectors = []string{"了", "为", "达到", "达", "是"}
+)
+
+// targetMarkers make the figures after them in a sentence targets.
+var targetMarkers = []string{"力争", "争取", "预计", "确保", "预期", "力求", "拟"}
+
+// targetVerbs follow 将 and 计划 when those announce a target (将达到, 计划投资).
+var targetVerbs = []string{"达到", "完成", "实现", "新增", "建成", "投入", "投资", "突破", "超过",
+	"增加", "增长", "提高", "培育", "打造", "建设", "新建", "改造", "实施", "引进", "争取", "发放", "力争"}
+
+// planWords and reviewWords in a part's title tell a plan from a review.
+var (
+	planWords   = []string{"计划", "安排", "目标", "任务", "打算", "思路", "展望"}
+	reviewWords = []string{"回顾", "总结", "完成情况", "成绩", "过去", "成效"}
+)
+
+// featuredTerms name the standard statistical indicators.
+var featuredTerms = []string{
+	"地区生产总值", "生产总值", "GDP", "财政收入", "一般公共预算收入", "税收收入",
+	"工业总产值", "工业增加值", "社会消费品零售额", "固定资产投资", "可支配收入",
+	"粮食产量", "粮食总产量", "招商引资", "进出口", "进出口总额", "实际利用外资", "农业总产值", "工业产值",
+}
+
+// slogans are numbered political phrases whose numerals are not counts.
+var slogans = []string{
+	"两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "三个代表", "八项规定",
+	"四个不摘", "两个毫不动摇", "三个务必", "两个结合", "三个区分开来", "四个最严",
+	"三次产业", "二次供水", "两个责任", "五个振兴", "两个一百年", "四个革命",
+}
+
+// Punctuation that ends a sentence (target markers and years do not cross
+// it), a part of a sentence (labels are not shared across a semicolon), or
+// a clause.
+const (
+	endClause = iota + 1
+	endPart
+	endSentence
+)
+
+// ending returns what r ends, or 0.
+func ending(r rune) int {
+	switch r {
+	case '。', '！', '？', '\n', '!', '?':
+		return endSentence
+	case '；', ';':
+		return endPart
+	case '，', '：', ',', ':':
+		return endClause
+	}
+	return 0
+}
+
+func sortLongest(ws []string) []string {
+	out := append([]string(nil), ws...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func sortLongestPairs(ps [][2]string) [][2]string {
+	out := append([][2]string(nil), ps...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j][0]) > len(out[j-1][0]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// prefixIn returns the first word of ws that s starts with.
+func prefixIn(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// suffixIn returns the first word of ws that s ends with.
+func suffixIn(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
