@@ -1,0 +1,61 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// seedRoot makes a project in a temp dir from the repository's config,
+// layouts and static files, with the seed report imported and its data
+// written, so that Hugo alone and the whole build see the same content.
+func seedRoot(tb testing.TB) string {
+	tb.Helper()
+	root := tb.TempDir()
+	for _, dir := range []string{"layouts", "static"} {
+		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join("../..", dir))); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for to, from := range map[string]string{"config.toml": "config.toml", "sources/seed.txt": "sources/000_08af8ba22e60be61.txt"} {
+		data, err := os.ReadFile(filepath.Join("../..", from))
+		if err == nil {
+			err = WriteFile(filepath.Join(root, to), data)
+		}
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	// One build imports the seed and writes data/, so content is finished.
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
+		tb.Fatal(err)
+	}
+	return root
+}
+
+// BenchmarkBuild is govreport build on the seed: read content, anchors,
+// indicators and data files, Hugo, downloads, minify, atomic publish.
+func BenchmarkBuild(b *testing.B) {
+	root := seedRoot(b)
+	out := filepath.Join(root, "public")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHugoOnly is Hugo alone on the same finished content: the
+// budget is that BenchmarkBuild takes at most twice as long.
+func BenchmarkHugoOnly(b *testing.B) {
+	root := seedRoot(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		dest := filepath.Join(b.TempDir(), "public")
+		if err := Hugo(context.Background(), Options{Root: root, Dest: dest}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
