@@ -23,7 +23,7 @@ import (
 // validators and screen readers see the same structure as the templates.
 func minifier() *minify.M {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepSpecialComments: false})
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepSpecialComments: false})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
