@@ -23,6 +23,7 @@ type frame struct {
 func FillIDs(doc *report.Doc) []report.Finding {
 	stack := []frame{{}}
 	seen := make(map[string]bool, len(doc.Blocks))
+	next := map[string]int{} // the next suffix to try for a repeated id
 	headings := 0
 	var fs []report.Finding
 	for i := range doc.Blocks {
@@ -54,7 +55,7 @@ func FillIDs(doc *report.Doc) []report.Finding {
 				fs = append(fs, report.Finding{Line: blk.Line, Level: report.Error, Code: "duplicate-id",
 					Message: fmt.Sprintf("id %q is used twice: anchors must be unique", id)})
 			} else {
-				id = unique(id, seen)
+				id = unique(id, seen, next)
 			}
 		}
 		seen[id] = true
@@ -88,10 +89,12 @@ func join(parent, local string) string {
 	return parent + "-" + local
 }
 
-// unique returns id with the smallest suffix _2, _3 … not yet seen.
-func unique(id string, seen map[string]bool) string {
-	for k := 2; ; k++ {
+// unique returns id with the smallest suffix _2, _3 … not yet seen;
+// next remembers where to start, so many repeats stay linear.
+func unique(id string, seen map[string]bool, next map[string]int) string {
+	for k := max(2, next[id]); ; k++ {
 		if c := id + "_" + strconv.Itoa(k); !seen[c] {
+			next[id] = k + 1
 			return c
 		}
 	}
