@@ -242,7 +242,7 @@ func (p *planner) planSpaces() {
 			i++
 			continue
 		}
-		if p.isFigureEnd(i) {
+		if p.isFigureEnd(i) && !p.inURL(i-1) { // 1,2 %: % would join the URL
 			if r, _ := p.runeAt(j); r >= 0 && isUnitStart(r) {
 				p.space = append(p.space, edit{i, j, "", CodeSpace, clsNone})
 			}

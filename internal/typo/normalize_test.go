@@ -29,6 +29,10 @@ var normCases = []struct{ name, in, want string }{
 	{"url", "访问http://a.b/c?x=1,2了解", ""},
 	{"url then comma", "见http://a.b/c,谢谢", "见http://a.b/c，谢谢"},
 	{"www", "登录www.gov.cn;查询", "登录www.gov.cn；查询"},
+	{"url with parens", "见http://a.b/f(x)。", ""},
+	{"url in parens", "(见http://a.b/c)", "（见http://a.b/c）"},
+	{"url then figure", "见http://a.b/?n=2 %", ""},
+	{"url figure kept", "见http://a.b/?n=1O0万", ""},
 	{"question between names", "阿不都?热合曼", ""},
 	{"double question between names", "阿不都??热合曼", ""},
 	{"half-width dot never", "一.加强", ""},
@@ -147,7 +151,9 @@ var regressions = []string{
 	"二〇\u3000\n2 -…x/Ο〇o二〇oΟ年:\"", // o both 。 and part of a year
 	"‘.二...Ο.1月’\u3000％）二〇2...‘",  // ... before a number became ……
 	"－...Ο.2%5二\n\nо\n!",
-	"www._％X\n逐1公司a年'，2o5/lIΟ万!;...\u3000-一（〇_1f-二〇。元", // 2o5/ decided by l after /
+	"www._％X\n逐1公司a年'，2o5/lIΟ万!;...\u3000-一（〇_1f-二〇。元",          // 2o5/ decided by l after /
+	"，xhttp://a.b/c?x=1,2 %10:30f(x)’:\u3000,\n!\n亩:多解决公司)x年:统", // 2 % joined the URL
+	"http://a.b/c?x=1,2Ο%)f(x)”aX零万零元 I’文",                      // Ο made 0 extended the URL
 	"l亩:〇逐（二〇http://.， 〝\u3000亩月\u3000元:\"\n二〇Ο二〇5Ο5/O.l％",
 }
 

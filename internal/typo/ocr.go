@@ -241,6 +241,8 @@ func (p *planner) digitRun(i, j int, claimed []edit) (edit, bool) {
 		return edit{}, false // II, III: Roman numerals
 	case !p.numLeftOK(i, claimed) || !p.numRightOK(j):
 		return edit{}, false
+	case p.inURL(i) || p.inURL(i-1):
+		return edit{}, false // in a URL, or would extend one
 	case !p.unitAfter(j) && !(isDigit(st.first) && isDigit(st.last) && st.digits > st.looks):
 		return edit{}, false
 	}

@@ -67,6 +67,7 @@ func newPlanner(s string) *planner { return &planner{s: s} }
 // plan runs the rules in dependency order and returns the edits as sorted
 // lists, one per rule family, and their total count.
 func (p *planner) plan() ([7][]edit, int) {
+	p.urls = findURLs(p.s)
 	p.planOCR()
 	p.planCloseQuote()
 	p.planYiyi()

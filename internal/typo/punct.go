@@ -84,7 +84,6 @@ func (p *planner) planTokens() {
 	if n == 0 {
 		return
 	}
-	p.urls = findURLs(s)
 	p.toks = make([]token, 0, n)
 	var st tokenScan
 	ui := 0
@@ -447,16 +446,14 @@ func findURLs(s string) [][2]int {
 			break
 		}
 		start := off + k
-		for start > 0 && isSchemeByte(s[start-1]) {
-			start--
+		for strings.HasPrefix(s[off+k:], "://") && start > 0 && isASCIILetter(rune(s[start-1])) {
+			start-- // the scheme
 		}
 		end := start
 		for end < len(s) && isURLByte(s[end]) {
 			end++
 		}
-		for end > start && strings.IndexByte(".,:;!?'()", s[end-1]) >= 0 {
-			end--
-		}
+		end = trimURL(s, start, end)
 		if len(out) > 0 && start < out[len(out)-1][1] {
 			start = out[len(out)-1][1]
 		}
@@ -466,6 +463,28 @@ func findURLs(s string) [][2]int {
 		off = max(end, off+k+1)
 	}
 	return out
+}
+
+// trimURL drops trailing punctuation from the URL s[start:end]: . , : ; !
+// ? ' (, and ) unless it closes a ( of the URL.
+func trimURL(s string, start, end int) int {
+	for end > start {
+		c := s[end-1]
+		if c == ')' && strings.Count(s[start:end], "(") >= strings.Count(s[start:end], ")") {
+			break
+		}
+		if strings.IndexByte(".,:;!?'()", c) < 0 {
+			break
+		}
+		end--
+	}
+	return end
+}
+
+// inURL reports whether byte pos is inside a URL.
+func (p *planner) inURL(pos int) bool {
+	i := sort.Search(len(p.urls), func(i int) bool { return p.urls[i][1] > pos })
+	return i < len(p.urls) && p.urls[i][0] <= pos
 }
 
 // indexURL returns the index of the next "://" (at its scheme) or "www.".
@@ -482,10 +501,6 @@ func indexURL(s string) int {
 		return a
 	}
 	return b
-}
-
-func isSchemeByte(c byte) bool {
-	return c < 0x80 && (isASCIILetter(rune(c)) || isDigit(rune(c)) || c == '+' || c == '-' || c == '.')
 }
 
 func isURLByte(c byte) bool {
