@@ -275,11 +275,9 @@ func placeOf(title string) string {
 // LooksLikeReport reports whether a document is a report at all: enough
 // Chinese text, and a title or the report's own numbering.
 func LooksLikeReport(doc *report.Doc) bool {
-	han := 0
-	for _, r := range doc.Meta.Title + doc.Text() {
-		if unicode.Is(unicode.Han, r) {
-			han++
-		}
+	han := countHan(doc.Meta.Title, 20)
+	for _, b := range doc.Blocks {
+		han += countHan(b.Content(), 20-han)
 	}
 	if han < 20 {
 		return false
@@ -311,4 +309,18 @@ func Import(name string, data []byte) (*report.Doc, []report.Finding, error) {
 	fs = append(src.Findings, fs...)
 	report.SortFindings(fs)
 	return doc, fs, nil
+}
+
+// countHan counts the Chinese characters in s, stopping at limit.
+func countHan(s string, limit int) int {
+	n := 0
+	for _, r := range s {
+		if n >= limit {
+			break
+		}
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
 }

@@ -110,6 +110,11 @@ type Doc struct {
 // order. Two docs hold the same words exactly when their Text is equal.
 func (d *Doc) Text() string {
 	var sb strings.Builder
+	n := 0
+	for _, b := range d.Blocks {
+		n += len(b.Marker) + len(b.Lead) + len(b.Text)
+	}
+	sb.Grow(n)
 	for _, b := range d.Blocks {
 		sb.WriteString(b.Content())
 	}
