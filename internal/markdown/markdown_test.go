@@ -12,40 +12,23 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
-	"golang.org/x/tools/txtar"
 
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/source"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-const seedPath = "../../sources/000_08af8ba22e60be61.txt"
-
-// inputs returns every report input of the repository's tests: the seed
-// and the quirks corpus, by name.
+// inputs returns every report input of the repository's tests.
 func inputs(t *testing.T) map[string][]byte {
 	t.Helper()
-	out := map[string][]byte{}
-	data, err := os.ReadFile(seedPath)
+	in, err := testcorpus.Inputs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	out["seed"] = data
-	files, _ := filepath.Glob("../outline/testdata/quirks/*.txtar")
-	for _, f := range files {
-		ar, err := txtar.ParseFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if file.Name == "input.txt" {
-				out[filepath.Base(f)] = file.Data
-			}
-		}
-	}
-	return out
+	return in
 }
 
 func importDoc(t *testing.T, name string, data []byte) *report.Doc {

@@ -1,18 +1,17 @@
 package outline
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/govreport/govreport/internal/source"
-	"github.com/govreport/govreport/internal/typo"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // FuzzOutline: any text gives a document without panicking, every block has
 // a unique id, and no character of the text is lost or added.
 func FuzzOutline(f *testing.F) {
 	for name, data := range allInputs(f) {
-		if !strings.HasSuffix(name, ".docx") {
+		if !testcorpus.IsDocx(name) {
 			f.Add(string(data))
 		}
 	}
@@ -31,22 +30,9 @@ func FuzzOutline(f *testing.F) {
 			}
 			seen[b.ID] = true
 		}
-		var want strings.Builder
-		for _, p := range src.Paras {
-			for _, row := range p.Rows {
-				for _, c := range row {
-					n, _ := typo.Normalize(strings.ReplaceAll(c, "\n", " "))
-					want.WriteString(n)
-				}
-			}
-			n, _ := typo.Normalize(p.Text)
-			want.WriteString(n)
-		}
-		got := doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker + doc.Text()
-		if src.Title != "" && doc.Meta.Title == src.Title && !strings.Contains(noSpace(want.String()), noSpace(src.Title)) {
-			got = got[len(src.Title):]
-		}
-		if w, g := noSpace(want.String()), noSpace(got); w != g {
+		want := sourceText(src)
+		got := docText(src, doc, want)
+		if w, g := noSpace(want), noSpace(got); w != g {
 			t.Fatalf("text changed %s", firstDiff(w, g))
 		}
 	})

@@ -2,48 +2,51 @@ package outline
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/source"
+	"github.com/govreport/govreport/internal/testcorpus"
 	"github.com/govreport/govreport/internal/typo"
 )
 
-// allInputs returns the seed and every corpus input, by name.
+// allInputs returns the seed, every corpus input and every test .docx.
 func allInputs(t testing.TB) map[string][]byte {
 	t.Helper()
-	seed, err := os.ReadFile(seedPath)
+	in, err := testcorpus.Inputs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]byte{"seed": seed}
-	docx, _ := filepath.Glob("../source/testdata/docx/*.docx")
-	for _, f := range docx {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[filepath.Base(f)] = data
-	}
-	files, _ := filepath.Glob("testdata/quirks/*.txtar")
-	for _, f := range files {
-		ar, err := txtar.ParseFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if file.Name == "input.txt" {
-				out[filepath.Base(f)] = file.Data
+	return in
+}
+
+// sourceText is a source's text as the outline must keep it: its
+// paragraphs and table cells, normalised.
+func sourceText(src *source.Source) string {
+	var b strings.Builder
+	for _, p := range src.Paras {
+		for _, row := range p.Rows {
+			for _, c := range row {
+				n, _ := typo.Normalize(strings.ReplaceAll(c, "\n", " "))
+				b.WriteString(n)
 			}
 		}
+		n, _ := typo.Normalize(p.Text)
+		b.WriteString(n)
 	}
-	return out
+	return b.String()
+}
+
+// docText is a document's text with a title known only from a sharing
+// site's header line taken off, to compare with sourceText.
+func docText(src *source.Source, doc *report.Doc, want string) string {
+	got := doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker + doc.Text()
+	if src.Title != "" && doc.Meta.Title == src.Title && !strings.Contains(noSpace(want), noSpace(src.Title)) {
+		got = got[len(src.Title):]
+	}
+	return got
 }
 
 func noSpace(s string) string {
@@ -75,23 +78,10 @@ func TestNoTextLost(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want strings.Builder
-		for _, p := range src.Paras {
-			for _, row := range p.Rows {
-				for _, c := range row {
-					n, _ := typo.Normalize(strings.ReplaceAll(c, "\n", " "))
-					want.WriteString(n)
-				}
-			}
-			n, _ := typo.Normalize(p.Text)
-			want.WriteString(n)
-		}
 		doc, _ := Build(src)
-		got := doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker + doc.Text()
-		if title := src.Title; doc.Meta.Title == title && !strings.Contains(noSpace(want.String()), noSpace(title)) {
-			got = got[len(title):] // a title known only from the header line
-		}
-		if w, g := noSpace(want.String()), noSpace(got); w != g {
+		want := sourceText(src)
+		got := docText(src, doc, want)
+		if w, g := noSpace(want), noSpace(got); w != g {
 			t.Errorf("%s: text changed %s", name, firstDiff(w, g))
 		}
 	}

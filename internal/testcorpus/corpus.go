@@ -1,0 +1,52 @@
+// Package testcorpus gives tests every report input the repository holds:
+// the seed, the quirks corpus and the .docx made by real producers, so that
+// each invariant is checked on all of them.
+package testcorpus
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"golang.org/x/tools/txtar"
+)
+
+// Root returns the repository's root directory.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Inputs returns every test input by name: "seed", each quirks case's
+// input.txt (by file name) and each .docx in internal/source/testdata.
+func Inputs() (map[string][]byte, error) {
+	root := Root()
+	seed, err := os.ReadFile(filepath.Join(root, "sources", "000_08af8ba22e60be61.txt"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{"seed": seed}
+	docx, _ := filepath.Glob(filepath.Join(root, "internal", "source", "testdata", "docx", "*.docx"))
+	for _, f := range docx {
+		if out[filepath.Base(f)], err = os.ReadFile(f); err != nil {
+			return nil, err
+		}
+	}
+	cases, _ := filepath.Glob(filepath.Join(root, "internal", "outline", "testdata", "quirks", "*.txtar"))
+	for _, f := range cases {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, file := range ar.Files {
+			if file.Name == "input.txt" {
+				out[filepath.Base(f)] = file.Data
+			}
+		}
+	}
+	return out, nil
+}
+
+// IsDocx reports whether an input name is a .docx file.
+func IsDocx(name string) bool { return strings.HasSuffix(name, ".docx") }
