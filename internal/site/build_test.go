@@ -91,3 +91,21 @@ func snapshot(t *testing.T, dir string) string {
 	}
 	return b.String()
 }
+
+// TestColumnsDescribed: the report page explains every column of the
+// indicators CSV it offers for download.
+func TestColumnsDescribed(t *testing.T) {
+	root := seedRoot(t)
+	out := filepath.Join(root, "public")
+	csv := read(t, out, "reports/2023-xx-zhen/indicators.csv")
+	page := read(t, out, "reports/2023-xx-zhen.html")
+	header := strings.Split(strings.TrimPrefix(strings.SplitN(csv, "\n", 2)[0], "\ufeff"), ",")
+	if len(header) < 10 {
+		t.Fatalf("csv header %q", header)
+	}
+	for _, col := range header {
+		if !strings.Contains(page, col+" ") {
+			t.Errorf("column %q is not described on the page", col)
+		}
+	}
+}
