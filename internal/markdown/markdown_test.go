@@ -64,6 +64,10 @@ func TestRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(withoutLines(back), withoutLines(doc)) {
 			t.Errorf("%s: Parse(Write(doc)) != doc:\n%s", name, firstBlockDiff(doc, back))
 		}
+		// import → fmt is a no-op: nothing left to normalise or to number.
+		if fs := append(outline.Normalize(back), outline.FillIDs(back)...); len(fs) > 0 {
+			t.Errorf("%s: fmt would still change %v", name, fs[0])
+		}
 		if again := Write(back); !bytes.Equal(again, md) {
 			t.Errorf("%s: writing the parsed doc changed the bytes", name)
 		}
