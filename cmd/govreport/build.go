@@ -58,6 +58,19 @@ func (c *cli) serveCmd(args []string) error {
 	if err != nil || !net.ParseIP(host).IsLoopback() && host != "localhost" {
 		return fmt.Errorf("--addr %s: serve listens on a loopback address only (127.0.0.1)", *addr)
 	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return c.serve(ctx, *root, ln)
+}
+
+// serve builds the site into a temporary directory, serves it on ln, and
+// rebuilds it when an input changes, until ctx is done. A failed rebuild
+// keeps the last good site online and says why.
+func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 	dir, err := os.MkdirTemp("", "govreport-serve-")
 	if err != nil {
 		return err
@@ -65,19 +78,13 @@ func (c *cli) serveCmd(args []string) error {
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "public")
 	rebuild := func() {
-		if err := site.Build(context.Background(), site.BuildOptions{Root: *root, Out: out, Logf: c.logf}); err != nil {
+		if err := site.Build(ctx, site.BuildOptions{Root: root, Out: out, Logf: c.logf}); err != nil {
 			c.logf("build failed (still serving the last good site): %v", err)
 		}
 	}
 	rebuild()
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
 	c.logf("serving http://%s/ — Ctrl+C to stop", ln.Addr())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	go watch(ctx, *root, rebuild)
+	go watch(ctx, root, rebuild)
 	srv := &http.Server{Handler: http.FileServer(http.Dir(out)), ReadHeaderTimeout: 5 * time.Second}
 	go func() { <-ctx.Done(); srv.Close() }()
 	if err := srv.Serve(ln); err != http.ErrServerClosed {

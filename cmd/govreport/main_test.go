@@ -2,10 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 const seed = "../../sources/000_08af8ba22e60be61.txt"
@@ -144,4 +150,77 @@ func TestIndicators(t *testing.T) {
 	if code, _, _ := runCLI(t, "indicators", "--format", "xml", seed); code != 2 {
 		t.Errorf("bad format: exit %d", code)
 	}
+}
+
+// TestServe: serve builds the project, serves it, and rebuilds when the
+// content changes; it refuses to listen beyond loopback.
+func TestServe(t *testing.T) {
+	if code, _, errs := runCLI(t, "serve", "--addr", "0.0.0.0:1313"); code != 2 || !strings.Contains(errs, "loopback") {
+		t.Errorf("serve on 0.0.0.0: %d %s", code, errs)
+	}
+	root := t.TempDir()
+	for _, d := range []string{"layouts", "static"} {
+		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for to, from := range map[string]string{"config.toml": "../../config.toml", "sources/seed.txt": seed} {
+		data, _ := os.ReadFile(from)
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, to)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var errb bytes.Buffer
+	c := &cli{io.Discard, &lockedWriter{w: &errb}}
+	done := make(chan error)
+	go func() { done <- c.serve(ctx, root, ln) }()
+	page := "http://" + ln.Addr().String() + "/reports/2023-xx-zhen.html"
+	waitFor(t, page, "2023年XX镇政府工作报告")
+	md := filepath.Join(root, "content", "reports", "2023-xx-zhen", "index.md")
+	data, _ := os.ReadFile(md)
+	edited := strings.Replace(string(data), "现在，我代表", "现在，我谨代表", 1)
+	if err := os.WriteFile(md, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, page, "现在，我谨代表")
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitFor polls url until its body contains want, for up to 20 seconds.
+func waitFor(t *testing.T, url, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(url); err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if strings.Contains(string(body), want) {
+				return
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("%s never showed %q", url, want)
+}
+
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
