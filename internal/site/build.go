@@ -57,6 +57,7 @@ func Build(ctx context.Context, opts BuildOptions) error {
 		return err
 	}
 	stage("content", t, "%d reports read, anchors checked", len(pages))
+	logf("review    %s", review(pages))
 
 	t = time.Now()
 	if err := writeData(opts.Root, pages); err != nil {
@@ -218,4 +219,31 @@ func writeDownloads(dir string, pages []Page) error {
 		}
 	}
 	return nil
+}
+
+// review summarises what lint would list for the content, so an editor
+// sees before publishing that placeholders or errors remain.
+func review(pages []Page) string {
+	counts := map[string]int{}
+	errs, warns := 0, 0
+	for _, pg := range pages {
+		for _, f := range outline.Check(pg.Doc) {
+			counts[f.Code]++
+			switch f.Level {
+			case report.Error:
+				errs++
+			case report.Warning:
+				warns++
+			}
+		}
+	}
+	codes := make([]string, 0, len(counts))
+	for c, n := range counts {
+		codes = append(codes, fmt.Sprintf("%s %d", c, n))
+	}
+	sort.Strings(codes)
+	if len(codes) == 0 {
+		return "nothing to review"
+	}
+	return fmt.Sprintf("%d errors, %d warnings (%s): see govreport lint content", errs, warns, strings.Join(codes, ", "))
 }
