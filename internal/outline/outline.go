@@ -16,12 +16,11 @@ import (
 // builder turns paragraphs into blocks, keeping the numbering state that
 // decides whether 一、 is a part or a section restarting inside a part.
 type builder struct {
-	blocks    []report.Block
-	findings  []report.Finding
-	lastPart  int
-	lastSect  int
-	lastPoint int
-	restart   bool // the current part numbers its sections 一、二、
+	blocks   []report.Block
+	findings []report.Finding
+	lastPart int
+	lastSect int
+	restart  bool // the current part numbers its sections 一、二、
 }
 
 // addPara splits one source paragraph into blocks; heading says it is an
@@ -32,7 +31,7 @@ func (b *builder) addPara(p source.Para, heading bool) {
 		return
 	}
 	if heading {
-		b.lastPart, b.lastSect, b.lastPoint, b.restart = 0, 0, 0, false
+		b.lastPart, b.lastSect, b.restart = 0, 0, false
 		b.emit(p, 0, report.Block{Kind: report.Heading, Lead: strings.TrimSpace(p.Text)})
 		return
 	}
@@ -195,7 +194,6 @@ func (b *builder) addHeading(p source.Para, pos int, m marker) int {
 	} else {
 		b.lastSect = m.n
 	}
-	b.lastPoint = 0
 	b.emit(p, pos, report.Block{Kind: m.kind, Marker: m.text, Lead: text[from:end]})
 	return end
 }
@@ -205,7 +203,6 @@ func (b *builder) addNumbered(p source.Para, pos int, m marker) int {
 	from := pos + len(m.text)
 	expect := 0
 	if m.kind == report.Point {
-		b.lastPoint = m.n
 		expect = m.n + 1
 	}
 	next := b.nextBoundary(text, from, expect)
