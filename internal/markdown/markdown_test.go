@@ -175,3 +175,32 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEscape: any text in a paragraph, a lead, a heading or a table cell
+// comes back from Parse(Write(doc)) unchanged: nothing in a report is taken
+// for Markdown.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"<b>粗</b>", "**XX**万元", "1. 列表", "`a` [b](c) \\*", "| a | b |", "{#x}", "&lt;", "_x_",
+		"，", "。a", "”我", "“两强一增”", "（一）", "——"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(strings.ToValidUTF8(s, ""))
+		if s == "" || strings.ContainsAny(s, "\n\r\x00") || strings.ContainsRune(s, '\uFFFD') {
+			return
+		}
+		doc := &report.Doc{Blocks: []report.Block{
+			{Kind: report.Part, Marker: "一、", Lead: s, ID: "s1"},
+			{Kind: report.Paragraph, Text: s, ID: "s1-p1"},
+			{Kind: report.Point, Marker: "一是", Lead: s + "。", Text: s, ID: "s1-1"},
+			{Kind: report.Table, Rows: [][]string{{"指标", s}}, ID: "s1-t1"},
+		}}
+		back, err := Parse("f.md", Write(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(withoutLines(back).Blocks, doc.Blocks) {
+			t.Fatalf("%q came back as %+v", s, back.Blocks)
+		}
+	})
+}

@@ -155,7 +155,10 @@ func readParagraph(n *ast.Paragraph, src []byte) report.Block {
 	if e, ok := first.(*ast.Emphasis); ok && e.Level == 2 {
 		lead := inlineText(e, src)
 		rest := inlineTextFrom(first.NextSibling(), src)
-		p := len(rest) - len(strings.TrimLeft(rest, leadPunct))
+		p := 0
+		if strings.TrimRight(lead, leadPunct) == lead {
+			p = len(rest) - len(strings.TrimLeft(rest, leadPunct))
+		}
 		blk.Lead, blk.Text = lead+rest[:p], rest[p:]
 		if kind, mark, r := outline.SplitMarker(blk.Lead); kind >= report.Point && kind <= report.SubItem {
 			blk.Kind, blk.Marker, blk.Lead = kind, mark, r

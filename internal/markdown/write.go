@@ -92,7 +92,7 @@ func writeBlock(b *bytes.Buffer, blk report.Block) {
 	case report.Table:
 		writeTable(b, blk.Rows)
 	default:
-		writeLead(b, blk.Marker+blk.Lead)
+		writeLead(b, blk.Marker+blk.Lead, blk.Text)
 		b.WriteString(escape(blk.Text))
 		b.WriteByte('\n')
 	}
@@ -101,10 +101,14 @@ func writeBlock(b *bytes.Buffer, blk report.Block) {
 
 // leadPunct is punctuation that closes a lead. It is written after the
 // closing ** because CommonMark does not close emphasis between punctuation
-// and a following letter (**一是…。**我镇 would stay literal).
+// and a following letter (**一是…。**我镇 would stay literal). When the text
+// itself starts with such punctuation it stays inside (a following
+// punctuation mark lets the emphasis close), so the reader can tell the two
+// apart: it takes punctuation after the ** into the lead only when the bold
+// part does not end in it already.
 const leadPunct = "。！？，；：、"
 
-func writeLead(b *bytes.Buffer, lead string) {
+func writeLead(b *bytes.Buffer, lead, text string) {
 	if lead == "" {
 		return
 	}
@@ -112,6 +116,9 @@ func writeLead(b *bytes.Buffer, lead string) {
 	if core == "" {
 		b.WriteString(escape(lead))
 		return
+	}
+	if text != "" && strings.IndexAny(text, leadPunct) == 0 {
+		core = lead
 	}
 	b.WriteString("**")
 	b.WriteString(escape(core))
