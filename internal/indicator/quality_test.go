@@ -12,7 +12,6 @@ import (
 
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
-	"github.com/govreport/govreport/internal/source"
 )
 
 const seedPath = "../../sources/000_08af8ba22e60be61.txt"
@@ -211,10 +210,9 @@ func buildDoc(t testing.TB, path string) *report.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := source.Read(filepath.Base(path), data)
+	doc, _, err := outline.Import(filepath.Base(path), data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _ := outline.Build(src)
 	return doc
 }

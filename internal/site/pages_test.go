@@ -823,22 +823,8 @@ func TestPageWeight(t *testing.T) {
 func TestPagesDeterministic(t *testing.T) {
 	root := newProject(t, fixture(t))
 	a, b := buildSite(t, root, publicURL), buildSite(t, root, publicURL)
-	n := 0
-	err := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		n++
-		rel, _ := filepath.Rel(a, p)
-		x, _ := os.ReadFile(p)
-		y, err := os.ReadFile(filepath.Join(b, rel))
-		if err != nil || !bytes.Equal(x, y) {
-			t.Errorf("%s differs between builds (%v)", rel, err)
-		}
-		return nil
-	})
-	if err != nil || n < 10 {
-		t.Fatalf("%d files (%v)", n, err)
+	if n := sameTrees(t, a, b); n < 10 {
+		t.Fatalf("only %d files built", n)
 	}
 }
 

@@ -278,21 +278,7 @@ func TestHugoNoNetwork(t *testing.T) {
 func TestHugoDeterministic(t *testing.T) {
 	root := writeTxtar(t, miniConfig, miniContent, newLayouts)
 	a, b := build(t, root, ""), build(t, root, "")
-	files := 0
-	filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		files++
-		rel, _ := filepath.Rel(a, p)
-		x, _ := os.ReadFile(p)
-		y, err := os.ReadFile(filepath.Join(b, rel))
-		if err != nil || !bytes.Equal(x, y) {
-			t.Errorf("%s differs between builds (%v)", rel, err)
-		}
-		return nil
-	})
-	if files < 5 {
+	if files := sameTrees(t, a, b); files < 5 {
 		t.Fatalf("only %d files built", files)
 	}
 }
@@ -358,4 +344,28 @@ func BenchmarkHugo(b *testing.B) {
 func TestHugolibTestHelper(t *testing.T) {
 	b := hugolib.Test(t, miniConfig+miniContent+newLayouts)
 	b.AssertFileContent("public/reports/x/index.html", `<h2 id="s1">一、回顾</h2>`, `<p id="s1-p1">`, "! <script>")
+}
+
+// sameTrees reports every file of tree a that differs in tree b and
+// returns how many files a has.
+func sameTrees(t *testing.T, a, b string) int {
+	t.Helper()
+	files := 0
+	err := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between builds (%v)", rel, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
