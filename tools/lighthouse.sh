@@ -6,8 +6,8 @@
 #   tools/lighthouse.sh [--keep DIR]     # --keep: also keep the JSON reports in DIR
 #
 # Needs Go, Node ≥ 18 with npm (Lighthouse 12.2.3 is the last for Node 20; 13 needs Node 22),
-# Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), and python3 to serve the site (without
-# it: `govreport serve`). Lighthouse is installed from tools/lighthouse/package-lock.json on first use.
+# Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), and python3 to serve the site gzipped
+# like a portal's web server (without python3: `govreport serve`, which does not compress). Lighthouse is installed from tools/lighthouse/package-lock.json on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -40,7 +40,32 @@ go run ./cmd/govreport build --root "$work/site" -o "$work/public" >&2
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18473)
 if command -v python3 >/dev/null 2>&1; then
-  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/public" >/dev/null 2>&1 &
+  # A static server that gzips text, as a portal's web server does (http.server alone does not).
+  python3 - "$port" "$work/public" >/dev/null 2>&1 <<'PY' &
+import gzip, http.server, os, sys
+port, root = int(sys.argv[1]), sys.argv[2]
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *a, **k):
+        super().__init__(*a, directory=root, **k)
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        ctype = self.guess_type(path)
+        if not os.path.isfile(path) or "gzip" not in self.headers.get("Accept-Encoding", "") or \
+                not (ctype.startswith("text/") or ctype.endswith(("javascript", "json", "svg+xml", "xml"))):
+            return super().do_GET()
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), 9)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=86400")
+        self.end_headers()
+        self.wfile.write(body)
+http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+PY
 else
   go run ./cmd/govreport serve --root "$work/site" --addr "127.0.0.1:$port" >/dev/null 2>&1 &
 fi
