@@ -28,10 +28,7 @@ func load(path string) (*report.Doc, []report.Finding, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		fs := outline.Normalize(doc)
-		fs = append(fs, outline.Check(doc)...)
-		report.SortFindings(fs)
-		return doc, fs, nil
+		return doc, outline.Review(doc), nil
 	}
 	return outline.Import(path, data)
 }
@@ -57,11 +54,17 @@ func files(path string, keep func(string) bool) ([]string, error) {
 	return out, err
 }
 
-// isReportFile keeps Markdown content and the source formats import reads.
+// isReportFile keeps the source formats import reads and report content.
 func isReportFile(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
-	case ".md", ".txt", ".docx":
-		return !strings.EqualFold(filepath.Base(p), "_index.md")
+	case ".txt", ".docx":
+		return true
 	}
-	return false
+	return isReportContent(p)
+}
+
+// isReportContent keeps the Markdown of reports as import writes it and
+// build reads it: reports/<slug>/index.md.
+func isReportContent(p string) bool {
+	return filepath.Base(p) == "index.md" && filepath.Base(filepath.Dir(filepath.Dir(p))) == "reports"
 }

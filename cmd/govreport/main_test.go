@@ -59,7 +59,10 @@ func TestImportFmtLint(t *testing.T) {
 
 func TestFmtFillsAndNormalises(t *testing.T) {
 	dir := t.TempDir()
-	md := filepath.Join(dir, "index.md")
+	md := filepath.Join(dir, "reports", "x", "index.md")
+	if err := os.MkdirAll(filepath.Dir(md), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	in := "+++\ntitle = \"2023年青山镇政府工作报告\"\nyear = 2023\n+++\n\n## 一、工作回顾\n\n全年完成财政收入1200万元,同比增长5%。\n\n**一是经济向好**。产值增长(见附表)。\n{#mine}\n"
 	if err := os.WriteFile(md, []byte(in), 0o644); err != nil {
 		t.Fatal(err)
@@ -76,6 +79,33 @@ func TestFmtFillsAndNormalises(t *testing.T) {
 	runCLI(t, "fmt", dir)
 	if again, _ := os.ReadFile(md); !bytes.Equal(again, got) {
 		t.Error("fmt is not idempotent")
+	}
+}
+
+// TestFmtHardWrapped: a paragraph an editor wrapped by hand is joined as
+// Hugo shows it, and a continuation line that looks like Markdown (a list,
+// a setext underline) stays text.
+func TestFmtHardWrapped(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "reports", "x", "index.md")
+	in := "+++\ntitle = \"青山镇政府工作报告\"\nyear = 2023\n+++\n\n全年完成财政收入1200万元，\n\\- 同比增长5%。\n\n第二段\n1\\. 同比增长。\n\n第三段\n\\---\n"
+	if err := os.MkdirAll(filepath.Dir(md), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runCLI(t, "fmt", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	got, _ := os.ReadFile(md)
+	for _, want := range []string{"全年完成财政收入1200万元，- 同比增长5%。\n{#p1}", "第二段1. 同比增长。\n{#p2}", "第三段---\n{#p3}"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("fmt output lacks %q:\n%s", want, got)
+		}
+	}
+	if code, out, errs := runCLI(t, "lint", dir); code != 0 || strings.Contains(out, "error") {
+		t.Errorf("lint after fmt: %d %s %s", code, out, errs)
 	}
 }
 

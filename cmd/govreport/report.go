@@ -106,7 +106,7 @@ func (c *cli) fmtCmd(args []string) error {
 	if fl.NArg() > 0 {
 		root = fl.Arg(0)
 	}
-	paths, err := files(root, isContent)
+	paths, err := files(root, isReportContent)
 	if err != nil {
 		return err
 	}
@@ -128,10 +128,14 @@ func (c *cli) fmtFile(path string) error {
 	if err != nil {
 		return err
 	}
-	findings := outline.Normalize(doc)
-	findings = append(findings, outline.FillIDs(doc)...)
-	out := markdown.Write(doc)
+	findings := outline.Tidy(doc)
 	c.printFindings(path, findings)
+	for _, f := range findings {
+		if f.Level == report.Error {
+			return fmt.Errorf("%s not formatted: fix the errors above", path)
+		}
+	}
+	out := markdown.Write(doc)
 	if bytes.Equal(out, data) {
 		return nil
 	}

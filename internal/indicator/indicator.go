@@ -95,7 +95,7 @@ func (x *extractor) sentence(anchor, s string) {
 	for s != "" {
 		i, w := nextEnd(s, endClause)
 		x.clause(&st, s[:i])
-		if i < len(s) && ending(rune(s[i])) == endPart || strings.HasPrefix(s[i:], "；") {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); i < len(s) && ending(r) == endPart {
 			st.hasPrev = false
 		}
 		s = s[min(i+w, len(s)):]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
 	"github.com/yuin/goldmark"
@@ -188,6 +189,28 @@ func inlineTextFrom(c ast.Node, src []byte) string {
 	var b strings.Builder
 	for ; c != nil; c = c.NextSibling() {
 		writeInline(&b, c, src)
+	}
+	return joinLines(b.String())
+}
+
+// joinLines joins the lines of a paragraph an editor wrapped by hand, as
+// Hugo's CJK setting renders them: nothing between Chinese characters, a
+// space between Latin words. Report text itself holds no line breaks.
+func joinLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if i > 0 && line != "" {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(line)
+			if prev < utf8.RuneSelf && next < utf8.RuneSelf && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(line)
 	}
 	return b.String()
 }

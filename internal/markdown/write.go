@@ -158,15 +158,17 @@ func escapeCell(s string) string {
 // blanks stay text.
 func escape(s string) string {
 	var b strings.Builder
+	start := 0 // where the current line starts
 	for i, r := range s {
-		if strings.ContainsRune("\\`*_[]<>&#~|!{}", r) || (i == 0 && strings.ContainsRune("-+=>", r)) {
+		if strings.ContainsRune("\\`*_[]<>&#~|!{}", r) || (i == start && strings.ContainsRune("-+=>", r)) {
 			b.WriteByte('\\')
-		} else if r == '.' || r == ')' {
-			if onlyDigits(s[:i]) && i > 0 { // 1. at a line start would open a list
-				b.WriteByte('\\')
-			}
+		} else if (r == '.' || r == ')') && i > start && onlyDigits(s[start:i]) {
+			b.WriteByte('\\') // 1. at a line start would open a list
 		}
 		b.WriteRune(r)
+		if r == '\n' {
+			start = i + 1
+		}
 	}
 	return b.String()
 }

@@ -19,7 +19,9 @@ type frame struct {
 // numbering: part 一 → s1, its section （二） → s1-2, that section's 三是 →
 // s1-2-3, item 1、 under it → s1-2-3-1; paragraphs and tables are numbered
 // under the nearest numbered block (s1-2-p1, s1-2-t1); unnumbered headings
-// are h1, h2 …. Ids already set are kept. It reports ids used twice.
+// are h1, h2 …; numbered blocks with no numbered parent take a prefix of
+// their kind (see topPrefix). Ids already set are kept. It reports ids used
+// twice.
 func FillIDs(doc *report.Doc) []report.Finding {
 	stack := []frame{{}}
 	seen := make(map[string]bool, len(doc.Blocks))
@@ -67,6 +69,12 @@ func FillIDs(doc *report.Doc) []report.Finding {
 	return fs
 }
 
+// topPrefix starts the id of a numbered block that has no numbered parent:
+// parts are s1, s2 …; a report without parts numbers its sections c1, c2 …,
+// and points or items before any heading get ids of their own kind, so
+// they never take a part's id.
+var topPrefix = map[report.Kind]string{report.Part: "s", report.Section: "c", report.Point: "pt", report.Item: "i", report.SubItem: "si"}
+
 // childID derives a numbered block's id from its parent's.
 func childID(parent string, blk *report.Block, headings int) string {
 	if blk.Kind == report.Heading {
@@ -77,7 +85,7 @@ func childID(parent string, blk *report.Block, headings int) string {
 		n = m.n
 	}
 	if parent == "" {
-		return "s" + strconv.Itoa(n)
+		return topPrefix[blk.Kind] + strconv.Itoa(n)
 	}
 	return parent + "-" + strconv.Itoa(n)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/source"
 )
 
 // TestAnchorsStable: editing one section (a paragraph added, text changed)
@@ -65,5 +66,31 @@ func TestFillIDsKeepsHandWritten(t *testing.T) {
 	}
 	if len(fs) != 1 || fs[0].Code != "duplicate-id" || fs[0].Level != report.Error {
 		t.Errorf("findings %v, want one duplicate-id error", fs)
+	}
+}
+
+// TestTopLevelIDs: numbered blocks without a numbered parent never take a
+// part's id.
+func TestTopLevelIDs(t *testing.T) {
+	src, err := source.ReadText("t.txt", []byte("2023年青山镇政府工作报告\n各位代表：\n1、加强学习，提高本领。\n一、工作回顾\n全年完成财政收入1200万元。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := Build(src)
+	if got := Format(doc); !strings.Contains(got, "5\t1、\t加强学习，提高本领\ti1\n") || !strings.Contains(got, "2\t一、\t工作回顾\ts1\n") {
+		t.Errorf("outline:\n%s", got)
+	}
+}
+
+// TestChineseYear: a title with its year in Chinese numerals still gives
+// year, place and slug.
+func TestChineseYear(t *testing.T) {
+	src, err := source.ReadText("t.txt", []byte("二〇二三年青山镇政府工作报告\n各位代表：\n现在，我代表青山镇人民政府向大会报告工作。\n一、工作回顾\n全年完成财政收入1200万元。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := Build(src)
+	if m := doc.Meta; m.Year != 2023 || m.Place != "青山镇" || Slug(m.Year, m.Place) != "2023-qingshan-zhen" {
+		t.Errorf("meta %+v", m)
 	}
 }

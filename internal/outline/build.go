@@ -42,11 +42,7 @@ func normalise(in []source.Para) ([]source.Para, []report.Finding) {
 	var fs []report.Finding
 	for _, p := range in {
 		if p.Rows != nil {
-			for _, row := range p.Rows {
-				for i, c := range row {
-					row[i], _ = typo.Normalize(strings.ReplaceAll(c, "\n", " "))
-				}
-			}
+			fs = append(fs, normaliseCells(p)...)
 			out = append(out, p)
 			continue
 		}
@@ -58,6 +54,27 @@ func normalise(in []source.Para) ([]source.Para, []report.Finding) {
 		}
 	}
 	return out, fs
+}
+
+// normaliseCells normalises a table's cells in place, joining the lines of
+// a cell with spaces (a Markdown table cell is one line), and reports each
+// change at the table's line.
+func normaliseCells(p source.Para) []report.Finding {
+	var fs []report.Finding
+	at := func(int) int { return p.Line }
+	for _, row := range p.Rows {
+		for i, c := range row {
+			if strings.Contains(c, "\n") {
+				c = strings.ReplaceAll(c, "\n", " ")
+				fs = append(fs, report.Finding{Line: p.Line, Level: report.Info, Code: "space",
+					Message: fmt.Sprintf("the lines of table cell %q joined with spaces", around(c, 0))})
+			}
+			text, changes := typo.Normalize(c)
+			fs = append(fs, changeFindings(text, changes, at)...)
+			row[i] = text
+		}
+	}
+	return fs
 }
 
 // splitLines cuts a paragraph at its line breaks, dropping empty pieces.
@@ -98,6 +115,8 @@ func Normalize(doc *report.Doc) []report.Finding {
 		*s = t
 	}
 	norm(&doc.Meta.Title, 0)
+	norm(&doc.Meta.Subtitle, 0)
+	norm(&doc.Meta.Speaker, 0)
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		norm(&b.Lead, b.Line)
@@ -140,7 +159,7 @@ func around(s string, off int) string {
 }
 
 var (
-	yearRe    = regexp.MustCompile(`(\d{4})\s*年`)
+	yearRe    = regexp.MustCompile(`(\d{4}|[〇零○一二三四五六七八九]{4})\s*年`)
 	dateRe    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	speakerRe = regexp.MustCompile(`^(?:[\p{Han}XxＸ×]{0,12}(?:人民政府)?)?(?:代理)?(?:镇长|乡长|县长|区长|市长|主任|州长)[\s　]*[\p{Han}XxＸ×]{0,4}$`)
 )
@@ -248,7 +267,7 @@ func fillMeta(meta *report.Meta, src *source.Source) {
 		meta.Title = src.Title
 	}
 	if y := yearRe.FindStringSubmatch(meta.Title); y != nil {
-		meta.Year, _ = strconv.Atoi(y[1])
+		meta.Year = yearNumber(y[1])
 	} else if len(meta.Date) >= 4 {
 		y, _ := strconv.Atoi(meta.Date[:4])
 		meta.Year = y - 1 // a report given early in a year reviews the year before
@@ -321,6 +340,38 @@ func countHan(s string, limit int) int {
 		if unicode.Is(unicode.Han, r) {
 			n++
 		}
+	}
+	return n
+}
+
+// Tidy puts a report read back from Markdown in canonical form, as fmt and
+// build write it: typography normalised, missing anchors filled in. It
+// returns the changes made and any anchor used twice.
+func Tidy(doc *report.Doc) []report.Finding {
+	return append(Normalize(doc), FillIDs(doc)...)
+}
+
+// Review tidies a report read back from Markdown and checks it: everything
+// lint lists for content, in line order.
+func Review(doc *report.Doc) []report.Finding {
+	fs := append(Tidy(doc), Check(doc)...)
+	report.SortFindings(fs)
+	return fs
+}
+
+// yearNumber reads a year written in digits or in Chinese numerals
+// (二〇二三 → 2023).
+func yearNumber(s string) int {
+	n := 0
+	for _, r := range s {
+		d := strings.IndexRune("〇一二三四五六七八九", r) / 3
+		switch {
+		case r >= '0' && r <= '9':
+			d = int(r - '0')
+		case r == '零' || r == '○':
+			d = 0
+		}
+		n = n*10 + d
 	}
 	return n
 }

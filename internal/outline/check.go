@@ -18,7 +18,17 @@ func Check(doc *report.Doc) []report.Finding {
 				Message: fmt.Sprintf("the document ends with the heading %q and nothing under it: the copy may be cut off", last.Marker+last.Title())})
 		}
 	}
-	fs = append(fs, checkText(doc.Meta.Title, 0)...)
+	for _, t := range []string{doc.Meta.Title, doc.Meta.Subtitle, doc.Meta.Speaker} {
+		fs = append(fs, checkText(t, 0)...)
+	}
+	if doc.Meta.Date == "" {
+		fs = append(fs, report.Finding{Level: report.Warning, Code: "no-date",
+			Message: "the report's date is unknown: set date (YYYY-MM-DD) in the front matter"})
+	}
+	if doc.Meta.Year == 0 {
+		fs = append(fs, report.Finding{Level: report.Warning, Code: "no-year",
+			Message: "the year the report reviews is unknown: set year in the front matter"})
+	}
 	for _, b := range doc.Blocks {
 		fs = append(fs, checkText(b.Content(), b.Line)...)
 	}

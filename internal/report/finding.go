@@ -15,7 +15,12 @@ const (
 var levelNames = [...]string{"info", "warning", "error"}
 
 // String returns the level as lint prints it.
-func (l Level) String() string { return levelNames[l] }
+func (l Level) String() string {
+	if l >= 0 && int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return "level?"
+}
 
 // Finding is one thing worth telling an editor about the text: a change the
 // importer made, or something odd it left alone.

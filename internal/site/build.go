@@ -32,10 +32,12 @@ type Page struct {
 	Doc  *report.Doc
 }
 
-// Build makes the site: it imports sources that have no content yet, fills
-// in missing anchors, writes the indicator data files, runs Hugo into a
-// temporary directory, adds the downloads, minifies, and only then replaces
-// Out. A failed build leaves the previous site in place.
+// Build makes the site. It works on a copy of the project: imports the
+// sources that have no content yet, puts the content in canonical form
+// (anchors filled in), writes the indicator data files, runs Hugo, adds the
+// downloads and minifies. Only when all of that succeeded does it write the
+// new content and data back into the project and replace Out: a failed
+// build changes nothing.
 func Build(ctx context.Context, opts BuildOptions) error {
 	logf := opts.Logf
 	if logf == nil {
@@ -44,50 +46,58 @@ func Build(ctx context.Context, opts BuildOptions) error {
 	stage := func(name string, start time.Time, format string, args ...any) {
 		logf("%-9s %6.0fms  %s", name, float64(time.Since(start).Microseconds())/1000, fmt.Sprintf(format, args...))
 	}
+	out := filepath.Clean(absOrSelf(opts.Out))
+	tmp, err := os.MkdirTemp(filepath.Dir(out), ".public-new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	work, public := filepath.Join(tmp, "project"), filepath.Join(tmp, "public")
 	t := time.Now()
-	n, err := ImportSources(opts.Root)
+	if err := copyProject(opts.Root, work); err != nil {
+		return err
+	}
+	n, err := importSources(opts.Root, work)
 	if err != nil {
 		return err
 	}
 	stage("import", t, "%d new reports from sources/", n)
 
 	t = time.Now()
-	pages, err := ReadContent(opts.Root)
+	pages, findings, err := ReadContent(work)
 	if err != nil {
 		return err
 	}
 	stage("content", t, "%d reports read, anchors checked", len(pages))
-	logf("review    %s", review(pages))
+	logf("review    %s", review(findings))
 
 	t = time.Now()
-	if err := writeData(opts.Root, pages); err != nil {
+	if err := writeData(work, pages); err != nil {
 		return err
 	}
-	stage("data", t, "indicators written to data/indicators/")
+	stage("data", t, "indicators for data/indicators/")
 
-	tmp, err := os.MkdirTemp(filepath.Dir(absOrSelf(opts.Out)), ".public-new-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
 	t = time.Now()
-	if err := Hugo(ctx, Options{Root: opts.Root, Dest: tmp, PublicURL: opts.BaseURL}); err != nil {
+	if err := Hugo(ctx, Options{Root: work, Dest: public, PublicURL: opts.BaseURL, Logf: logf}); err != nil {
 		return err
 	}
 	stage("hugo", t, "rendered")
 
 	t = time.Now()
-	if err := writeDownloads(tmp, pages); err != nil {
+	if err := writeDownloads(public, pages); err != nil {
 		return err
 	}
-	before, after, err := minifyTree(tmp)
+	before, after, err := minifyTree(public)
 	if err != nil {
 		return err
 	}
 	stage("minify", t, "%d → %d bytes", before, after)
 
 	t = time.Now()
-	if err := replaceDir(tmp, opts.Out); err != nil {
+	if err := syncBack(work, opts.Root); err != nil {
+		return err
+	}
+	if err := replaceDir(public, out); err != nil {
 		return err
 	}
 	stage("publish", t, "%s", opts.Out)
@@ -101,94 +111,180 @@ func absOrSelf(p string) string {
 	return p
 }
 
-// ImportSources imports every file in root/sources whose report has no
-// content yet, and returns how many it wrote.
-func ImportSources(root string) (int, error) {
+// projectParts are what Hugo reads from a project; Build copies them.
+var projectParts = []string{"config.toml", "content", "layouts", "static", "data", "assets", "i18n", "archetypes"}
+
+// copyProject copies root's Hugo inputs into dir.
+func copyProject(root, dir string) error {
+	for _, part := range projectParts {
+		from := filepath.Join(root, part)
+		info, err := os.Stat(from)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return err
+		case info.IsDir():
+			err = os.CopyFS(filepath.Join(dir, part), os.DirFS(from))
+		default:
+			var data []byte
+			if data, err = os.ReadFile(from); err == nil {
+				err = WriteFile(filepath.Join(dir, part), data)
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// syncBack writes what the build made in the working copy into the
+// project: new or reformatted report content, and data/indicators with
+// the files of reports that are gone removed.
+func syncBack(work, root string) error {
+	for _, dir := range []string{"content", filepath.Join("data", "indicators")} {
+		if err := syncDir(filepath.Join(work, dir), filepath.Join(root, dir), dir != "content"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// syncDir makes the files under dst equal to those under src, writing
+// only what differs; prune also removes files src does not have.
+func syncDir(src, dst string, prune bool) error {
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if old, err := os.ReadFile(filepath.Join(dst, rel)); err == nil && bytes.Equal(old, data) {
+			return nil
+		}
+		return WriteFile(filepath.Join(dst, rel), data)
+	})
+	if err != nil || !prune {
+		return err
+	}
+	return filepath.WalkDir(dst, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) || err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dst, p)
+		if _, err := os.Stat(filepath.Join(src, rel)); errors.Is(err, fs.ErrNotExist) {
+			return os.Remove(p)
+		}
+		return nil
+	})
+}
+
+// isSource reports whether a file in sources/ is one import reads.
+func isSource(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".docx", ".doc", ".wps":
+		return !strings.HasPrefix(name, ".")
+	}
+	return false
+}
+
+// importSources imports every report in root/sources that has no content
+// in work yet, into work, and returns how many it wrote. Two sources that
+// would make the same page are an error: one would hide the other.
+func importSources(root, work string) (int, error) {
 	entries, err := os.ReadDir(filepath.Join(root, "sources"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return 0, nil
 	} else if err != nil {
 		return 0, err
 	}
+	bySlug := map[string]string{}
 	n := 0
 	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if e.IsDir() || !isSource(e.Name()) {
 			continue
 		}
-		wrote, err := importSource(root, filepath.Join(root, "sources", e.Name()))
+		path := filepath.Join(root, "sources", e.Name())
+		data, err := os.ReadFile(path)
 		if err != nil {
 			return n, err
 		}
-		if wrote {
-			n++
+		doc, _, err := outline.Import(path, data)
+		if err != nil {
+			return n, err
 		}
+		if other, ok := bySlug[doc.Meta.Slug]; ok {
+			return n, fmt.Errorf("%s and %s both make reports/%s: import one of them with govreport import --slug, or remove it", other, path, doc.Meta.Slug)
+		}
+		bySlug[doc.Meta.Slug] = path
+		dst := filepath.Join(work, "content", "reports", doc.Meta.Slug, "index.md")
+		if _, err := os.Stat(dst); err == nil {
+			continue // imported before: the content, perhaps edited, wins
+		}
+		if err := WriteFile(dst, markdown.Write(doc)); err != nil {
+			return n, err
+		}
+		n++
 	}
 	return n, nil
 }
 
-func importSource(root, path string) (bool, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return false, err
-	}
-	doc, _, err := outline.Import(path, data)
-	if err != nil {
-		return false, err
-	}
-	out := filepath.Join(root, "content", "reports", doc.Meta.Slug, "index.md")
-	if _, err := os.Stat(out); err == nil {
-		return false, nil
-	}
-	return true, WriteFile(out, markdown.Write(doc))
-}
-
-// ReadContent reads every report under root/content/reports, filling in
-// missing anchors (and saving the file when it did). Duplicate anchors are
-// an error: links to them would be ambiguous.
-func ReadContent(root string) ([]Page, error) {
+// ReadContent reads every report under root/content/reports and puts it
+// in canonical form (outline.Tidy: normalised typography, anchors filled
+// in), saving the files that changed. It returns the pages and what
+// outline.Review finds in them; a duplicate anchor is an error, since links
+// to it would be ambiguous.
+func ReadContent(root string) ([]Page, []report.Finding, error) {
 	paths, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*", "index.md"))
 	sort.Strings(paths)
 	pages := make([]Page, 0, len(paths))
+	var all []report.Finding
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		doc, err := markdown.Parse(p, data)
 		if err != nil {
-			return nil, err
-		}
-		for _, f := range outline.FillIDs(doc) {
-			if f.Level == report.Error {
-				return nil, fmt.Errorf("%s", f.Format(p))
-			}
+			return nil, nil, err
 		}
 		if doc.Meta.Slug == "" {
 			doc.Meta.Slug = filepath.Base(filepath.Dir(p))
 		}
+		findings := outline.Review(doc)
+		for _, f := range findings {
+			if f.Code == "duplicate-id" {
+				return nil, nil, fmt.Errorf("%s", f.Format(p))
+			}
+		}
 		if out := markdown.Write(doc); !bytes.Equal(out, data) {
 			if err := WriteFile(p, out); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		pages = append(pages, Page{p, doc})
+		all = append(all, findings...)
 	}
-	return pages, nil
+	return pages, all, nil
 }
 
-// writeData writes data/indicators/<slug>.json for every report, leaving
-// files whose content is unchanged untouched.
+// writeData writes data/indicators/<slug>.json for every report and
+// removes the files of reports that are gone.
 func writeData(root string, pages []Page) error {
+	dir := filepath.Join(root, "data", "indicators")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
 	for _, pg := range pages {
 		var b bytes.Buffer
 		if err := indicator.WriteJSON(&b, indicator.Extract(pg.Doc)); err != nil {
 			return err
 		}
-		path := filepath.Join(root, "data", "indicators", pg.Doc.Meta.Slug+".json")
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b.Bytes()) {
-			continue
-		}
-		if err := WriteFile(path, b.Bytes()); err != nil {
+		if err := WriteFile(filepath.Join(dir, pg.Doc.Meta.Slug+".json"), b.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -223,26 +319,26 @@ func writeDownloads(dir string, pages []Page) error {
 
 // review summarises what lint would list for the content, so an editor
 // sees before publishing that placeholders or errors remain.
-func review(pages []Page) string {
+func review(findings []report.Finding) string {
 	counts := map[string]int{}
 	errs, warns := 0, 0
-	for _, pg := range pages {
-		for _, f := range outline.Check(pg.Doc) {
-			counts[f.Code]++
-			switch f.Level {
-			case report.Error:
-				errs++
-			case report.Warning:
-				warns++
-			}
+	for _, f := range findings {
+		switch f.Level {
+		case report.Error:
+			errs++
+		case report.Warning:
+			warns++
+		default:
+			continue
 		}
+		counts[f.Code]++
 	}
 	codes := make([]string, 0, len(counts))
 	for c, n := range counts {
 		codes = append(codes, fmt.Sprintf("%s %d", c, n))
 	}
 	sort.Strings(codes)
-	if len(codes) == 0 {
+	if errs+warns == 0 {
 		return "nothing to review"
 	}
 	return fmt.Sprintf("%d errors, %d warnings (%s): see govreport lint content", errs, warns, strings.Join(codes, ", "))

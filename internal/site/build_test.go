@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +108,114 @@ func TestColumnsDescribed(t *testing.T) {
 		if !strings.Contains(page, col+" ") {
 			t.Errorf("column %q is not described on the page", col)
 		}
+	}
+}
+
+// TestBuildFailureChangesNothing: a build that fails after importing (here a
+// source that is no report) leaves content/ and data/ as they were; files
+// in sources/ that import does not read are passed over.
+func TestBuildFailureChangesNothing(t *testing.T) {
+	root := writeTxtar(t, miniConfig, newLayouts, `
+-- sources/README.md --
+Reports to import go here.
+-- sources/a.txt --
+2023年青山镇政府工作报告
+各位代表：
+现在，我代表青山镇人民政府向大会报告工作，请予审议。
+一、2023年工作回顾
+全年完成财政收入1200万元，同比增长5.6%。
+-- sources/z.txt --
+hello, this is no report
+`)
+	out := filepath.Join(root, "public")
+	err := Build(context.Background(), BuildOptions{Root: root, Out: out})
+	if err == nil || !strings.Contains(err.Error(), "z.txt") {
+		t.Fatalf("want an error naming z.txt, got %v", err)
+	}
+	for _, dir := range []string{"content", "data", "public"} {
+		if _, err := os.Stat(filepath.Join(root, dir)); err == nil {
+			t.Errorf("a failed build wrote %s/", dir)
+		}
+	}
+	if err := os.Remove(filepath.Join(root, "sources", "z.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	read(t, root, "content/reports/2023-qingshan-zhen/index.md")
+	read(t, root, "data/indicators/2023-qingshan-zhen.json")
+}
+
+// TestBuildSameSlug: two sources of one report would make one page; the
+// build says so instead of dropping one silently.
+func TestBuildSameSlug(t *testing.T) {
+	report := "2023年青山镇政府工作报告\n各位代表：\n一、2023年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
+	root := writeTxtar(t, miniConfig, newLayouts, "-- sources/a.txt --\n"+report+"-- sources/b.txt --\n"+report)
+	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
+	if err == nil || !strings.Contains(err.Error(), "a.txt") || !strings.Contains(err.Error(), "b.txt") {
+		t.Fatalf("want an error naming both sources, got %v", err)
+	}
+}
+
+// TestBuildOutTrailingSlash: -o public/ works on the second build too, and
+// the data file of a report that is gone is removed.
+func TestBuildOutTrailingSlash(t *testing.T) {
+	root := writeTxtar(t, miniConfig, govContent, newLayouts, "-- data/indicators/old.json --\n[]\n")
+	out := filepath.Join(root, "public") + "/"
+	for i := 0; i < 2; i++ {
+		if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "data", "indicators", "old.json")); err == nil {
+		t.Error("data of a report that is gone was kept")
+	}
+}
+
+// TestBuildShowsHugoWarnings: what Hugo logs reaches the build's log.
+func TestBuildShowsHugoWarnings(t *testing.T) {
+	root := writeTxtar(t, miniConfig, govContent, newLayouts)
+	home := filepath.Join(root, "layouts", "home.html")
+	data, _ := os.ReadFile(home)
+	if err := os.WriteFile(home, append([]byte(`{{ warnf "TESTWARN" }}`), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public"), Logf: logf}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "TESTWARN") {
+		t.Errorf("Hugo's warning is not in the log:\n%s", log.String())
+	}
+}
+
+// TestBuildNoDate: a report whose date is unknown shows no 0001-01-01, and
+// the review names the missing date.
+func TestBuildNoDate(t *testing.T) {
+	root := writeTxtar(t, miniConfig, strings.Replace(govContent, "date = 2024-01-27\n", "", 1))
+	for _, d := range []string{"layouts", "static"} {
+		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, _ := os.ReadFile("../../config.toml")
+	if err := os.WriteFile(filepath.Join(root, "config.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
+	out := filepath.Join(root, "public")
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Logf: logf}); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"index.html", "reports/index.html", "reports/2023-qingshan-zhen.html"} {
+		if strings.Contains(read(t, out, page), "0001") {
+			t.Errorf("%s shows the zero date", page)
+		}
+	}
+	if !strings.Contains(log.String(), "no-date") {
+		t.Errorf("review does not name the missing date:\n%s", log.String())
 	}
 }

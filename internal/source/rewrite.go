@@ -12,15 +12,3 @@ func (p Para) Rewrite(text string, newOff func(old int) int) Para {
 	}
 	return q
 }
-
-// Split returns the text of p cut at the given byte offsets, each piece a
-// paragraph of its own with its lines right. Offsets must be increasing.
-func (p Para) Split(cuts ...int) []Para {
-	out := make([]Para, 0, len(cuts)+1)
-	prev := 0
-	for _, c := range append(cuts, len(p.Text)) {
-		out = append(out, p.Slice(prev, c))
-		prev = c
-	}
-	return out
-}
