@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 const seed = "../../sources/000_08af8ba22e60be61.txt"
@@ -189,19 +191,8 @@ func TestServe(t *testing.T) {
 		t.Errorf("serve on 0.0.0.0: %d %s", code, errs)
 	}
 	root := t.TempDir()
-	for _, d := range []string{"layouts", "static"} {
-		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for to, from := range map[string]string{"config.toml": "../../config.toml", "sources/seed.txt": seed} {
-		data, _ := os.ReadFile(from)
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, to)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, to), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := testcorpus.Project(root, true); err != nil {
+		t.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -37,13 +37,13 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/govreport/govreport/internal/site"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 const (
-	seedSource = "000_08af8ba22e60be61.txt"
-	seedSlug   = "2023-xx-zhen"
-	reportURL  = "/reports/" + seedSlug + ".html"
-	printURL   = "/reports/" + seedSlug + "/print.html"
+	seedSlug  = "2023-xx-zhen"
+	reportURL = "/reports/" + seedSlug + ".html"
+	printURL  = "/reports/" + seedSlug + "/print.html"
 )
 
 var (
@@ -80,22 +80,8 @@ func run(m *testing.M) int {
 // buildSite lays out a project in root from the repository's site files and
 // the seed source, and builds it into root/public.
 func buildSite(root string) error {
-	for _, d := range []string{"layouts", "static"} {
-		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join(repo, d))); err != nil {
-			return err
-		}
-	}
-	for _, f := range []string{"config.toml", filepath.Join("sources", seedSource)} {
-		data, err := os.ReadFile(filepath.Join(repo, f))
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, f)), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(root, f), data, 0o644); err != nil {
-			return err
-		}
+	if err := testcorpus.Project(root, true); err != nil {
+		return err
 	}
 	return site.Build(context.Background(), site.BuildOptions{Root: root, Out: filepath.Join(root, "public")})
 }

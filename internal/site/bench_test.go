@@ -2,9 +2,10 @@ package site
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // seedRoot makes a project in a temp dir from the repository's config,
@@ -13,19 +14,8 @@ import (
 func seedRoot(tb testing.TB) string {
 	tb.Helper()
 	root := tb.TempDir()
-	for _, dir := range []string{"layouts", "static"} {
-		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join("../..", dir))); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	for to, from := range map[string]string{"config.toml": "config.toml", "sources/seed.txt": "sources/000_08af8ba22e60be61.txt"} {
-		data, err := os.ReadFile(filepath.Join("../..", from))
-		if err == nil {
-			err = WriteFile(filepath.Join(root, to), data)
-		}
-		if err != nil {
-			tb.Fatal(err)
-		}
+	if err := testcorpus.Project(root, true); err != nil {
+		tb.Fatal(err)
 	}
 	// One build imports the seed and writes data/, so content is finished.
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {

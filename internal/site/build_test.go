@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // A report in govreport's own Markdown form, for Build (which reads
@@ -194,14 +196,8 @@ func TestBuildShowsHugoWarnings(t *testing.T) {
 // TestBuildNoDate: a report whose date is unknown shows no 0001-01-01, and
 // the review names the missing date.
 func TestBuildNoDate(t *testing.T) {
-	root := writeTxtar(t, miniConfig, strings.Replace(govContent, "date = 2024-01-27\n", "", 1))
-	for _, d := range []string{"layouts", "static"} {
-		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, _ := os.ReadFile("../../config.toml")
-	if err := os.WriteFile(filepath.Join(root, "config.toml"), cfg, 0o644); err != nil {
+	root := writeTxtar(t, strings.Replace(govContent, "date = 2024-01-27\n", "", 1))
+	if err := testcorpus.Project(root, false); err != nil {
 		t.Fatal(err)
 	}
 	var log strings.Builder

@@ -23,14 +23,15 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 const (
-	seedSource = "000_08af8ba22e60be61.txt"
-	seedSlug   = "2023-xx-zhen"
-	fixSlug    = "2022-yy-xiang" // testdata/pages.txtar
-	publicURL  = "https://www.example.gov.cn/xxgk/zfgzbg/"
-	subPath    = "/xxgk/zfgzbg/" // any prefix: the links must stay under it
+	seedSlug  = "2023-xx-zhen"
+	fixSlug   = "2022-yy-xiang" // testdata/pages.txtar
+	publicURL = "https://www.example.gov.cn/xxgk/zfgzbg/"
+	subPath   = "/xxgk/zfgzbg/" // any prefix: the links must stay under it
 
 	// pageWeightGoal is the budget: a report page's transfer (HTML +
 	// CSS + JS, each gzip -9) over the gzip size of its visible text.
@@ -46,39 +47,10 @@ const (
 // txtar archives.
 func newProject(t testing.TB, archives ...string) string {
 	t.Helper()
-	repo, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
 	root := writeTxtar(t, archives...)
-	cfg, err := os.ReadFile(filepath.Join(repo, "config.toml"))
-	if err != nil {
+	if err := testcorpus.Project(root, true); err != nil {
 		t.Fatal(err)
 	}
-	mustWrite(t, filepath.Join(root, "config.toml"), cfg)
-	for _, dir := range []string{"layouts", "static"} {
-		src := filepath.Join(repo, dir)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			mustWrite(t, filepath.Join(root, dir, rel), data)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	seed, err := os.ReadFile(filepath.Join(repo, "sources", seedSource))
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustWrite(t, filepath.Join(root, "sources", seedSource), seed)
 	return root
 }
 

@@ -50,3 +50,35 @@ func Inputs() (map[string][]byte, error) {
 
 // IsDocx reports whether an input name is a .docx file.
 func IsDocx(name string) bool { return strings.HasSuffix(name, ".docx") }
+
+// SeedSource is the seed report's file name in sources/.
+const SeedSource = "000_08af8ba22e60be61.txt"
+
+// Project lays out a govreport project in dir from the repository's site
+// files — config.toml, layouts/ and static/ — with the seed in sources/
+// when withSeed is true, for tests that build a real site.
+func Project(dir string, withSeed bool) error {
+	root := Root()
+	for _, d := range []string{"layouts", "static"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(root, d))); err != nil {
+			return err
+		}
+	}
+	files := []string{"config.toml"}
+	if withSeed {
+		files = append(files, filepath.Join("sources", SeedSource))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
