@@ -29,12 +29,8 @@ func (c *cli) buildCmd(args []string) error {
 	root := fl.String("root", ".", "project `DIR` (config.toml, sources/, content/ …)")
 	out := fl.String("o", "public", "site output `DIR`, replaced only on success")
 	base := fl.String("baseURL", "", "the site's public `URL`, e.g. https://www.example.gov.cn/xxgk/zfgzbg/ (links stay relative)")
-	if err := fl.Parse(args); err != nil {
+	if err := parse(fl, args, 0); err != nil {
 		return err
-	}
-	if fl.NArg() != 0 {
-		fl.Usage()
-		return exitError(2)
 	}
 	start := time.Now()
 	err := site.Build(context.Background(), site.BuildOptions{Root: *root, Out: *out, BaseURL: *base, Logf: c.logf})

@@ -20,14 +20,12 @@ var indicatorWriters = map[string]func(io.Writer, []indicator.Indicator) error{
 func (c *cli) indicatorsCmd(args []string) error {
 	fl := c.flags("indicators")
 	format := fl.String("format", "tsv", "output `format`: tsv, json or csv")
-	if err := fl.Parse(args); err != nil {
+	if err := parse(fl, args, 1); err != nil {
 		return err
 	}
 	write, ok := indicatorWriters[*format]
-	if !ok || fl.NArg() != 1 {
-		if !ok {
-			fmt.Fprintf(c.stderr, "unknown format %q\n", *format)
-		}
+	if !ok {
+		fmt.Fprintf(c.stderr, "unknown format %q\n", *format)
 		fl.Usage()
 		return exitError(2)
 	}

@@ -98,3 +98,16 @@ func (c *cli) flags(name string) *flag.FlagSet {
 	}
 	return fs
 }
+
+// parse parses a command's flags and checks that want arguments follow
+// (any number when want < 0); on a wrong count it prints the usage.
+func parse(fl *flag.FlagSet, args []string, want int) error {
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if want >= 0 && fl.NArg() != want {
+		fl.Usage()
+		return exitError(2)
+	}
+	return nil
+}

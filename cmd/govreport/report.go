@@ -34,12 +34,8 @@ func (c *cli) importCmd(args []string) error {
 	out := fl.String("o", ".", "site `DIR` whose content/ receives the report")
 	force := fl.Bool("force", false, "overwrite an existing index.md")
 	slug := fl.String("slug", "", "page name (ASCII) instead of the one made from year and place")
-	if err := fl.Parse(args); err != nil {
+	if err := parse(fl, args, 1); err != nil {
 		return err
-	}
-	if fl.NArg() != 1 {
-		fl.Usage()
-		return exitError(2)
 	}
 	doc, findings, err := load(fl.Arg(0))
 	if err != nil {
@@ -82,12 +78,8 @@ func (c *cli) printFindings(path string, fs []report.Finding) {
 
 func (c *cli) outlineCmd(args []string) error {
 	fl := c.flags("outline")
-	if err := fl.Parse(args); err != nil {
+	if err := parse(fl, args, 1); err != nil {
 		return err
-	}
-	if fl.NArg() != 1 {
-		fl.Usage()
-		return exitError(2)
 	}
 	doc, _, err := load(fl.Arg(0))
 	if err != nil {
@@ -146,12 +138,8 @@ func (c *cli) fmtFile(path string) error {
 func (c *cli) lintCmd(args []string) error {
 	fl := c.flags("lint")
 	strict := fl.Bool("strict", false, "exit 1 on any placeholder or error: for the final publication")
-	if err := fl.Parse(args); err != nil {
+	if err := parse(fl, args, 1); err != nil {
 		return err
-	}
-	if fl.NArg() != 1 {
-		fl.Usage()
-		return exitError(2)
 	}
 	paths, err := files(fl.Arg(0), isReportFile)
 	if err != nil {
