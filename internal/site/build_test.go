@@ -95,20 +95,29 @@ func snapshot(t *testing.T, dir string) string {
 	return b.String()
 }
 
-// TestColumnsDescribed: the report page explains every column of the
-// indicators CSV it offers for download.
+// TestColumnsDescribed: the report page links to a description of every
+// column of the indicators CSV it offers for download (on the home page, so
+// that report pages do not each carry it).
 func TestColumnsDescribed(t *testing.T) {
 	root := seedRoot(t)
 	out := filepath.Join(root, "public")
 	csv := read(t, out, "reports/2023-xx-zhen/indicators.csv")
 	page := read(t, out, "reports/2023-xx-zhen.html")
+	if !strings.Contains(page, "href=../index.html#sj>") {
+		t.Fatal("report page does not link to the data description ../index.html#sj")
+	}
+	home := read(t, out, "index.html")
+	_, desc, ok := strings.Cut(home, "id=sj>")
+	if !ok {
+		t.Fatal("home page has no #sj")
+	}
 	header := strings.Split(strings.TrimPrefix(strings.SplitN(csv, "\n", 2)[0], "\ufeff"), ",")
 	if len(header) < 10 {
 		t.Fatalf("csv header %q", header)
 	}
 	for _, col := range header {
-		if !strings.Contains(page, col+" ") {
-			t.Errorf("column %q is not described on the page", col)
+		if !strings.Contains(desc, col+" ") {
+			t.Errorf("column %q is not described on the home page", col)
 		}
 	}
 }
