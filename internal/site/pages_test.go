@@ -545,6 +545,11 @@ func TestPages(t *testing.T) {
 				t.Errorf("%s: canonical link or og:url missing or not %s", pg.rel, want)
 			}
 		}
+		for rel, pg := range pages { // portal security scans flag software versions
+			if first(pg.doc, func(n *html.Node) bool { return is(n, atom.Meta) && attr(n, "name") == "generator" }) != nil {
+				t.Errorf("%s: <meta name=generator>", rel)
+			}
+		}
 		fix := reportPage(fixSlug)
 		for _, m := range all(fix.doc, elem(atom.Meta)) {
 			switch attr(m, "name") {
