@@ -116,7 +116,7 @@ func TestColumnsDescribed(t *testing.T) {
 		t.Fatalf("csv header %q", header)
 	}
 	for _, col := range header {
-		if !strings.Contains(desc, col+" ") {
+		if !strings.Contains(desc, "<th scope=row>"+col+"<td>") {
 			t.Errorf("column %q is not described on the home page", col)
 		}
 	}
