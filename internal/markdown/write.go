@@ -26,6 +26,7 @@ var fields = []field{
 	{"speaker", func(m *report.Meta) *string { return &m.Speaker }},
 	{"place", func(m *report.Meta) *string { return &m.Place }},
 	{"slug", func(m *report.Meta) *string { return &m.Slug }},
+	{"source", func(m *report.Meta) *string { return &m.Source }},
 	{"index_no", func(m *report.Meta) *string { return &m.IndexNo }},
 	{"publisher", func(m *report.Meta) *string { return &m.Publisher }},
 	{"written_date", func(m *report.Meta) *string { return &m.WrittenDate }},

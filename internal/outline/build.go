@@ -2,7 +2,9 @@ package outline
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,6 +29,9 @@ func Build(src *source.Source) (*report.Doc, []report.Finding) {
 		b.addPara(p, heads[i])
 	}
 	doc.Blocks = b.blocks
+	if y := reviewedYear(doc.Blocks); y != 0 {
+		doc.Meta.Year = y
+	}
 	findings = append(findings, b.findings...)
 	findings = append(findings, FillIDs(doc)...)
 	findings = append(findings, Check(doc)...)
@@ -159,41 +164,46 @@ func around(s string, off int) string {
 }
 
 var (
-	yearRe    = regexp.MustCompile(`(\d{4}|[〇零○一二三四五六七八九]{4})\s*年`)
-	dateRe    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	speakerRe = regexp.MustCompile(`^(?:[\p{Han}XxＸ×]{0,12}(?:人民政府)?)?(?:代理)?(?:镇长|乡长|县长|区长|市长|主任|州长)[\s　]*[\p{Han}XxＸ×]{0,4}$`)
+	yearRe = regexp.MustCompile(`(\d{4}|[〇零○一二三四五六七八九]{4})\s*年`)
+	dateRe = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	// A date line of its own, possibly with the month and day left blank
+	// (2014年 月 日), as a speech's front may carry one.
+	dateLineRe = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日$`)
+	// The speaker: an office (镇长, 省长, 街道办事处主任 …), perhaps after the
+	// body that holds it and before a name; an acting or candidate holder too.
+	speakerRe = regexp.MustCompile(`^[\p{Han}XxＸ×、]{0,24}?(?:代理)?(?:省长|自治区主席|主席|市长|州长|盟长|县长|区长|旗长|镇长|乡长|主任)(?:候选人)?[\s　]*[\p{Han}XxＸ×·]{0,5}$`)
+	nameRe    = regexp.MustCompile(`^\p{Han}{2,4}$`)
+	// The place a subtitle names: 在青山镇第十八届人民代表大会…
+	subtitlePlaceRe = regexp.MustCompile(`在(\p{Han}{2,16}?(?:街道|镇|乡|县|区|市|州|旗|盟|省|自治区))(?:第[一二三四五六七八九十\d]+届)?人民代表大会`)
 )
 
-// readFront takes the title, subtitle and speaker lines off the front of
-// the text into meta and returns the paragraphs that remain.
+// notName lists words that make a short line a heading, not a speaker's name.
+const notName = "工作回顾安排计划目标任务建设发展报告代表会议"
+
+// readFront takes the title, subtitle, speaker and date lines off the front
+// of the text into meta and returns the paragraphs that remain.
 func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]source.Para, []report.Finding) {
 	meta.Date = src.Date
-	var fs []report.Finding
-	if len(paras) > 0 && paras[0].Rows == nil {
-		if t := strings.TrimSpace(paras[0].Text); isTitlePara(paras[0]) {
-			if meta.Title = collapseSpaced(t); meta.Title != t {
-				fs = append(fs, report.Finding{Line: paras[0].Line, Level: report.Info, Code: "space",
-					Message: fmt.Sprintf("spaced-out title %q written as %q", t, meta.Title)})
-			}
-			paras = paras[1:]
-		} else if t, rest := splitTitle(paras[0].Text, src.Title); t != "" {
-			meta.Title = t
-			paras[0] = paras[0].Slice(len(paras[0].Text)-len(rest), len(paras[0].Text))
-			if rest == "" {
-				paras = paras[1:]
-			}
-		}
-	}
+	paras, fs := readTitle(meta, src, paras)
+	afterSubtitle := false
 	for len(paras) > 0 && paras[0].Rows == nil {
 		t := strings.TrimSpace(paras[0].Text)
 		switch {
 		case meta.Subtitle == "" && isSubtitle(t):
 			meta.Subtitle = t
-			if d := dateRe.FindStringSubmatch(t); d != nil {
-				meta.Date = isoDate(d[1], d[2], d[3])
-			}
-		case meta.Speaker == "" && speakerRe.MatchString(t) && utf8.RuneCountInString(t) <= 20:
+			afterSubtitle = true
+		case meta.Subtitle == "" && len(paras) > 1 && isSubtitleStart(t) && isSubtitle(t+strings.TrimSpace(paras[1].Text)):
+			meta.Subtitle = t + strings.TrimSpace(paras[1].Text)
+			fs = append(fs, report.Finding{Line: paras[1].Line, Level: report.Info, Code: "space",
+				Message: fmt.Sprintf("the subtitle's two lines joined: %q", meta.Subtitle)})
+			paras = paras[1:]
+			afterSubtitle = true
+		case meta.Speaker == "" && isSpeaker(t, afterSubtitle):
 			meta.Speaker = t
+		case meta.Subtitle == "" && dateLineRe.MatchString(t):
+			meta.Subtitle = t // a date line in the subtitle's place
+			fs = append(fs, frontDate(meta, t, paras[0].Line)...)
+			afterSubtitle = true
 		default:
 			fillMeta(meta, src)
 			return paras, fs
@@ -202,6 +212,61 @@ func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]so
 	}
 	fillMeta(meta, src)
 	return paras, fs
+}
+
+// readTitle takes the title off the front of the text: the first
+// paragraph, or the start of it (a sharing site's page run together).
+func readTitle(meta *report.Meta, src *source.Source, paras []source.Para) ([]source.Para, []report.Finding) {
+	var fs []report.Finding
+	if len(paras) == 0 || paras[0].Rows != nil {
+		return paras, fs
+	}
+	if t := strings.TrimSpace(paras[0].Text); isTitlePara(paras[0]) || isTitleLine(t) {
+		if meta.Title = collapseSpaced(t); meta.Title != t {
+			fs = append(fs, report.Finding{Line: paras[0].Line, Level: report.Info, Code: "space",
+				Message: fmt.Sprintf("spaced-out title %q written as %q", t, meta.Title)})
+		}
+		return paras[1:], fs
+	}
+	if t, rest := splitTitle(paras[0].Text, src.Title); t != "" {
+		meta.Title = t
+		paras[0] = paras[0].Slice(len(paras[0].Text)-len(rest), len(paras[0].Text))
+		if rest == "" {
+			paras = paras[1:]
+		}
+	}
+	return paras, fs
+}
+
+// isTitleLine reports whether a line of text reads as a report's title: a
+// short line naming a report, with no sentence punctuation.
+func isTitleLine(t string) bool {
+	c := collapseSpaced(t)
+	return strings.HasSuffix(c, "报告") && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，：:！？|")
+}
+
+// isSpeaker reports whether a front line names the speaker: an office and a
+// name, or, right after the subtitle, a name alone (张三, 赵 海 龙).
+func isSpeaker(t string, afterSubtitle bool) bool {
+	if speakerRe.MatchString(t) && utf8.RuneCountInString(t) <= 32 {
+		return true
+	}
+	c := collapseSpaced(t)
+	return afterSubtitle && nameRe.MatchString(c) && !strings.ContainsAny(c, notName)
+}
+
+// frontDate reads a date line of the front; one with its month or day left
+// blank gives no date and is reported.
+func frontDate(meta *report.Meta, t string, line int) []report.Finding {
+	d := dateLineRe.FindStringSubmatch(t)
+	if d[2] != "" && d[3] != "" {
+		if meta.Date == "" {
+			meta.Date = isoDate(d[1], d[2], d[3])
+		}
+		return nil
+	}
+	return []report.Finding{{Line: line, Level: report.Warning, Code: "no-date",
+		Message: fmt.Sprintf("the date line %q leaves the day blank: set date in the front matter", t)}}
 }
 
 // splitTitle finds the report's title at the start of text: the title a
@@ -249,9 +314,15 @@ func collapseSpaced(t string) string {
 	return strings.Join(f, "")
 }
 
+// isSubtitle reports whether a line is the subtitle: ——2024年1月27日在…会议上,
+// or the same in brackets.
 func isSubtitle(t string) bool {
-	return (strings.HasPrefix(t, "—") || strings.HasPrefix(t, "（")) && strings.Contains(t, "会议") &&
-		utf8.RuneCountInString(t) <= 80
+	return isSubtitleStart(t) && strings.Contains(t, "会议") && utf8.RuneCountInString(t) <= 80
+}
+
+// isSubtitleStart reports whether a line starts the way a subtitle does.
+func isSubtitleStart(t string) bool {
+	return strings.HasPrefix(t, "—") || strings.HasPrefix(t, "―") || strings.HasPrefix(t, "（")
 }
 
 func isoDate(y, m, d string) string {
@@ -266,17 +337,41 @@ func fillMeta(meta *report.Meta, src *source.Source) {
 	if meta.Title == "" {
 		meta.Title = src.Title
 	}
+	if d := dateRe.FindStringSubmatch(meta.Subtitle); d != nil {
+		meta.Date = isoDate(d[1], d[2], d[3])
+	}
 	if y := yearRe.FindStringSubmatch(meta.Title); y != nil {
 		meta.Year = yearNumber(y[1])
+		if strings.HasPrefix(meta.Date, y[1]+"-0") && meta.Date[5:7] <= "06" {
+			meta.Year-- // 2021年政府工作报告, given in February 2021, reviews 2020
+		}
 	} else if len(meta.Date) >= 4 {
 		y, _ := strconv.Atoi(meta.Date[:4])
 		meta.Year = y - 1 // a report given early in a year reviews the year before
 	}
 	meta.Place = placeOf(meta.Title)
+	if p := subtitlePlaceRe.FindStringSubmatch(meta.Subtitle); meta.Place == "" && p != nil {
+		meta.Place = p[1]
+	}
 	m := src.Meta
 	meta.IndexNo, meta.Publisher, meta.WrittenDate = m["索引号"], m["发布机构"], m["成文日期"]
 	meta.PubDate, meta.DocNo, meta.Topic = m["发布日期"], m["文号"], m["主题分类"]
 	meta.Disclosure, meta.Validity = m["公开方式"], m["有效性"]
+}
+
+// reviewedYear returns the year a report's review part names in its
+// heading (一、2023年工作回顾), or 0: the surest sign of the year reviewed.
+func reviewedYear(blocks []report.Block) int {
+	for _, b := range blocks {
+		if b.Kind.Level() == 0 || b.Kind.Level() > report.Section.Level() {
+			continue
+		}
+		t := b.Title()
+		if y := yearRe.FindStringSubmatch(t); y != nil && strings.Contains(t, "回顾") {
+			return yearNumber(y[1])
+		}
+	}
+	return 0
 }
 
 // placeOf returns the place a title names: 2023年XX镇政府工作报告 → XX镇.
@@ -288,7 +383,11 @@ func placeOf(title string) string {
 			break
 		}
 	}
-	return strings.TrimFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) })
+	t = strings.TrimFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) })
+	if slices.Contains(adminSuffixes, t) {
+		return "" // 镇人民政府2021年工作报告 names no place
+	}
+	return t
 }
 
 // LooksLikeReport reports whether a document is a report at all: enough
@@ -324,7 +423,11 @@ func Import(name string, data []byte) (*report.Doc, []report.Finding, error) {
 	if !LooksLikeReport(doc) {
 		return nil, nil, fmt.Errorf("%s: no report found: too little Chinese text, and no title or numbered parts; is this the right file?", name)
 	}
+	doc.Meta.Source = filepath.Base(name)
 	doc.Meta.Slug = Slug(doc.Meta.Year, doc.Meta.Place)
+	if doc.Meta.Place == "" { // a page name from the file's, not a bare year or "report"
+		doc.Meta.Slug = fileSlug(doc.Meta.Year, strings.TrimSuffix(doc.Meta.Source, filepath.Ext(name)))
+	}
 	fs = append(src.Findings, fs...)
 	report.SortFindings(fs)
 	return doc, fs, nil

@@ -2,6 +2,8 @@ package outline
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/typo"
@@ -13,10 +15,7 @@ import (
 func Check(doc *report.Doc) []report.Finding {
 	fs := checkNumbering(doc.Blocks)
 	if n := len(doc.Blocks); n > 0 {
-		if last := doc.Blocks[n-1]; last.Kind == report.Part || last.Kind == report.Section || last.Kind == report.Heading {
-			fs = append(fs, report.Finding{Line: last.Line, Level: report.Error, Code: "truncated",
-				Message: fmt.Sprintf("the document ends with the heading %q and nothing under it: the copy may be cut off", last.Marker+last.Title())})
-		}
+		fs = append(fs, checkEnd(doc.Blocks[n-1])...)
 	}
 	for _, t := range []string{doc.Meta.Title, doc.Meta.Subtitle, doc.Meta.Speaker} {
 		fs = append(fs, checkText(t, 0)...)
@@ -33,6 +32,26 @@ func Check(doc *report.Doc) []report.Finding {
 		fs = append(fs, checkText(b.Content(), b.Line)...)
 	}
 	return fs
+}
+
+// checkEnd reports a document that looks cut off: it ends with a heading
+// and nothing under it, or in the middle of a sentence of a long paragraph
+// (a short last line may be a signature or a date).
+func checkEnd(last report.Block) []report.Finding {
+	switch last.Kind {
+	case report.Part, report.Section, report.Heading:
+		return []report.Finding{{Line: last.Line, Level: report.Error, Code: "truncated",
+			Message: fmt.Sprintf("the document ends with the heading %q and nothing under it: the copy may be cut off", last.Marker+last.Title())}}
+	case report.Table:
+		return nil
+	}
+	t := strings.TrimSpace(last.Content())
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if utf8.RuneCountInString(t) <= 30 || strings.ContainsRune("。！？…”’）」』!?.)", r) {
+		return nil
+	}
+	return []report.Finding{{Line: last.Line, Level: report.Warning, Code: "truncated",
+		Message: fmt.Sprintf("the document ends mid-sentence (…%s): the copy may be cut off", around(t, len(t)))}}
 }
 
 func checkText(s string, line int) []report.Finding {

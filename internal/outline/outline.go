@@ -21,6 +21,7 @@ type builder struct {
 	lastPart int
 	lastSect int
 	restart  bool // the current part numbers its sections 一、二、
+	heading  bool // under an unnumbered part heading (2023年工作回顾): 一、 starts a section
 }
 
 // addPara splits one source paragraph into blocks; heading says it is an
@@ -32,6 +33,7 @@ func (b *builder) addPara(p source.Para, heading bool) {
 	}
 	if heading {
 		b.lastPart, b.lastSect, b.restart = 0, 0, false
+		b.heading = looksLikePart(p.Text)
 		b.emit(p, 0, report.Block{Kind: report.Heading, Lead: strings.TrimSpace(p.Text)})
 		return
 	}
@@ -141,6 +143,8 @@ func plausible(text string, pos int, m marker) bool {
 // part that numbers its sections the same way.
 func (b *builder) classify(p source.Para, pos int, m marker, text string) report.Kind {
 	switch {
+	case b.heading && b.lastPart == 0:
+		return report.Section
 	case b.lastPart == 0:
 		return report.Part
 	case b.restart && m.n == b.lastSect+1 && !(m.n == b.lastPart+1 && looksLikePart(text[pos+len(m.text):])):
@@ -250,7 +254,7 @@ func (b *builder) nextBoundary(text string, from, expect int) int {
 					if b.pointStarts(text, j, m, &inline, expect) {
 						return j
 					}
-				} else if sentenceEnd(text, j) {
+				} else if sentenceEnd(text, j) || b.partAfterColon(text, j, m) {
 					return j
 				}
 			}
@@ -261,6 +265,19 @@ func (b *builder) nextBoundary(text string, from, expect int) int {
 		j += w
 	}
 	return len(text)
+}
+
+// partAfterColon reports whether 一、 right after a colon starts the first
+// part rather than an inline list: the text was run together (以下工作：一、突出
+// 招商引资…。二、…), so 二、 follows as a sentence of its own, not after ；, and
+// the part holds more than its heading.
+func (b *builder) partAfterColon(text string, j int, m marker) bool {
+	if b.lastPart != 0 || b.heading || m.kind != report.Part || m.n != 1 || !strings.ContainsRune("：:", prevRune(text, j)) {
+		return false
+	}
+	ahead := text[j:min(len(text), j+8000)]
+	k := strings.Index(ahead, "。二、")
+	return k > 0 && !strings.Contains(ahead, "；二、") && strings.Contains(ahead[:k], "。")
 }
 
 func isMarkerStart(r rune) bool {

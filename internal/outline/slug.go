@@ -10,7 +10,7 @@ import (
 
 // adminSuffixes are the kinds of place a report's government runs; a slug
 // keeps them apart from the name (qingshan-zhen) so URLs read well.
-var adminSuffixes = []string{"街道", "镇", "乡", "县", "区", "市", "州", "旗"}
+var adminSuffixes = []string{"街道", "自治区", "镇", "乡", "县", "区", "市", "州", "旗", "盟", "省"}
 
 // Slug returns an ASCII page name for a report from its year and place:
 // 2023 and 青山镇 give 2023-qingshan-zhen; XX镇 gives 2023-xx-zhen.
@@ -29,6 +29,31 @@ func Slug(year int, place string) string {
 	for _, p := range []string{ascii(name), ascii(suffix)} {
 		if p != "" {
 			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "report"
+	}
+	return strings.Join(parts, "-")
+}
+
+// maxSlug is the longest page name made from a file's name, in bytes.
+const maxSlug = 48
+
+// fileSlug returns a page name for a report whose place is unknown, from
+// its year and its source file's name (without extension): 2024 and
+// 02_shencun_2025 give 2024-02-shencun-2025.
+func fileSlug(year int, stem string) string {
+	var parts []string
+	if year > 0 {
+		parts = append(parts, strconv.Itoa(year))
+	}
+	words := strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	n := 0
+	for _, w := range words {
+		if a := ascii(w); a != "" && n+len(a) <= maxSlug {
+			parts = append(parts, a)
+			n += len(a) + 1
 		}
 	}
 	if len(parts) == 0 {

@@ -89,6 +89,7 @@ type Meta struct {
 	Year     int    // the year the report reviews
 	Place    string // XX镇
 	Slug     string // ASCII page name: 2023-xx-zhen
+	Source   string // the file in sources/ it was imported from: 000_08af8ba22e60be61.txt
 
 	IndexNo     string // 索引号
 	Publisher   string // 发布机构

@@ -193,7 +193,9 @@ func isSource(name string) bool {
 }
 
 // importSources imports every report in root/sources that has no content
-// in work yet, into work, and returns how many it wrote. Two sources that
+// in work yet, into work, and returns how many it wrote. A source has
+// content when a report's front matter names it (source = "…"), or, for
+// content written before that, when its page exists. Two sources that
 // would make the same page are an error: one would hide the other.
 func importSources(root, work string) (int, error) {
 	entries, err := os.ReadDir(filepath.Join(root, "sources"))
@@ -202,10 +204,14 @@ func importSources(root, work string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
+	imported, err := importedSources(work)
+	if err != nil {
+		return 0, err
+	}
 	bySlug := map[string]string{}
 	n := 0
 	for _, e := range entries {
-		if e.IsDir() || !isSource(e.Name()) {
+		if e.IsDir() || !isSource(e.Name()) || imported[e.Name()] != "" {
 			continue
 		}
 		path := filepath.Join(root, "sources", e.Name())
@@ -217,13 +223,16 @@ func importSources(root, work string) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		if other, ok := bySlug[doc.Meta.Slug]; ok {
-			return n, fmt.Errorf("%s and %s both make reports/%s: import one of them with govreport import --slug, or remove it", other, path, doc.Meta.Slug)
+		slug := doc.Meta.Slug
+		if other, ok := bySlug[slug]; ok {
+			return n, fmt.Errorf("%s and %s both make reports/%s: import one of them under another name (govreport import --slug NAME %s), or remove it", other, path, slug, path)
 		}
-		bySlug[doc.Meta.Slug] = path
-		dst := filepath.Join(work, "content", "reports", doc.Meta.Slug, "index.md")
-		if _, err := os.Stat(dst); err == nil {
-			continue // imported before: the content, perhaps edited, wins
+		bySlug[slug] = path
+		dst := filepath.Join(work, "content", "reports", slug, "index.md")
+		if by := slugSource(imported, slug); by != "" {
+			return n, fmt.Errorf("%s makes reports/%s, which holds the report imported from sources/%s: import it under another name (govreport import --slug NAME %s)", path, slug, by, path)
+		} else if _, err := os.Stat(dst); err == nil {
+			continue // content from before front matter named its source: it wins
 		}
 		if err := WriteFile(dst, markdown.Write(doc)); err != nil {
 			return n, err
@@ -231,6 +240,37 @@ func importSources(root, work string) (int, error) {
 		n++
 	}
 	return n, nil
+}
+
+// importedSources maps the source files that reports under work/content
+// name to the slugs of their pages.
+func importedSources(work string) (map[string]string, error) {
+	paths, _ := filepath.Glob(filepath.Join(work, "content", "reports", "*", "index.md"))
+	m := map[string]string{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := markdown.Parse(p, data)
+		if err != nil {
+			return nil, err
+		}
+		if doc.Meta.Source != "" {
+			m[doc.Meta.Source] = filepath.Base(filepath.Dir(p))
+		}
+	}
+	return m, nil
+}
+
+// slugSource returns the source whose report has the page slug, or "".
+func slugSource(imported map[string]string, slug string) string {
+	for src, s := range imported {
+		if s == slug {
+			return src
+		}
+	}
+	return ""
 }
 
 // ReadContent reads every report under root/content/reports and puts it

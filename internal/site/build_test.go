@@ -169,6 +169,45 @@ func TestBuildSameSlug(t *testing.T) {
 	}
 }
 
+// TestBuildSourceImportedOnce: a source imported under a name of the
+// editor's choosing (import --slug) is not imported again by build, and a
+// new source that would take the page of another source's report is an
+// error, not passed over.
+func TestBuildSourceImportedOnce(t *testing.T) {
+	report := "2023年青山镇政府工作报告\n各位代表：\n一、2023年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
+	renamed := strings.Replace(govContent, `slug = "2023-qingshan-zhen"`, "slug = \"qs\"\nsource = \"a.txt\"", 1)
+	renamed = strings.Replace(renamed, "content/reports/2023-qingshan-zhen/", "content/reports/qs/", 1)
+	root := writeTxtar(t, miniConfig, newLayouts, renamed, "-- sources/a.txt --\n"+report)
+	out := filepath.Join(root, "public")
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "reports", "2023-qingshan-zhen")); err == nil {
+		t.Error("a.txt, imported before as reports/qs, was imported again")
+	}
+	taken := strings.Replace(govContent, `slug = "2023-qingshan-zhen"`, "slug = \"2023-qingshan-zhen\"\nsource = \"old.docx\"", 1)
+	root = writeTxtar(t, miniConfig, newLayouts, taken, "-- sources/a.txt --\n"+report)
+	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
+	if err == nil || !strings.Contains(err.Error(), "old.docx") || !strings.Contains(err.Error(), "--slug") {
+		t.Errorf("want an error naming old.docx and the way out, got %v", err)
+	}
+}
+
+// TestBuildPlacelessSlugs: reports whose place is unknown get page names
+// from their files, so two of them do not collide on one name.
+func TestBuildPlacelessSlugs(t *testing.T) {
+	report := "政府工作报告\n各位代表：\n一、2023年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
+	root := writeTxtar(t, miniConfig, newLayouts, "-- sources/02_shencun.txt --\n"+report+"-- sources/沙沟.txt --\n"+report)
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, slug := range []string{"2023-02-shencun", "2023-shagou"} {
+		if _, err := os.Stat(filepath.Join(root, "content", "reports", slug, "index.md")); err != nil {
+			t.Errorf("no reports/%s: %v", slug, err)
+		}
+	}
+}
+
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {

@@ -39,7 +39,9 @@ func (r *reader) buildParas() {
 		}
 		pieces := splitParagraphs(l.text)
 		for k := range pieces {
-			pieces[k] = r.closeWordSpaces(l.n, pieces[k])
+			if !l.front {
+				pieces[k] = r.closeWordSpaces(l.n, pieces[k])
+			}
 		}
 		cont, sep := continues(prev, l, w, blank && !dropped && !w.double)
 		for k, p := range pieces {

@@ -35,6 +35,7 @@ type line struct {
 	drop   bool   // removed: a wrapper, or part of a rebuilt table
 	join   bool   // a page marker was here: continue the previous line
 	keep   bool   // never join this line to another (a suspected table)
+	front  bool   // a line of the report's front (title, subtitle, speaker): spaces kept
 	table  *Para  // a table rebuilt from the lines starting here
 }
 
@@ -63,6 +64,7 @@ func (r *reader) run() {
 	r.dropLineWrappers()
 	r.dropNotice()
 	r.dropTOC()
+	r.dropBeforeTitle()
 	r.unspaceTitles()
 	r.pageMarkers()
 	r.findTables()

@@ -1,0 +1,79 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// Lines before the title: a contents list without its 目录 line, or a
+// sharing site's headings (乡镇人代会，政府工作报告 / 篇一：…).
+var (
+	preTitleLimit = 16 // content lines searched for the title and salutation
+	numberedRe    = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])`)
+	frontLineRe   = regexp.MustCompile(`^(?:——|―|--|（|\().*(?:会议|人民代表大会)|^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$|(?:长|主任|主席)(?:候选人)?[\s　]*[\p{Han}XxＸ×]{0,5}$`)
+)
+
+// dropBeforeTitle removes the short lines before the report's title when
+// the title is not the first line: the title is the last line naming a
+// report that a front line (subtitle, date, speaker) or the salutation
+// follows, before the salutation. Nothing is removed when prose comes
+// first: then the text starts with its body. The front lines from the
+// title to the salutation are kept as they are: never joined, their spaces
+// (镇长 张三) left alone.
+func (r *reader) dropBeforeTitle() {
+	idx := r.content()
+	title := -1
+	for k := 0; k < len(idx) && k < preTitleLimit; k++ {
+		t := r.lines[idx[k]].text
+		switch {
+		case isSalutation(t):
+			r.removeBeforeTitle(idx, title)
+			r.keepFront(idx[max(title, 0) : k+1])
+			return
+		case isReportTitle(t) && k+1 < len(idx) && followsTitle(r.lines[idx[k+1]].text):
+			title = k
+		case !shorter(t, 40) || endsSentence(t) && !strings.HasSuffix(t, "："):
+			if title < 0 {
+				return
+			}
+		}
+	}
+}
+
+// keepFront marks the title, subtitle, speaker and date lines and the
+// salutation as lines of their own.
+func (r *reader) keepFront(idx []int) {
+	for _, i := range idx {
+		if l := &r.lines[i]; isReportTitle(l.text) || followsTitle(l.text) {
+			l.keep, l.front = true, true
+		}
+	}
+}
+
+// followsTitle reports a line that may come right after a title.
+func followsTitle(t string) bool {
+	return isSalutation(t) || frontLineRe.MatchString(t) || isSpacedOut(t)
+}
+
+func (r *reader) removeBeforeTitle(idx []int, title int) {
+	if title <= 0 {
+		return
+	}
+	for _, i := range idx[:title] {
+		if isSpacedOut(r.lines[i].text) {
+			return // 政 府 工 作 报 告: a title set out for looks, the report's own
+		}
+	}
+	name := quote(r.lines[idx[title]].text)
+	for _, i := range idx[:title] {
+		l := &r.lines[i]
+		l.drop = true
+		if numberedRe.MatchString(l.text) {
+			r.find(l.n, report.Info, "toc", "removed the contents entry %s before the title %s", quote(l.text), name)
+		} else {
+			r.find(l.n, report.Warning, "front", "removed %s before the title %s: check it is not part of the report", quote(l.text), name)
+		}
+	}
+}
