@@ -2,9 +2,12 @@ package site
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -205,6 +208,27 @@ func TestBuildPlacelessSlugs(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(root, "content", "reports", slug, "index.md")); err != nil {
 			t.Errorf("no reports/%s: %v", slug, err)
 		}
+	}
+}
+
+// TestDownloadsKeepNumbers: the minified JSON download holds the same
+// records as the data file, numbers written as integers where they are.
+func TestDownloadsKeepNumbers(t *testing.T) {
+	root := seedRoot(t)
+	pub := read(t, filepath.Join(root, "public"), "reports/2023-xx-zhen/indicators.json")
+	data := read(t, filepath.Join(root, "data", "indicators"), "2023-xx-zhen.json")
+	if m := regexp.MustCompile(`\d[eE][+-]?\d`).FindString(pub); m != "" {
+		t.Errorf("download has a number in exponent form: %q", m)
+	}
+	var a, b []map[string]any
+	if err := json.Unmarshal([]byte(pub), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(data), &b); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) || len(a) < 100 {
+		t.Errorf("download (%d records) differs from the data file (%d)", len(a), len(b))
 	}
 }
 

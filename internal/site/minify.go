@@ -19,15 +19,16 @@ import (
 )
 
 // minifier returns the minifier for the site's file types. HTML keeps its
-// document tags (lang="zh-CN" must stay on <html>) and end tags, so that
-// validators and screen readers see the same structure as the templates.
+// document tags (lang="zh-CN" must stay on <html>); it drops the end tags
+// HTML makes optional. JSON keeps its numbers as written: open data must
+// read 21000, not 21e3, in every consumer.
 func minifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepSpecialComments: false})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
+	m.AddRegexp(regexp.MustCompile("[/+]json$"), &json.Minifier{KeepNumbers: true})
 	m.AddFuncRegexp(regexp.MustCompile("[/+]xml$"), xml.Minify)
 	return m
 }
