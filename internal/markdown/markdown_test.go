@@ -142,6 +142,34 @@ func TestEscape(t *testing.T) {
 	}
 }
 
+// TestHandTyped: markup an editor types into a content file by hand (raw
+// HTML, a link, an HTML block, emphasis) is the report's text: Parse keeps
+// it as written, and the canonical file fmt writes shows it as text.
+func TestHandTyped(t *testing.T) {
+	tests := map[string]string{
+		"测试段落<script>alert(1)</script>和<b>x</b>结束。": "测试段落<script>alert(1)</script>和<b>x</b>结束。",
+		"见[通知](http://example.com/a)与![图](x.png)。":  "见[通知](http://example.com/a)与![图](x.png)。",
+		"<script>\nalert(1)\n</script>":             "<script> alert(1) </script>",
+		"<div>\n一段\n</div>":                         "<div>一段</div>",
+		"中*间*与`代码`与<http://example.com>。":           "中*间*与`代码`与<http://example.com>。",
+	}
+	for in, want := range tests {
+		doc, err := Parse("t.md", []byte("+++\ntitle = \"x\"\n+++\n\n"+in+"\n"))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if len(doc.Blocks) != 1 || doc.Blocks[0].Text != want {
+			t.Errorf("%q read as %+v, want the text %q", in, doc.Blocks, want)
+			continue
+		}
+		back, err := Parse("t.md", Write(doc))
+		if err != nil || back.Blocks[0].Text != want {
+			t.Errorf("%q: the canonical file reads back as %+v (%v)", in, back.Blocks, err)
+		}
+	}
+}
+
 // TestGolden compares the seed's Markdown with the reviewed file in
 // testdata; run with -update after a reviewed change.
 func TestGolden(t *testing.T) {
@@ -172,6 +200,16 @@ func TestParseErrors(t *testing.T) {
 	for name, in := range tests {
 		if _, err := Parse("bad.md", []byte(in)); err == nil || !strings.Contains(err.Error(), "bad.md") {
 			t.Errorf("%s: err = %v, want an error naming the file", name, err)
+		}
+	}
+	// Where the line is known, the error gives the file's own line.
+	for in, want := range map[string]string{
+		"+++\ntitle = \"x\"\nyear = 2023x\n+++\n":              `bad.md:3: front matter: toml: strings must be quoted in "year = 2023x"`,
+		"+++\ntitle = \"x\"\n\nvalidity = 有效\n+++\n":           `bad.md:4: front matter: toml: unexpected character at start of value in "validity = 有效"`,
+		"+++\ntitle = \"x\"\n+++\n\n第一段\n\n\xb8\xf7\xce\xbb\n": "bad.md:7: not UTF-8 text",
+	} {
+		if _, err := Parse("bad.md", []byte(in)); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %s…", in, err, want)
 		}
 	}
 }

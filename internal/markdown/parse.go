@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -31,13 +33,17 @@ func newParser() parser.Parser {
 
 // Parse reads a report back from its Markdown form. name is used in errors.
 func Parse(name string, data []byte) (*report.Doc, error) {
+	if !utf8.Valid(data) {
+		line := bytes.Count(data[:invalidAt(data)], []byte("\n")) + 1
+		return nil, fmt.Errorf("%s:%d: not UTF-8 text: save the file as UTF-8 (a GBK/GB18030 original can be read with govreport import)", name, line)
+	}
 	front, body, bodyLine, err := splitFront(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	doc := &report.Doc{}
 	if err := readFront(&doc.Meta, front); err != nil {
-		return nil, fmt.Errorf("%s:2: front matter: %w", name, err)
+		return nil, frontError(name, front, err)
 	}
 	root := newParser().Parse(text.NewReader(body))
 	lines := lineIndex(body)
@@ -50,6 +56,41 @@ func Parse(name string, data []byte) (*report.Doc, error) {
 		doc.Blocks = append(doc.Blocks, blk)
 	}
 	return doc, nil
+}
+
+// invalidAt returns the offset of the first byte of data that is not
+// part of valid UTF-8.
+func invalidAt(data []byte) int {
+	for i := 0; i < len(data); {
+		r, w := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && w <= 1 {
+			return i
+		}
+		i += w
+	}
+	return len(data)
+}
+
+// tomlPosRe finds the line and column in the TOML decoder's error.
+var tomlPosRe = regexp.MustCompile(`"?_stream\.toml:(\d+):(\d+)"?:\s*(?:unmarshal failed:\s*)?`)
+
+// frontError reports a front matter the TOML decoder refused at the file's
+// own line, quoting it: the decoder counts from the first line after +++
+// and names bytes, not characters.
+func frontError(name string, front []byte, err error) error {
+	m := tomlPosRe.FindStringSubmatchIndex(err.Error())
+	if m == nil {
+		return fmt.Errorf("%s:2: front matter: %w", name, err)
+	}
+	msg := err.Error()
+	l, _ := strconv.Atoi(msg[m[2]:m[3]])
+	detail := regexp.MustCompile(` character U\+[0-9A-F]{4} '.'`).ReplaceAllString(msg[m[1]:], " character")
+	lines := strings.Split(string(front), "\n")
+	quoted := ""
+	if l >= 1 && l <= len(lines) {
+		quoted = fmt.Sprintf(" in %q", lines[l-1])
+	}
+	return fmt.Errorf("%s:%d: front matter: %s%s: text goes in double quotes (key = \"…\"), year is a number, dates are YYYY-MM-DD", name, l+1, detail, quoted)
 }
 
 // splitFront cuts the +++ TOML front matter off the body; bodyLine is the
@@ -128,6 +169,16 @@ func readBlock(n ast.Node, src []byte) (report.Block, error) {
 		return readParagraph(n, src), nil
 	case *east.Table:
 		return report.Block{Kind: report.Table, ID: id(n), Rows: readRows(n, src)}, nil
+	case *ast.HTMLBlock: // raw HTML typed into a report is its text, shown as text
+		var b strings.Builder
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(src))
+		}
+		if n.HasClosure() {
+			b.Write(n.ClosureLine.Value(src))
+		}
+		return report.Block{Kind: report.Paragraph, Text: joinLines(strings.TrimSpace(b.String()))}, nil
 	}
 	return report.Block{}, fmt.Errorf("unexpected %s: report content holds only headings, paragraphs and tables", n.Kind())
 }
@@ -224,9 +275,37 @@ func writeInline(b *strings.Builder, n ast.Node, src []byte) {
 		}
 	case *ast.String:
 		b.Write(n.Value)
-	default:
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			writeInline(b, c, src)
+	case *ast.RawHTML: // report text, never markup: kept as written, shown as text
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			b.Write(seg.Value(src))
 		}
+	case *ast.AutoLink:
+		fmt.Fprintf(b, "<%s>", n.URL(src))
+	case *ast.Link:
+		b.WriteByte('[')
+		writeChildren(b, n, src)
+		fmt.Fprintf(b, "](%s)", n.Destination)
+	case *ast.Image:
+		b.WriteString("![")
+		writeChildren(b, n, src)
+		fmt.Fprintf(b, "](%s)", n.Destination)
+	case *ast.CodeSpan:
+		b.WriteByte('`')
+		writeChildren(b, n, src)
+		b.WriteByte('`')
+	case *ast.Emphasis: // only a point's lead is bold (readParagraph)
+		mark := strings.Repeat("*", n.Level)
+		b.WriteString(mark)
+		writeChildren(b, n, src)
+		b.WriteString(mark)
+	default:
+		writeChildren(b, n, src)
+	}
+}
+
+func writeChildren(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writeInline(b, c, src)
 	}
 }
