@@ -43,8 +43,8 @@ func Build(ctx context.Context, opts BuildOptions) error {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
-	stage := func(name string, start time.Time, format string, args ...any) {
-		logf("%-9s %6.0fms  %s", name, float64(time.Since(start).Microseconds())/1000, fmt.Sprintf(format, args...))
+	if err := checkProject(opts); err != nil {
+		return err
 	}
 	out := filepath.Clean(absOrSelf(opts.Out))
 	tmp, err := os.MkdirTemp(filepath.Dir(out), ".public-new-")
@@ -52,7 +52,42 @@ func Build(ctx context.Context, opts BuildOptions) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	work, public := filepath.Join(tmp, "project"), filepath.Join(tmp, "public")
+	work := filepath.Join(tmp, "project")
+	if err := stages(ctx, opts, work, filepath.Join(tmp, "public"), out, logf); err != nil {
+		return inProject(err, work, opts.Root)
+	}
+	return nil
+}
+
+// checkProject reports a root that is no project and a --baseURL that is
+// neither a path nor an address, before anything is written.
+func checkProject(opts BuildOptions) error {
+	if _, err := os.Stat(filepath.Join(opts.Root, "config.toml")); err != nil {
+		return fmt.Errorf("%s has no config.toml: run govreport build in a govreport project, or give it with --root", opts.Root)
+	}
+	if b := opts.BaseURL; b != "" && !strings.HasPrefix(b, "/") && !strings.HasPrefix(b, "https://") && !strings.HasPrefix(b, "http://") {
+		return fmt.Errorf("--baseURL %q: give the path the site is served under (/xxgk/zfgzbg/) or its whole address (https://www.example.gov.cn/xxgk/zfgzbg/)", b)
+	}
+	return nil
+}
+
+// inProject names the project's own files in an error about the copy the
+// build works on: content/reports/x/index.md, not a temporary directory.
+func inProject(err error, work, root string) error {
+	prefix := ""
+	if root != "." && root != "" {
+		prefix = filepath.Clean(root) + string(filepath.Separator)
+	}
+	msg := strings.ReplaceAll(err.Error(), work+string(filepath.Separator), prefix)
+	return errors.New(strings.ReplaceAll(msg, work, filepath.Clean(root)))
+}
+
+// stages runs the build in work, a copy of the project, into public, and
+// publishes public as out.
+func stages(ctx context.Context, opts BuildOptions, work, public, out string, logf func(string, ...any)) error {
+	stage := func(name string, start time.Time, format string, args ...any) {
+		logf("%-9s %6.0fms  %s", name, float64(time.Since(start).Microseconds())/1000, fmt.Sprintf(format, args...))
+	}
 	t := time.Now()
 	if err := copyProject(opts.Root, work); err != nil {
 		return err

@@ -232,6 +232,38 @@ func TestDownloadsKeepNumbers(t *testing.T) {
 	}
 }
 
+// TestBuildPathBaseURL: --baseURL with a path alone (the issue's
+// /xxgk/zfgzbg/) gives absolute canonical links, sitemap and robots.txt
+// entries on the portal's domain (params.sitedomain); a value that is
+// neither a path nor an address is refused before anything is written.
+func TestBuildPathBaseURL(t *testing.T) {
+	root := seedRoot(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out, BaseURL: "/xxgk/zfgzbg/"}); err != nil {
+		t.Fatal(err)
+	}
+	const abs = "https://www.example.gov.cn/xxgk/zfgzbg/"
+	assertContains(t, "report page", read(t, out, "reports/2023-xx-zhen.html"), "<link rel=canonical href="+abs+"reports/2023-xx-zhen.html>")
+	assertContains(t, "sitemap", read(t, out, "sitemap.xml"), "<loc>"+abs+"reports/2023-xx-zhen.html</loc>", "! <loc>/")
+	assertContains(t, "robots.txt", read(t, out, "robots.txt"), "Sitemap: "+abs+"sitemap.xml")
+	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(t.TempDir(), "p"), BaseURL: "xxgk/zfgzbg"})
+	if err == nil || !strings.Contains(err.Error(), "--baseURL") {
+		t.Errorf("a baseURL that is no path: %v", err)
+	}
+}
+
+// TestBuildErrorNamesProjectFile: an error in a content file names the
+// project's file and line, not the temporary copy the build works on.
+func TestBuildErrorNamesProjectFile(t *testing.T) {
+	bad := strings.Replace(govContent, "year = 2023", "year = 2023x", 1)
+	root := writeTxtar(t, miniConfig, newLayouts, bad)
+	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
+	want := filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md") + ":4: front matter"
+	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".public-new-") {
+		t.Errorf("err = %v\nwant it to start %s", err, want)
+	}
+}
+
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {
