@@ -122,6 +122,9 @@ func stages(ctx context.Context, opts BuildOptions, work, public, out string, lo
 	if err := writeDownloads(public, pages); err != nil {
 		return err
 	}
+	if err := markPlaceholders(public); err != nil {
+		return err
+	}
 	before, after, err := minifyTree(public)
 	if err != nil {
 		return err

@@ -638,7 +638,7 @@ func TestPages(t *testing.T) {
 				if attr(a, "href") != "#"+r.Anchor || textOf(a) != r.Label {
 					t.Errorf("%s: row %d: %s → %s, want %s → #%s", slug, i, textOf(a), attr(a, "href"), r.Label, r.Anchor)
 				}
-				marked := first(rows[i], class("r")) != nil && strings.Contains(textOf(rows[i]), "数值未公开")
+				marked := first(rows[i], elem(atom.U)) != nil && strings.Contains(textOf(rows[i]), "数值未公开")
 				if marked != r.Redacted {
 					t.Errorf("%s: row %d (%s): placeholder marked %v, redacted %v", slug, i, textOf(rows[i]), marked, r.Redacted)
 				}
@@ -661,7 +661,7 @@ func TestPages(t *testing.T) {
 				if a := first(items[i], elem(atom.A)); attr(a, "href") != "#"+r.Anchor || textOf(a) != r.Label {
 					t.Errorf("%s: key figure %d: %s", slug, i, textOf(items[i]))
 				}
-				if marked := first(items[i], class("r")) != nil; marked != r.Redacted {
+				if marked := first(items[i], elem(atom.U)) != nil; marked != r.Redacted {
 					t.Errorf("%s: key figure %s: placeholder marked %v, redacted %v", slug, textOf(items[i]), marked, r.Redacted)
 				}
 			}
@@ -711,6 +711,24 @@ func TestPages(t *testing.T) {
 		}
 		if !strings.Contains(textOf(pg.ids["s1-1-1"]), "财政收入**万元") {
 			t.Errorf("placeholder ** not shown as written: %s", textOf(pg.ids["s1-1-1"]))
+		}
+	})
+
+	// Placeholders in the text are marked, and a note says what they are.
+	t.Run("placeholders in the text", func(t *testing.T) {
+		pg := reportPage(seedSlug)
+		var marked []string
+		for _, u := range all(pg.ids["s1-1-1"], elem(atom.U)) {
+			marked = append(marked, textOf(u))
+		}
+		if len(marked) != 7 || slices.ContainsFunc(marked, func(s string) bool { return s != "XX" }) {
+			t.Errorf("s1-1-1: marked %q, want its seven XX", marked)
+		}
+		if !strings.Contains(textOf(first(pg.doc, elem(atom.Main))), "原文未公开") {
+			t.Error("no note on what the marked placeholders are")
+		}
+		if n := len(all(first(pg.doc, elem(atom.Dl)), elem(atom.U))); n > 0 {
+			t.Errorf("%d placeholders marked in the metadata, which is the portal's, not the report's", n)
 		}
 	})
 

@@ -1,0 +1,92 @@
+package site
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/govreport/govreport/internal/typo"
+)
+
+// markPlaceholders marks, on every report page under dir, the placeholders
+// the report's text holds where a figure or a name was left out (XX万元,
+// ××村): <u>XX</u>, which the style sheet underlines with dots and a note on
+// the page explains. The text itself is not changed.
+func markPlaceholders(dir string) error {
+	pages, err := filepath.Glob(filepath.Join(dir, "reports", "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if out := markHTML(data); !bytes.Equal(out, data) {
+			if err := os.WriteFile(p, out, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// unmarked are the elements of <main> whose text is never marked: not the
+// report's (the disclosure metadata), or a placeholder already marked (<u>
+// from the figure tables). Outside <main> is the portal's own text.
+var unmarked = map[string]bool{"script": true, "style": true, "textarea": true, "dl": true, "u": true}
+
+// markHTML wraps the placeholders of an HTML page's text in <u>, copying
+// every other token as it was written.
+func markHTML(page []byte) []byte {
+	z := xhtml.NewTokenizer(bytes.NewReader(page))
+	var out bytes.Buffer
+	var skip []string // open elements whose text is not marked
+	inMain := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			if z.Err() == io.EOF {
+				return out.Bytes()
+			}
+			return page // not HTML we can read: leave it as it is
+		case xhtml.StartTagToken:
+			name, _ := z.TagName()
+			inMain = inMain || string(name) == "main"
+			if unmarked[string(name)] {
+				skip = append(skip, string(name))
+			}
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			inMain = inMain && string(name) != "main"
+			if len(skip) > 0 && skip[len(skip)-1] == string(name) {
+				skip = skip[:len(skip)-1]
+			}
+		case xhtml.TextToken:
+			if inMain && len(skip) == 0 {
+				out.WriteString(markText(html.UnescapeString(string(z.Raw()))))
+				continue
+			}
+		}
+		out.Write(z.Raw())
+	}
+}
+
+// markText escapes text for HTML, each placeholder wrapped in <u>.
+func markText(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, r := range typo.Placeholders(s) {
+		b.WriteString(html.EscapeString(s[last:r[0]]))
+		b.WriteString("<u>" + html.EscapeString(s[r[0]:r[1]]) + "</u>")
+		last = r[1]
+	}
+	b.WriteString(html.EscapeString(s[last:]))
+	return b.String()
+}
