@@ -264,6 +264,32 @@ func TestBuildErrorNamesProjectFile(t *testing.T) {
 	}
 }
 
+// TestHomeNewestFirst: the home page lists reports by the year they
+// review, newest first, a report imported without a date too.
+func TestHomeNewestFirst(t *testing.T) {
+	report := func(slug, year, date string) string {
+		r := strings.NewReplacer("2023-qingshan-zhen", slug, "year = 2023", "year = "+year, "date = 2024-01-27", date)
+		return r.Replace(govContent)
+	}
+	root := writeTxtar(t, report("a", "2022", "date = 2023-02-01"), report("b", "2024", ""), report("c", "2023", "date = 2024-01-27"))
+	if err := testcorpus.Project(root, false); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "public")
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	home := read(t, out, "index.html")
+	got := regexp.MustCompile(`reports/([abc])\.html`).FindAllStringSubmatch(home, -1)
+	var order []string
+	for _, m := range got {
+		order = append(order, m[1])
+	}
+	if strings.Join(order, "") != "bca" {
+		t.Errorf("home lists %v, want b (2024), c (2023), a (2022)", order)
+	}
+}
+
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {

@@ -343,6 +343,17 @@ func pageWeight(t *testing.T, pub string, pg *htmlPage) weight {
 	return w
 }
 
+// anchorsOf returns the anchors of the records with the label.
+func anchorsOf(rs []record, label string) []string {
+	var out []string
+	for _, r := range rs {
+		if r.Label == label {
+			out = append(out, r.Anchor)
+		}
+	}
+	return out
+}
+
 // ---- the tests
 
 type record struct {
@@ -401,6 +412,10 @@ func TestPages(t *testing.T) {
 					continue
 				case u.Scheme != "" || strings.HasPrefix(ref, "//"):
 					if is(n, atom.Link) && attr(n, "rel") == "canonical" {
+						continue
+					}
+					// The footer's registration numbers link to their registries, as the rules ask.
+					if is(n, atom.A) && within(n, first(pg.doc, elem(atom.Footer))) && (u.Host == "beian.miit.gov.cn" || u.Host == "beian.mps.gov.cn") {
 						continue
 					}
 					t.Errorf("%s: external URL (resources must be local; no external links expected)", where)
@@ -572,11 +587,12 @@ func TestPages(t *testing.T) {
 	})
 
 	// The disclosure metadata block: eight fields; empty ones say 未填写,
-	// marked; 发布机构, 主题分类, 公开方式 fall back to config.toml.
+	// marked; 发布机构, 主题分类, 公开方式 fall back to config.toml, 发布日期
+	// to the report's date.
 	t.Run("metadata", func(t *testing.T) {
 		labels := []string{"索引号", "发布机构", "成文日期", "发布日期", "文号", "主题分类", "公开方式", "有效性"}
 		for slug, want := range map[string][]string{
-			seedSlug: {"未填写", "XX镇人民政府", "未填写", "未填写", "未填写", "综合政务/政府工作报告", "主动公开", "未填写"},
+			seedSlug: {"未填写", "XX镇人民政府", "未填写", "2024-01-27", "未填写", "综合政务/政府工作报告", "主动公开", "未填写"}, // 发布日期: the report's date, as PubDate
 			fixSlug:  {"0000000000/2023-00001", "YY乡人民政府", "2023-02-08", "2023-02-15", "Y政〔2023〕1号", "综合政务/政府工作报告", "主动公开", "有效"},
 		} {
 			dl := first(reportPage(slug).doc, elem(atom.Dl))
@@ -650,19 +666,32 @@ func TestPages(t *testing.T) {
 					featured = append(featured, r)
 				}
 			}
-			var items []*html.Node
-			if k := first(pg.doc, class("k")); k != nil {
-				items = all(k, elem(atom.Li))
+			// One card per label, a value (<b>) per featured figure, in order.
+			var labels []string
+			for _, r := range featured {
+				if !slices.Contains(labels, r.Label) {
+					labels = append(labels, r.Label)
+				}
 			}
-			if len(items) != len(featured) {
-				t.Fatalf("%s: %d key figures, %d featured", slug, len(items), len(featured))
+			var cards, values []*html.Node
+			if k := first(pg.doc, class("k")); k != nil {
+				cards, values = all(k, elem(atom.Li)), all(k, elem(atom.B))
+			}
+			if len(cards) != len(labels) || len(values) != len(featured) {
+				t.Fatalf("%s: %d key figures with %d values, for %d labels and %d featured", slug, len(cards), len(values), len(labels), len(featured))
+			}
+			for i, l := range labels {
+				if a := first(cards[i], elem(atom.A)); textOf(a) != l {
+					t.Errorf("%s: key figure %d: %s, want %s", slug, i, textOf(cards[i]), l)
+				}
 			}
 			for i, r := range featured {
-				if a := first(items[i], elem(atom.A)); attr(a, "href") != "#"+r.Anchor || textOf(a) != r.Label {
-					t.Errorf("%s: key figure %d: %s", slug, i, textOf(items[i]))
+				card := values[i].Parent
+				if a := first(card, elem(atom.A)); textOf(a) != r.Label || !slices.Contains(anchorsOf(featured, r.Label), strings.TrimPrefix(attr(a, "href"), "#")) {
+					t.Errorf("%s: value %s is on the card %s", slug, textOf(values[i]), textOf(card))
 				}
-				if marked := first(items[i], elem(atom.U)) != nil; marked != r.Redacted {
-					t.Errorf("%s: key figure %s: placeholder marked %v, redacted %v", slug, textOf(items[i]), marked, r.Redacted)
+				if marked := first(values[i], elem(atom.U)) != nil; marked != r.Redacted {
+					t.Errorf("%s: key figure %s: placeholder marked %v, redacted %v", slug, textOf(values[i]), marked, r.Redacted)
 				}
 			}
 		}

@@ -1,9 +1,10 @@
 // govreport: enhancements only, every page works without this file. It
 // remembers the reading settings (text size, high contrast) in localStorage,
-// copies a paragraph's or heading's link with its #anchor, and makes the
-// print link print. No inline handlers, no other origin.
+// copies a paragraph's or heading's link with its #anchor, and shows the
+// print version's 打印 link, which prints. No inline handlers, no other origin.
 ((d, k) => {
   let s;
+  (d.getElementById("pr") || {}).hidden = 0; // the print version's 打印 needs this script
   try {
     s = localStorage;
     for (let i of (s[k] || "").split(" ")) (d.getElementById(i) || {}).checked = 1;
