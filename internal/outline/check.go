@@ -2,7 +2,9 @@ package outline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
@@ -28,6 +30,7 @@ func Check(doc *report.Doc) []report.Finding {
 		fs = append(fs, report.Finding{Level: report.Warning, Code: "no-year",
 			Message: "the year the report reviews is unknown: set year in the front matter"})
 	}
+	fs = append(fs, checkDisclosure(doc.Meta)...)
 	for _, b := range doc.Blocks {
 		fs = append(fs, checkText(b.Content(), b.Line)...)
 	}
@@ -94,4 +97,36 @@ func checkNumbering(blocks []report.Block) []report.Finding {
 
 func numbering(b report.Block, code, format string, args ...any) report.Finding {
 	return report.Finding{Line: b.Line, Level: report.Warning, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// isoDateRe is a date as the portal's metadata wants it.
+var isoDateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// checkDisclosure reviews the metadata block portals require: dates that
+// are not YYYY-MM-DD (an error: the page cannot show them), a 文号 with the
+// wrong brackets (GB/T 9704: 〔2023〕), and the fields left empty, which
+// the page shows as 未填写.
+func checkDisclosure(m report.Meta) []report.Finding {
+	var fs []report.Finding
+	for _, d := range []struct{ key, label, v string }{{"written_date", "成文日期", m.WrittenDate}, {"pub_date", "发布日期", m.PubDate}} {
+		if _, err := time.Parse("2006-01-02", d.v); d.v != "" && (err != nil || !isoDateRe.MatchString(d.v)) {
+			fs = append(fs, report.Finding{Level: report.Error, Code: "meta-date",
+				Message: fmt.Sprintf("%s (%s) %q is not a date written YYYY-MM-DD", d.key, d.label, d.v)})
+		}
+	}
+	if strings.ContainsAny(m.DocNo, "[]【】［］") || regexp.MustCompile(`[（(]\d{4}[）)]`).MatchString(m.DocNo) {
+		fs = append(fs, report.Finding{Level: report.Warning, Code: "doc-no",
+			Message: fmt.Sprintf("doc_no (文号) %q: the year goes in 〔〕, as in X政〔2024〕1号", m.DocNo)})
+	}
+	var empty []string
+	for _, f := range []struct{ label, v string }{{"索引号", m.IndexNo}, {"成文日期", m.WrittenDate}, {"发布日期", m.PubDate}, {"文号", m.DocNo}, {"有效性", m.Validity}} {
+		if strings.TrimSpace(f.v) == "" {
+			empty = append(empty, f.label)
+		}
+	}
+	if len(empty) > 0 {
+		fs = append(fs, report.Finding{Level: report.Warning, Code: "meta-missing",
+			Message: fmt.Sprintf("disclosure metadata not filled in: %s (the page shows 未填写; 发布日期 falls back to the report's date)", strings.Join(empty, "、"))})
+	}
+	return fs
 }

@@ -317,6 +317,9 @@ func slugSource(imported map[string]string, slug string) string {
 // outline.Review finds in them; a duplicate anchor is an error, since links
 // to it would be ambiguous.
 func ReadContent(root string) ([]Page, []report.Finding, error) {
+	if err := checkLayout(root); err != nil {
+		return nil, nil, err
+	}
 	paths, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*", "index.md"))
 	sort.Strings(paths)
 	pages := make([]Page, 0, len(paths))
@@ -335,7 +338,11 @@ func ReadContent(root string) ([]Page, []report.Finding, error) {
 		}
 		findings := outline.Review(doc)
 		for _, f := range findings {
-			if f.Code == "duplicate-id" {
+			switch f.Code {
+			case "duplicate-id": // links to it would be ambiguous
+				return nil, nil, fmt.Errorf("%s", f.Format(p))
+			case "meta-date": // the page cannot show it
+				f.Line = frontLine(data, strings.Fields(f.Message)[0])
 				return nil, nil, fmt.Errorf("%s", f.Format(p))
 			}
 		}
@@ -348,6 +355,29 @@ func ReadContent(root string) ([]Page, []report.Finding, error) {
 		all = append(all, findings...)
 	}
 	return pages, all, nil
+}
+
+// checkLayout reports Markdown in content/reports that is not a report's
+// <slug>/index.md (a loose x.md would reach Hugo without its data).
+func checkLayout(root string) error {
+	loose, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*.md"))
+	for _, p := range loose {
+		if filepath.Base(p) != "_index.md" {
+			return fmt.Errorf("%s: a report is content/reports/<slug>/index.md: move it there, or import its source with govreport import", p)
+		}
+	}
+	return nil
+}
+
+// frontLine returns the line of a Markdown file's front matter that sets
+// key, or 0.
+func frontLine(data []byte, key string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // writeData writes data/indicators/<slug>.json for every report and
@@ -419,5 +449,13 @@ func review(findings []report.Finding) string {
 	if errs+warns == 0 {
 		return "nothing to review"
 	}
-	return fmt.Sprintf("%d errors, %d warnings (%s): see govreport lint content", errs, warns, strings.Join(codes, ", "))
+	return fmt.Sprintf("%s, %s (%s): see govreport lint content", plural(errs, "error"), plural(warns, "warning"), strings.Join(codes, ", "))
+}
+
+// plural writes a count and a noun: 1 error, 2 errors.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

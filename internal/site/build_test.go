@@ -290,6 +290,23 @@ func TestHomeNewestFirst(t *testing.T) {
 	}
 }
 
+// TestBuildBadContent: a date the page cannot show and a report file in the
+// wrong place stop the build with the file (and line) to fix.
+func TestBuildBadContent(t *testing.T) {
+	bad := strings.Replace(govContent, `slug = "2023-qingshan-zhen"`, "slug = \"2023-qingshan-zhen\"\npub_date = \"2023/2/15\"", 1)
+	root := writeTxtar(t, miniConfig, newLayouts, bad)
+	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
+	want := filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md") + ":7: error: pub_date"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("err = %v\nwant it to start %s", err, want)
+	}
+	root = writeTxtar(t, miniConfig, newLayouts, govContent, "-- content/reports/loose.md --\n+++\ntitle = \"x\"\n+++\n")
+	err = Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
+	if err == nil || !strings.Contains(err.Error(), "loose.md") || !strings.Contains(err.Error(), "<slug>/index.md") {
+		t.Errorf("loose content/reports/loose.md: err = %v", err)
+	}
+}
+
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {

@@ -121,7 +121,6 @@ func Hugo(ctx context.Context, opts Options) error {
 	mu.Lock()
 	defer mu.Unlock()
 
-	logf("hugo: loading config from %s", root)
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Fs:          hugofs.Os,
 		Flags:       flags,
@@ -159,7 +158,6 @@ func Hugo(ctx context.Context, opts Options) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	logf("hugo: building into %s", dest)
 	// static/ is copied by the hugo command, not by hugolib.
 	if err := copyStatic(h, fs.PublishDirStatic); err != nil {
 		return fmt.Errorf("copy static: %w", err)
@@ -167,7 +165,6 @@ func Hugo(ctx context.Context, opts Options) error {
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
 		return err
 	}
-	logf("hugo: done, %d pages", len(h.Pages()))
 	return nil
 }
 
