@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"syscall"
 	"path/filepath"
 	"strings"
 	"time"
@@ -47,7 +48,7 @@ func (c *cli) serveCmd(args []string) error {
 	fl := c.flags("serve")
 	root := fl.String("root", ".", "project `DIR`")
 	addr := fl.String("addr", "127.0.0.1:1313", "address to listen on (loopback only)")
-	if err := fl.Parse(args); err != nil {
+	if err := parse(fl, args, 0); err != nil {
 		return err
 	}
 	host, _, err := net.SplitHostPort(*addr)
@@ -58,7 +59,7 @@ func (c *cli) serveCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return c.serve(ctx, *root, ln)
 }
