@@ -56,6 +56,13 @@ var checkCases = []struct {
 	{"lost date", "于2021124日召开", []string{"suspicious:2021124"}},
 	{"two years", "规划（20212025年）", []string{"suspicious:20212025"}},
 	{"date ok", "2021年12月4日", nil},
+	{"lone dash between words", "加快西宁—海东都市圈一体化", []string{"suspicious:—"}},
+	{"lone dash, other names", "青海湖—岗什卡雪山入选", []string{"suspicious:—"}},
+	{"lone horizontal bar", "西宁―海东", []string{"suspicious:―"}},
+	{"dash chain", "“西宁—成都—曼谷”全货机", nil},
+	{"dash chain, four names", "北京—天津—沈阳—长春", nil},
+	{"dashes far apart", "目标—建设美丽乡村和宜居宜业—和美乡村", []string{"suspicious:—", "suspicious:—"}},
+	{"dash ok", "——综合实力更强，1—2个，2020—2025年", nil},
 
 	// Rewritten figures.
 	{"rewritten yuan", "人均收入到达20230元", []string{"rewritten:20230"}},
