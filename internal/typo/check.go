@@ -315,8 +315,11 @@ var patternRules = []patternRule{
 		ok: notAfterDigit,
 	},
 	{
-		re:    regexp.MustCompile(`(?m)(\d+\.\d+[万亿])(?:` + punctAfter + `|$)`),
+		// A figure in 万 or 亿 that ends a clause has lost its unit, whole
+		// (174万，) or not (145.98亿，): 万元, 万人, 亿元 are written out.
+		re:    regexp.MustCompile(`(?m)(\d+(?:\.\d+)?(?:万亿|[万亿]))(?:` + punctAfter + `|$)`),
 		level: report.Info, code: CodeUnitMissing, what: "no unit after",
+		ok: notAfterDigit,
 	},
 }
 

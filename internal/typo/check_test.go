@@ -84,6 +84,11 @@ var checkCases = []struct {
 	{"no unit wan", "人口238.68万；", []string{"unit-missing:238.68万"}},
 	{"no percent", "同比增长18.3;", []string{"unit-missing:18.3"}},
 	{"units ok", "生产总值145.98亿元，同比增长18.3%；", nil},
+	{"no unit whole wan", "财政一般预算收入任务174万，完成198万。", []string{"unit-missing:174万", "unit-missing:198万"}},
+	{"no unit whole yi", "固定资产投资突破12亿；", []string{"unit-missing:12亿"}},
+	{"no unit wanyi", "社会消费品零售总额1.2万亿，", []string{"unit-missing:1.2万亿"}},
+	{"no unit at end", "完成税收174万", []string{"unit-missing:174万"}},
+	{"whole units ok", "收入174万元，人口5万人，198万多，12亿元以上", nil},
 }
 
 func TestCheck(t *testing.T) {
