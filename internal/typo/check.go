@@ -348,7 +348,7 @@ func checkVerbs(s string, out []Issue) []Issue {
 		for i := range indexAll(s, v) {
 			j := i + len(v)
 			for _, u := range []string{"万元", "亿元", "个百分点"} {
-				if strings.HasPrefix(s[j:], u) {
+				if strings.HasPrefix(s[j:], u) && !namesCategory(s[j+len(u):]) {
 					out = append(out, issue(s, i, j+len(u), report.Warning, CodeMissingFigure, "no figure in"))
 				}
 			}
@@ -361,6 +361,24 @@ func checkVerbs(s string, out []Issue) []Issue {
 		}
 	}
 	return out
+}
+
+// categoryWords follow a magnitude and unit used as the name of a class of
+// things rather than as an amount: 亿元项目, 亿元以上项目, 万元户, 亿元级企业.
+var categoryWords = []string{
+	"项目", "以上", "以下", "级", "户", "企业", "产业", "工程", "大关", "台阶", "村", "规模",
+}
+
+// namesCategory reports whether rest, the text after 万元 or 亿元, makes
+// them part of a category name (完成亿元项目招引) and not an amount whose
+// figure is missing (增长万元).
+func namesCategory(rest string) bool {
+	for _, w := range categoryWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // indexAll yields the offsets of every occurrence of sub in s.

@@ -77,6 +77,10 @@ var checkCases = []struct {
 	{"missing half-width", "同比增长;", []string{"missing-figure:同比增长"}},
 	{"missing unit phrase", "投资增长万元", []string{"missing-figure:增长万元"}},
 	{"complete ok", "项目已全部完成。意识明显提高，收入稳步增长。", nil},
+	{"category yiyuan project", "超额完成亿元项目招引的年度目标任务", nil},
+	{"category above", "新增亿元以上项目5个，增加万元户12户", nil},
+	{"category level", "完成亿元级企业培育，打造千亿级产业和百亿企业", nil},
+	{"missing before unit, then words", "投资增长万元，完成亿元。", []string{"missing-figure:增长万元", "missing-figure:完成亿元"}},
 	{"figure ok", "同比增长5%，XX%", []string{"placeholder:XX"}},
 
 	// Units missing.
