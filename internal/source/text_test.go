@@ -44,6 +44,40 @@ var textCases = []textCase{
 		gone:  []string{"《某镇政府工作报告（20231399）.docx》由用户上传分享"},
 	},
 	{
+		name: "file-name line above the header",
+		in: "镇人民政府2021年工作报告.doc\n" +
+			"《镇人民政府2021年工作报告.doc》由会员分享,可在线阅读,更多相关《镇人民政府2021年工作报告.doc(9页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。\n" +
+			"1、镇人民政府2021年工作报告各位代表:现在,我代表_镇第六届人民政府,向大会报告工作,请予审议。一、突出招商引资。全年签约项目\n" +
+			"2、12个。",
+		paras: []string{"3:镇人民政府2021年工作报告各位代表:现在,我代表_镇第六届人民政府,向大会报告工作,请予审议。一、突出招商引资。全年签约项目12个。"},
+		codes: []string{"1:header", "2:header", "3:page-marker", "4:page-marker"},
+		title: "镇人民政府2021年工作报告",
+		gone: []string{"镇人民政府2021年工作报告.doc\n",
+			"《镇人民政府2021年工作报告.doc》由会员分享,可在线阅读,更多相关《镇人民政府2021年工作报告.doc(9页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。",
+			"1、", "2、"},
+	},
+	{
+		name:  "file-name line above the header, with a date",
+		in:    "2023年青山乡政府工作报告(20240110).DOCX\n\n《2023年青山乡政府工作报告(20240110).docx》由用户上传分享\n各位代表：\n现在，我代表乡人民政府向大会报告工作。",
+		paras: []string{"4:各位代表：", "5:现在，我代表乡人民政府向大会报告工作。"},
+		codes: []string{"1:header", "3:header"},
+		title: "2023年青山乡政府工作报告", date: "2024-01-10",
+		gone: []string{"2023年青山乡政府工作报告(20240110).DOCX", "《2023年青山乡政府工作报告(20240110).docx》由用户上传分享"},
+	},
+	{
+		name:  "file-name line without a header",
+		in:    "某县2024年政府工作报告.pdf\n各位代表：\n现在，我代表县人民政府向大会报告工作。",
+		paras: []string{"2:各位代表：", "3:现在，我代表县人民政府向大会报告工作。"},
+		codes: []string{"1:header"},
+		title: "某县2024年政府工作报告",
+		gone:  []string{"某县2024年政府工作报告.pdf"},
+	},
+	{
+		name:  "a file name in the text is text",
+		in:    "各位代表：\n2023年工作要点.docx\n全年印发材料，文件名为工作要点.doc，存档备查。",
+		paras: []string{"1:各位代表：", "2:2023年工作要点.docx", "3:全年印发材料，文件名为工作要点.doc，存档备查。"},
+	},
+	{
 		name:  "banner",
 		in:    "2023年某镇政府工作报告\n原创力文档 max.book118.com\n预览与源文档一致，下载高清无水印\n各位代表：",
 		paras: []string{"1:2023年某镇政府工作报告", "4:各位代表："},
@@ -109,6 +143,15 @@ var textCases = []textCase{
 		codes: []string{"1:header", "2:page-marker", "3:page-marker", "5:page-marker"},
 		title: "某镇政府工作报告",
 		gone:  []string{"《某镇政府工作报告.docx》由会员分享，可在线阅读", "1、", "2、、", "3、"},
+	},
+	{
+		name: "page one continues nothing",
+		in: "《某镇政府工作报告.docx》由会员分享\n青山镇门户欢迎您\n" +
+			"1、各位代表：现在，我代表镇人民政府向大会报告工作。一是经济稳中向好，非税收\n2、入XX万元。",
+		paras: []string{"2:青山镇门户欢迎您", "3:各位代表：现在，我代表镇人民政府向大会报告工作。一是经济稳中向好，非税收入XX万元。"},
+		codes: []string{"1:header", "3:page-marker", "4:page-marker"},
+		title: "某镇政府工作报告",
+		gone:  []string{"《某镇政府工作报告.docx》由会员分享", "1、", "2、"},
 	},
 	{
 		name: "page markers without a header",
@@ -351,6 +394,8 @@ func TestReadTextLineAt(t *testing.T) {
 		{textCases[caseIndex("page markers with a header")].in, "入XX万元", 3},
 		{textCases[caseIndex("page markers with a header")].in, "5%以上", 5},
 		{textCases[caseIndex("one token per line")].in, "人民政府", 9},
+		{textCases[caseIndex("file-name line above the header")].in, "_镇", 3},
+		{textCases[caseIndex("file-name line above the header")].in, "12个", 4},
 	} {
 		s, err := ReadText("case.txt", []byte(tc.in))
 		if err != nil {
