@@ -18,7 +18,8 @@ type chromeRule struct {
 // Portal chrome recognisable anywhere, in a short line.
 var chromeRules = []chromeRule{
 	{[]string{"首页"}, regexp.MustCompile(`^(?:网站)?首页[\s　]*(?:>|＞|›|»|→|》|/|\\)`)},
-	{[]string{"位置"}, regexp.MustCompile(`^(?:当前位置|您的位置|您现在的位置|您当前的位置|当前的位置|所在位置)[\s　]*[:：]`)},
+	{[]string{"首页"}, regexp.MustCompile(`首页[\s　]*(?:>|＞|›|»|→).*(?:>|＞|›|»|→)`)}, // a breadcrumb after a label
+	{[]string{"位置"}, regexp.MustCompile(`^(?:您|当前|现在|所在)(?:现在|当前)?(?:所在)?的?位置[\s　]*[:：]`)},
 	{[]string{"小"}, regexp.MustCompile(`字[\s　]*[体号][\s　]*[:：]?.{0,4}大.{0,4}中.{0,4}小`)},
 	{[]string{"分享到"}, regexp.MustCompile(`^分享到[\s　]*[:：]?`)},
 	{[]string{"浏览", "访问", "点击", "阅读"}, regexp.MustCompile(`(?:浏览次数|访问次数|访问量|点击数|点击量|点击率|阅读次数|阅读量|浏览量)[\s　]*[:：]`)},
@@ -26,6 +27,15 @@ var chromeRules = []chromeRule{
 	{[]string{"办", "网站", "版权", "技术支持", "联系我们"}, regexp.MustCompile(`^(?:主办单位|承办单位|主办|承办|网站标识码|版权所有|技术支持|网站地图|联系我们)[\s　]*[:：]`)},
 	{[]string{"ICP", "公网安备", "公安机关备案号"}, regexp.MustCompile(`(?:ICP备|ICP证|公网安备|公安机关备案号)`)},
 	{[]string{"来源", "发布", "作者", "编辑", "审核", "录入"}, regexp.MustCompile(`^(?:来源|信息来源|发布时间|发布者|作者|责任编辑|编辑|审核|录入)[\s　]*[:：]`)},
+	{[]string{":", "："}, regexp.MustCompile(`^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\s　]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$`)}, // a time stamp
+	{[]string{"【", "["}, regexp.MustCompile(`^[【\[][^【】\[\]]*(?i:www\.|https?://|\.com|\.cn|\.net)[^【】\[\]]*[】\]]$`)},   // 【www.site.com--报告】
+}
+
+// Portal and sharing-site chrome recognisable only outside the report's body:
+// a source note (（来源：青海日报）), an article number (篇一:…).
+var outsideRules = []chromeRule{
+	{[]string{"来源", "编辑", "转自"}, regexp.MustCompile(`^[（(][\s　]*(?:来源|信息来源|稿件来源|文章来源|转自|编辑|责任编辑)[\s　]*[:：][^（）()]{0,30}[）)]$`)},
+	{[]string{"篇"}, regexp.MustCompile(`^篇[一二三四五六七八九十]{1,3}[\s　]*[:：]`)},
 }
 
 // matches reports whether s is chrome by this rule.
@@ -43,7 +53,7 @@ var chromeTokens = map[string]bool{
 	"打印": true, "关闭": true, "收藏": true, "返回顶部": true, "顶部": true, "保存": true, "纠错": true,
 	"分享": true, "打印本页": true, "打印此页": true, "打印正文": true, "关闭窗口": true, "关闭本页": true,
 	"返回": true, "返回首页": true, "无障碍": true, "无障碍浏览": true, "无障碍阅读": true, "长者模式": true,
-	"关怀版": true, "关怀模式": true, "适老化": true, "繁体": true, "繁體": true, "简体": true, "登录": true,
+	"关怀版": true, "关怀模式": true, "长辈版": true, "长者版": true, "老年版": true, "大字版": true, "适老版": true, "适老化": true, "繁体": true, "繁體": true, "简体": true, "登录": true,
 	"注册": true, "字体": true, "字号": true, "大": true, "中": true, "小": true, "默认": true,
 	"扫一扫": true, "手机查看": true, "微信": true, "微博": true, "我要纠错": true, "加入收藏": true,
 	"设为首页": true, "收藏本页": true, "English": true, "搜索": true,
@@ -61,7 +71,15 @@ func isChrome(s string, outside bool) bool {
 			return true
 		}
 	}
-	return outside && isToolbar(s)
+	if !outside {
+		return false
+	}
+	for _, c := range outsideRules {
+		if c.matches(s) {
+			return true
+		}
+	}
+	return isToolbar(s)
 }
 
 func isToolbar(s string) bool {

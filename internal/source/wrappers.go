@@ -113,6 +113,7 @@ func (r *reader) dropLineWrappers() {
 			r.cutPageNumbers(l)
 		}
 	}
+	r.dropPlacedChrome(lo)
 }
 
 // dropLine removes a whole line and reports it.
