@@ -101,7 +101,15 @@ func isToolbar(s string) bool {
 var (
 	metaCore  = []string{"索引号", "发布机构", "成文日期", "发布日期", "文号", "主题分类", "公开方式", "有效性"}
 	metaExtra = []string{"名称", "标题", "生效日期", "废止日期", "失效日期", "体裁分类", "组配分类", "服务对象分类",
-		"关键词", "公开范围", "公开时限", "发文机关", "发文字号", "信息分类", "公文种类", "统一编号", "公开日期"}
+		"关键词", "公开范围", "公开时限", "发文机关", "发文字号", "信息分类", "公文种类", "统一编号", "公开日期",
+		"生成日期", "主题词", "浏览次数"}
+	// metaAlias names a label by the core label it stands for on some
+	// portals (生成日期 is their 成文日期); the core label wins if both are
+	// given.
+	metaAlias = map[string]string{"生成日期": "成文日期", "发文字号": "文号"}
+	// metaTitle are the labels that give the report's title.
+	metaTitle   = []string{"标题", "名称"}
+	labelledRe  = regexp.MustCompile(`^[\p{Han}][\p{Han} \t　]{0,9}[:：]`)
 	metaLabelRe = buildMetaRe()
 	metaCoreSet = toSet(metaCore)
 	metaFirst   = initials(append(append([]string{}, metaCore...), metaExtra...))
@@ -152,8 +160,31 @@ type metaLine struct {
 
 // dropMeta parses the portal metadata table into Source.Meta and drops its
 // lines. Lines with only lesser labels (名称, 关键词) count only next to a line
-// with a core label, so a report sentence starting 标题 is left alone.
+// with a core label, so a report sentence starting 标题 is left alone. The
+// title it names (标题, 名称) becomes Source.Title if no header named one.
 func (r *reader) dropMeta() {
+	r.takeMetaTable()
+	r.aliasMeta()
+}
+
+// aliasMeta copies the values of labels that stand for a core label
+// (生成日期 for 成文日期) and takes the title from the table.
+func (r *reader) aliasMeta() {
+	for from, to := range metaAlias {
+		if v, ok := r.src.Meta[from]; ok && r.src.Meta[to] == "" {
+			r.src.Meta[to] = v
+		}
+	}
+	for _, l := range metaTitle {
+		if t := r.src.Meta[l]; t != "" && r.src.Title == "" {
+			r.src.Title = t
+		}
+	}
+}
+
+// takeMetaTable finds the metadata lines and takes the groups holding a
+// core label.
+func (r *reader) takeMetaTable() {
 	cands := map[int]*metaLine{}
 	for i, l := range r.lines {
 		if !l.drop && l.text != "" && shorter(l.text, 200) {
@@ -246,7 +277,7 @@ func metaValue(v string) string {
 func (r *reader) takeMeta(m *metaLine) {
 	l := &r.lines[m.idx]
 	if len(m.pairs) == 1 && m.pairs[0][1] == "" {
-		if j := r.nextText(m.idx, 1); j >= 0 && shorter(r.lines[j].text, 60) && parseMetaLine(r.lines[j].text) == nil {
+		if j := r.nextText(m.idx, 1); j >= 0 && isLoneValue(r.lines[j].text) {
 			m.pairs[0][1] = metaValue(r.lines[j].text)
 			r.lines[j].drop = true
 		}
@@ -263,6 +294,14 @@ func (r *reader) takeMeta(m *metaLine) {
 		}
 	}
 	r.dropLine(l, report.Info, "meta", "took the portal's metadata line %s into the document's metadata")
+}
+
+// isLoneValue reports whether s, the line after a label with no value,
+// may be that value: short, and neither a label of its own (生成日期: …)
+// nor the report's title or salutation.
+func isLoneValue(s string) bool {
+	return shorter(s, 60) && parseMetaLine(s) == nil && !labelledRe.MatchString(s) &&
+		!isReportTitle(s) && !isSalutation(s)
 }
 
 // normalizeDate writes a date value as YYYY-MM-DD; other values are kept.
