@@ -11,8 +11,8 @@ import (
 )
 
 // ReadText decodes a plain-text report and returns its paragraphs with the
-// wrappers removed: sharing-site headers, banners, watermarks and paywall
-// lines; page markers and page numbers; portal chrome, metadata tables,
+// wrappers removed: sharing-site headers, banners, watermarks, injected
+// pinyin and paywall lines; page markers and page numbers; portal chrome, metadata tables,
 // covering notices and tables of contents. Each removal is reported as a
 // finding on its source line. Lines a PDF hard-wrapped are joined, tables
 // flattened into text are rebuilt where their shape is certain, and every
@@ -59,6 +59,7 @@ func newReader(name, text string) *reader {
 func (r *reader) run() {
 	r.dropHeader()
 	r.dropWatermarks()
+	r.dropPinyin()
 	r.dropMeta() // before chrome: 信息来源 may be a label in its table
 	r.dropLineWrappers()
 	r.dropNotice()

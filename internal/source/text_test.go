@@ -118,6 +118,27 @@ var textCases = []textCase{
 		gone:  []string{"word可编辑", "word可编辑"},
 	},
 	{
+		name: "injected pinyin",
+		in: "泥河鎮(zhèn)人民政府工作報告\n——2021年6月8日在泥河鎮(zhèn)第十六屆人民代表大會第九次會議上\n" +
+			"一、經(jīng)濟運行穩(wěn)中有進。新增規(guī)上工業(yè)企業(yè)1家，新增稻蝦(漁)綜合種養(yǎng)3600畝。",
+		paras: []string{"1:泥河鎮人民政府工作報告", "2:——2021年6月8日在泥河鎮第十六屆人民代表大會第九次會議上",
+			"3:一、經濟運行穩中有進。新增規上工業企業1家，新增稻蝦(漁)綜合種養3600畝。"},
+		codes: []string{"1:pinyin", "2:pinyin", "3:pinyin"},
+		gone:  []string{"(zhèn)", "(zhèn)", "(jīng)", "(wěn)", "(guī)", "(yè)", "(yè)", "(yǎng)"},
+	},
+	{
+		name:  "injected pinyin, full-width parentheses",
+		in:    "全镇（zhèn）粮食（shí）产量稳步提高，农民（mín）收入持续增长（zhǎng）。",
+		paras: []string{"1:全镇粮食产量稳步提高，农民收入持续增长。"},
+		codes: []string{"1:pinyin"},
+		gone:  []string{"（zhèn）", "（shí）", "（mín）", "（zhǎng）"},
+	},
+	{
+		name:  "parentheses that are not pinyin",
+		in:    "阜阳港(FYG)码头，各村(社区)，项目(a)、(b)，稻虾(渔)，单位(mg)，排名(No.1)，增长(zhen)。",
+		paras: []string{"1:阜阳港(FYG)码头，各村(社区)，项目(a)、(b)，稻虾(渔)，单位(mg)，排名(No.1)，增长(zhen)。"},
+	},
+	{
 		name:  "shop lines",
 		in:    "店铺：晨曦文档专营店 进店逛逛 联系客服\n各位代表：\n本文档由晨曦文档专营店上传，如有侵权请联系删除。",
 		paras: []string{"2:各位代表："},
@@ -591,6 +612,7 @@ func squeeze(s string) string {
 func TestReadTextMessages(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{textCases[caseIndex("paywall")].in, "case.txt:2: warning: the site omitted 912 characters here; the report is incomplete"},
+		{textCases[caseIndex("injected pinyin")].in, "case.txt:3: info: removed “(jīng) (wěn) (guī) (yè) (yè) …”, pinyin the site injected (6 on this line) (pinyin)"},
 		{"一是（此处省略若干字）完成。", "case.txt:1: warning: the site omitted some characters here; the report is incomplete"},
 		{textCases[caseIndex("watermark, known site")].in, "case.txt:1: warning: removed the watermark “道客巴巴”, repeated 5 times in the text (watermark)"},
 		{textCases[caseIndex("covering notice")].in, "starting “关于印发《2023年XX镇政府工作报告》的通知”"},
