@@ -10,8 +10,9 @@ import (
 
 // dropPlacedChrome removes lines that are wrappers only by where they
 // stand: before the body (index lo), the site's name among other wrappers
-// (沈村镇人民政府 between • 长辈版 and the breadcrumb) and a category tag
-// (| 报告 |); anywhere, a page number alone on a line between paragraphs.
+// (沈村镇人民政府 between • 长辈版 and the breadcrumb), a category tag
+// (| 报告 |) and an article heading (篇一:…); anywhere, a page number alone
+// on a line between paragraphs.
 func (r *reader) dropPlacedChrome(lo int) {
 	for i := range r.lines {
 		l := &r.lines[i]
@@ -21,6 +22,8 @@ func (r *reader) dropPlacedChrome(lo int) {
 			r.dropLine(l, report.Info, "chrome", "removed the site's name %s among the page furniture")
 		case i < lo && tagLineRe.MatchString(l.text) && !r.pipeNear(i):
 			r.dropLine(l, report.Info, "chrome", "removed the site's category tag %s")
+		case i < lo && articleRe.MatchString(l.text) && !strings.Contains(l.text, "。"):
+			r.dropLine(l, report.Info, "chrome", "removed the site's article heading %s")
 		case r.isBarePageNumber(i):
 			r.dropLine(l, report.Info, "page-number", "removed the page number %s, a line of its own")
 		}
@@ -63,8 +66,13 @@ func (r *reader) neighbour(i, step int) int {
 	return -1
 }
 
-// tagLineRe matches a lone cell: a category tag such as | 报告 |.
-var tagLineRe = regexp.MustCompile(`^[|｜][\s　]*[^|｜\s　]{1,8}[\s　]*[|｜]$`)
+var (
+	// tagLineRe matches a lone cell: a category tag such as | 报告 |.
+	tagLineRe = regexp.MustCompile(`^[|｜][\s　]*[^|｜\s　]{1,8}[\s　]*[|｜]$`)
+	// articleRe matches the heading a 范文 site puts before each
+	// article it collects: 篇一:….
+	articleRe = regexp.MustCompile(`^篇[一二三四五六七八九十]{1,3}[\s　]*[:：]`)
+)
 
 // pipeNear reports whether a line next to line i holds a |, as the rows of
 // a flattened table do.

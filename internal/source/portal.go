@@ -32,10 +32,9 @@ var chromeRules = []chromeRule{
 }
 
 // Portal and sharing-site chrome recognisable only outside the report's body:
-// a source note (（来源：青海日报）), an article number (篇一:…).
+// a source note (（来源：青海日报）).
 var outsideRules = []chromeRule{
 	{[]string{"来源", "编辑", "转自"}, regexp.MustCompile(`^[（(][\s　]*(?:来源|信息来源|稿件来源|文章来源|转自|编辑|责任编辑)[\s　]*[:：][^（）()]{0,30}[）)]$`)},
-	{[]string{"篇"}, regexp.MustCompile(`^篇[一二三四五六七八九十]{1,3}[\s　]*[:：]`)},
 }
 
 // matches reports whether s is chrome by this rule.
