@@ -22,7 +22,7 @@ var (
 func (r *reader) dropPinyin() {
 	for i := range r.lines {
 		l := &r.lines[i]
-		if l.drop || strings.IndexByte(l.text, '(') < 0 && !strings.Contains(l.text, "（") {
+		if l.drop || !hasToneMark(l.text) {
 			continue
 		}
 		var cut []string
@@ -38,6 +38,18 @@ func (r *reader) dropPinyin() {
 			r.find(l.n, report.Info, "pinyin", "removed %s, pinyin the site injected (%d on this line)", pinyinList(cut), len(cut))
 		}
 	}
+}
+
+// hasToneMark reports whether s may hold a vowel with a tone mark. Their
+// UTF-8 lead bytes (0xC3 for à-ü, 0xC4, 0xC5 and 0xC7 for ā-ǜ) never occur
+// in Chinese text, so four byte searches rule out almost every line.
+func hasToneMark(s string) bool {
+	for _, b := range []byte{0xC3, 0xC4, 0xC5, 0xC7} {
+		if strings.IndexByte(s, b) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isPinyin reports whether s is one pinyin syllable with a tone mark.

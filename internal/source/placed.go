@@ -85,9 +85,6 @@ func (r *reader) pipeNear(i int) bool {
 	return false
 }
 
-// barePageRe matches a page number with nothing around it.
-var barePageRe = regexp.MustCompile(`^\d{1,3}$`)
-
 // pageNeighbourMin is the length, in characters, of the lines of prose
 // that make a lone number between them a page number.
 const pageNeighbourMin = 15
@@ -96,7 +93,7 @@ const pageNeighbourMin = 15
 // of prose (neither a table's cells nor one word per line) whose second
 // starts with a Chinese character: a page number copied with the text.
 func (r *reader) isBarePageNumber(i int) bool {
-	if !barePageRe.MatchString(r.lines[i].text) {
+	if !isSmallNumber(r.lines[i].text) {
 		return false
 	}
 	p, n := r.nextText(i, -1), r.nextText(i, 1)
@@ -107,4 +104,17 @@ func (r *reader) isBarePageNumber(i int) bool {
 	first, _ := utf8.DecodeRuneInString(b)
 	return !shorter(a, pageNeighbourMin-1) && !shorter(b, pageNeighbourMin-1) &&
 		!hasPipe(a) && !hasPipe(b) && (isHan(first) || strings.ContainsRune("“（《", first))
+}
+
+// isSmallNumber reports whether s is one to three ASCII digits.
+func isSmallNumber(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
