@@ -68,7 +68,10 @@ type Source struct {
 	// Title is the title named by a sharing-site header or file-name line,
 	// or else by the 标题 or 名称 of a portal metadata table, if any.
 	Title string
-	Date  string // a date (YYYY-MM-DD) named by the header, as in "…(20240127).docx"
+	// Date is the date (YYYY-MM-DD) named by the header, as in
+	// "…(20240127).docx", or else the 成文日期 (or 生成日期) of a portal
+	// metadata table, if any.
+	Date string
 	// Meta holds fields of a portal metadata table found around the text,
 	// keyed by their label with spaces removed: 索引号, 发布机构, 成文日期,
 	// 发布日期, 文号, 主题分类, 公开方式, 有效性, and lesser ones (名称,

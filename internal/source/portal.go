@@ -3,6 +3,7 @@ package source
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
@@ -160,14 +161,17 @@ type metaLine struct {
 // dropMeta parses the portal metadata table into Source.Meta and drops its
 // lines. Lines with only lesser labels (名称, 关键词) count only next to a line
 // with a core label, so a report sentence starting 标题 is left alone. The
-// title it names (标题, 名称) becomes Source.Title if no header named one.
+// title it names (标题, 名称) and its 成文日期 become Source.Title and
+// Source.Date if no header named them.
 func (r *reader) dropMeta() {
 	r.takeMetaTable()
 	r.aliasMeta()
 }
 
 // aliasMeta copies the values of labels that stand for a core label
-// (生成日期 for 成文日期) and takes the title from the table.
+// (生成日期 for 成文日期) and takes the title (标题, 名称) and the date
+// (成文日期, the date the document was written) from the table, where no
+// header named them.
 func (r *reader) aliasMeta() {
 	for from, to := range metaAlias {
 		if v, ok := r.src.Meta[from]; ok && r.src.Meta[to] == "" {
@@ -179,6 +183,15 @@ func (r *reader) aliasMeta() {
 			r.src.Title = t
 		}
 	}
+	if d := r.src.Meta["成文日期"]; r.src.Date == "" && isISODate(d) {
+		r.src.Date = d
+	}
+}
+
+// isISODate reports whether s is a real day written YYYY-MM-DD.
+func isISODate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }
 
 // takeMetaTable finds the metadata lines and takes the groups holding a
