@@ -30,8 +30,8 @@ const (
 
 // Check returns findings about text left as it is, in order of offset:
 // placeholders, suspicious characters, figures that look rewritten,
-// figures or units missing and lone dashes between words. It is meant for
-// normalised text but accepts any.
+// figures or units missing, lone dashes between words and injected pinyin.
+// It is meant for normalised text but accepts any.
 func Check(s string) []Issue {
 	var out []Issue
 	for _, r := range Placeholders(s) {
@@ -45,6 +45,7 @@ func Check(s string) []Issue {
 	out = checkPercent(s, out)
 	out = checkVerbs(s, out)
 	out = checkLoneDashes(s, out)
+	out = checkPinyin(s, out)
 	slices.SortStableFunc(out, func(a, b Issue) int {
 		if a.Off != b.Off {
 			return a.Off - b.Off

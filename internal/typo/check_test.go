@@ -63,6 +63,9 @@ var checkCases = []struct {
 	{"dash chain, four names", "北京—天津—沈阳—长春", nil},
 	{"dashes far apart", "目标—建设美丽乡村和宜居宜业—和美乡村", []string{"suspicious:—", "suspicious:—"}},
 	{"dash ok", "——综合实力更强，1—2个，2020—2025年", nil},
+	{"pinyin", "泥河鎮(zhèn)人民政府", []string{"suspicious:鎮", "suspicious:(zhèn)"}},
+	{"pinyin full-width", "全镇（zhèn）粮食（shí）产量", []string{"suspicious:（zhèn）", "suspicious:（shí）"}},
+	{"not pinyin", "阜阳港(FYG)，项目(a)，稻虾(zhen)，单位(mg)", nil},
 
 	// Rewritten figures.
 	{"rewritten yuan", "人均收入到达20230元", []string{"rewritten:20230"}},

@@ -10,7 +10,8 @@
 //     become ，：；！？（）. Parentheses and straight quotes go by pairs on a
 //     line; " and ' become “” and ‘’. Left alone: URLs, marks between two
 //     digits (1,200 10:30), ? between two Chinese characters (see Check),
-//     apostrophes (Xi'an), f(x). A half-width . is never changed.
+//     apostrophes (Xi'an), f(x), pinyin a site injected after a character
+//     (镇(zhèn), reported by Check). A half-width . is never changed.
 //   - dash: 一一 used as a dash, -- and －－ between Chinese, ―― (U+2015)
 //     and a lone — or ― that is plainly a broken dash (Chinese on one side,
 //     punctuation, a space or the line's edge on the other) become ——; a

@@ -50,6 +50,10 @@ var normCases = []struct{ name, in, want string }{
 	{"nested", "((一))", "（（一））"},
 	{"unmatched open", "中(abc", "中（abc"},
 	{"unmatched latin", "f(x", ""},
+	{"pinyin stays half-width", "泥河鎮(zhèn)人民政府", ""},
+	{"pinyin, other syllables", "現(xiàn)在，經(jīng)濟穩(wěn)中有進", ""},
+	{"pinyin-like without a tone", "稻虾(zhen)养殖", "稻虾（zhen）养殖"},
+	{"han in parentheses", "稻蝦(漁)綜合", "稻蝦（漁）綜合"},
 
 	// Quotes.
 	{"double quotes", `开展"四下基层"活动`, "开展“四下基层”活动"},
