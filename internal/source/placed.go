@@ -90,21 +90,29 @@ func (r *reader) pipeNear(i int) bool {
 const pageNeighbourMin = 15
 
 // isBarePageNumber reports a line holding only a number between two lines
-// of prose (neither a table's cells nor one word per line) whose second
-// starts with a Chinese character: a page number copied with the text.
+// of prose whose second starts with a Chinese character: a page number
+// copied with the text. Lines of prose are long, hold no | and at least one
+// of them a comma or full stop; and no other lone number stands next to
+// them, as one does in a table flattened one cell per line.
 func (r *reader) isBarePageNumber(i int) bool {
 	if !isSmallNumber(r.lines[i].text) {
 		return false
 	}
 	p, n := r.nextText(i, -1), r.nextText(i, 1)
-	if p < 0 || n < 0 {
+	if p < 0 || n < 0 || r.lonelyNumberAt(r.nextText(p, -1)) || r.lonelyNumberAt(r.nextText(n, 1)) {
 		return false
 	}
 	a, b := r.lines[p].text, r.lines[n].text
 	first, _ := utf8.DecodeRuneInString(b)
-	return !shorter(a, pageNeighbourMin-1) && !shorter(b, pageNeighbourMin-1) &&
-		!hasPipe(a) && !hasPipe(b) && (isHan(first) || strings.ContainsRune("“（《", first))
+	return !shorter(a, pageNeighbourMin-1) && !shorter(b, pageNeighbourMin-1) && !hasPipe(a) && !hasPipe(b) &&
+		(isHan(first) || strings.ContainsRune("“（《", first)) && (hasClausePunct(a) || hasClausePunct(b))
 }
+
+// lonelyNumberAt reports whether line i (if any) holds only a number.
+func (r *reader) lonelyNumberAt(i int) bool { return i >= 0 && isSmallNumber(r.lines[i].text) }
+
+// hasClausePunct reports a comma, full stop or semicolon, as prose has.
+func hasClausePunct(s string) bool { return strings.ContainsAny(s, "，。；,;") }
 
 // isSmallNumber reports whether s is one to three ASCII digits.
 func isSmallNumber(s string) bool {

@@ -275,6 +275,12 @@ var textCases = []textCase{
 		gone:  []string{"\n2\n"},
 	},
 	{
+		name:  "lone numbers in a table of long labels are text",
+		in:    "本年新增行政许可事项数量（件）\n2\n本年取消行政许可事项数量（件）\n0\n本年调整行政许可事项数量（件）\n1",
+		paras: []string{"1:本年新增行政许可事项数量（件）", "2:2", "3:本年取消行政许可事项数量（件）", "4:0", "5:本年调整行政许可事项数量（件）", "6:1"},
+		codes: []string{"1:table?!"},
+	},
+	{
 		name:  "a lone number in a list or a table is text",
 		in:    "本年新增规章\n\n3\n\n本年废止规章\n\n| 指标 | 数量 |\n2\n| 合计 | 5 |\n全年新增市场主体120户，其中企业35户，\n12\n%的企业实现增长。",
 		paras: []string{"1:本年新增规章", "3:3", "5:本年废止规章", "7:| 指标 | 数量 |", "8:2", "9:| 合计 | 5 |", "10:全年新增市场主体120户，其中企业35户，12%的企业实现增长。"},
