@@ -41,7 +41,7 @@ func (r *reader) pageMarkers() {
 		}
 		r.find(l.n, report.Info, "page-marker", "removed the page marker %s %s", quote(l.text[:size]), how)
 		l.text = l.text[size:]
-		l.join = true
+		l.join = i != marks[0] // page one continues nothing
 	}
 }
 

@@ -65,10 +65,17 @@ type Source struct {
 	Name     string // the file name the text was read from
 	Paras    []Para
 	Findings []report.Finding
-	Title    string // the title named by a sharing-site header, if any
-	Date     string // a date (YYYY-MM-DD) named there, as in "…(20240127).docx"
+	// Title is the title named by a sharing-site header or file-name line,
+	// or else by the 标题 or 名称 of a portal metadata table, if any.
+	Title string
+	// Date is the date (YYYY-MM-DD) named by the header, as in
+	// "…(20240127).docx", or else the 成文日期 (or 生成日期) of a portal
+	// metadata table, if any.
+	Date string
 	// Meta holds fields of a portal metadata table found around the text,
 	// keyed by their label with spaces removed: 索引号, 发布机构, 成文日期,
-	// 发布日期, 文号, 主题分类, 公开方式, 有效性.
+	// 发布日期, 文号, 主题分类, 公开方式, 有效性, and lesser ones (名称,
+	// 标题, 生成日期…). A label some portals use for a core one fills the
+	// core one too when it is missing: 生成日期 gives 成文日期, 发文字号 文号.
 	Meta map[string]string
 }

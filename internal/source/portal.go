@@ -3,6 +3,7 @@ package source
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
@@ -18,7 +19,8 @@ type chromeRule struct {
 // Portal chrome recognisable anywhere, in a short line.
 var chromeRules = []chromeRule{
 	{[]string{"首页"}, regexp.MustCompile(`^(?:网站)?首页[\s　]*(?:>|＞|›|»|→|》|/|\\)`)},
-	{[]string{"位置"}, regexp.MustCompile(`^(?:当前位置|您的位置|您现在的位置|您当前的位置|当前的位置|所在位置)[\s　]*[:：]`)},
+	{[]string{"首页"}, regexp.MustCompile(`首页[\s　]*(?:>|＞|›|»|→).*(?:>|＞|›|»|→)`)}, // a breadcrumb after a label
+	{[]string{"位置"}, regexp.MustCompile(`^(?:您|当前|现在|所在)(?:现在|当前)?(?:所在)?的?位置[\s　]*[:：]`)},
 	{[]string{"小"}, regexp.MustCompile(`字[\s　]*[体号][\s　]*[:：]?.{0,4}大.{0,4}中.{0,4}小`)},
 	{[]string{"分享到"}, regexp.MustCompile(`^分享到[\s　]*[:：]?`)},
 	{[]string{"浏览", "访问", "点击", "阅读"}, regexp.MustCompile(`(?:浏览次数|访问次数|访问量|点击数|点击量|点击率|阅读次数|阅读量|浏览量)[\s　]*[:：]`)},
@@ -26,6 +28,14 @@ var chromeRules = []chromeRule{
 	{[]string{"办", "网站", "版权", "技术支持", "联系我们"}, regexp.MustCompile(`^(?:主办单位|承办单位|主办|承办|网站标识码|版权所有|技术支持|网站地图|联系我们)[\s　]*[:：]`)},
 	{[]string{"ICP", "公网安备", "公安机关备案号"}, regexp.MustCompile(`(?:ICP备|ICP证|公网安备|公安机关备案号)`)},
 	{[]string{"来源", "发布", "作者", "编辑", "审核", "录入"}, regexp.MustCompile(`^(?:来源|信息来源|发布时间|发布者|作者|责任编辑|编辑|审核|录入)[\s　]*[:：]`)},
+	{[]string{":", "："}, regexp.MustCompile(`^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\s　]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$`)}, // a time stamp
+	{[]string{"【", "["}, regexp.MustCompile(`^[【\[][^【】\[\]]*(?i:www\.|https?://|\.com|\.cn|\.net)[^【】\[\]]*[】\]]$`)},   // 【www.site.com--报告】
+}
+
+// Portal and sharing-site chrome recognisable only outside the report's body:
+// a source note (（来源：青海日报）).
+var outsideRules = []chromeRule{
+	{[]string{"来源", "编辑", "转自"}, regexp.MustCompile(`^[（(][\s　]*(?:来源|信息来源|稿件来源|文章来源|转自|编辑|责任编辑)[\s　]*[:：][^（）()]{0,30}[）)]$`)},
 }
 
 // matches reports whether s is chrome by this rule.
@@ -43,7 +53,7 @@ var chromeTokens = map[string]bool{
 	"打印": true, "关闭": true, "收藏": true, "返回顶部": true, "顶部": true, "保存": true, "纠错": true,
 	"分享": true, "打印本页": true, "打印此页": true, "打印正文": true, "关闭窗口": true, "关闭本页": true,
 	"返回": true, "返回首页": true, "无障碍": true, "无障碍浏览": true, "无障碍阅读": true, "长者模式": true,
-	"关怀版": true, "关怀模式": true, "适老化": true, "繁体": true, "繁體": true, "简体": true, "登录": true,
+	"关怀版": true, "关怀模式": true, "长辈版": true, "长者版": true, "老年版": true, "大字版": true, "适老版": true, "适老化": true, "繁体": true, "繁體": true, "简体": true, "登录": true,
 	"注册": true, "字体": true, "字号": true, "大": true, "中": true, "小": true, "默认": true,
 	"扫一扫": true, "手机查看": true, "微信": true, "微博": true, "我要纠错": true, "加入收藏": true,
 	"设为首页": true, "收藏本页": true, "English": true, "搜索": true,
@@ -61,7 +71,15 @@ func isChrome(s string, outside bool) bool {
 			return true
 		}
 	}
-	return outside && isToolbar(s)
+	if !outside {
+		return false
+	}
+	for _, c := range outsideRules {
+		if c.matches(s) {
+			return true
+		}
+	}
+	return isToolbar(s)
 }
 
 func isToolbar(s string) bool {
@@ -83,7 +101,15 @@ func isToolbar(s string) bool {
 var (
 	metaCore  = []string{"索引号", "发布机构", "成文日期", "发布日期", "文号", "主题分类", "公开方式", "有效性"}
 	metaExtra = []string{"名称", "标题", "生效日期", "废止日期", "失效日期", "体裁分类", "组配分类", "服务对象分类",
-		"关键词", "公开范围", "公开时限", "发文机关", "发文字号", "信息分类", "公文种类", "统一编号", "公开日期"}
+		"关键词", "公开范围", "公开时限", "发文机关", "发文字号", "信息分类", "公文种类", "统一编号", "公开日期",
+		"生成日期", "主题词", "浏览次数"}
+	// metaAlias names a label by the core label it stands for on some
+	// portals (生成日期 is their 成文日期); the core label wins if both are
+	// given.
+	metaAlias = map[string]string{"生成日期": "成文日期", "发文字号": "文号"}
+	// metaTitle are the labels that give the report's title.
+	metaTitle   = []string{"标题", "名称"}
+	labelledRe  = regexp.MustCompile(`^[\p{Han}][\p{Han} \t　]{0,9}[:：]`)
 	metaLabelRe = buildMetaRe()
 	metaCoreSet = toSet(metaCore)
 	metaFirst   = initials(append(append([]string{}, metaCore...), metaExtra...))
@@ -134,8 +160,43 @@ type metaLine struct {
 
 // dropMeta parses the portal metadata table into Source.Meta and drops its
 // lines. Lines with only lesser labels (名称, 关键词) count only next to a line
-// with a core label, so a report sentence starting 标题 is left alone.
+// with a core label, so a report sentence starting 标题 is left alone. The
+// title it names (标题, 名称) and its 成文日期 become Source.Title and
+// Source.Date if no header named them.
 func (r *reader) dropMeta() {
+	r.takeMetaTable()
+	r.aliasMeta()
+}
+
+// aliasMeta copies the values of labels that stand for a core label
+// (生成日期 for 成文日期) and takes the title (标题, 名称) and the date
+// (成文日期, the date the document was written) from the table, where no
+// header named them.
+func (r *reader) aliasMeta() {
+	for from, to := range metaAlias {
+		if v, ok := r.src.Meta[from]; ok && r.src.Meta[to] == "" {
+			r.src.Meta[to] = v
+		}
+	}
+	for _, l := range metaTitle {
+		if t := r.src.Meta[l]; t != "" && r.src.Title == "" {
+			r.src.Title = t
+		}
+	}
+	if d := r.src.Meta["成文日期"]; r.src.Date == "" && isISODate(d) {
+		r.src.Date = d
+	}
+}
+
+// isISODate reports whether s is a real day written YYYY-MM-DD.
+func isISODate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// takeMetaTable finds the metadata lines and takes the groups holding a
+// core label.
+func (r *reader) takeMetaTable() {
 	cands := map[int]*metaLine{}
 	for i, l := range r.lines {
 		if !l.drop && l.text != "" && shorter(l.text, 200) {
@@ -228,7 +289,7 @@ func metaValue(v string) string {
 func (r *reader) takeMeta(m *metaLine) {
 	l := &r.lines[m.idx]
 	if len(m.pairs) == 1 && m.pairs[0][1] == "" {
-		if j := r.nextText(m.idx, 1); j >= 0 && shorter(r.lines[j].text, 60) && parseMetaLine(r.lines[j].text) == nil {
+		if j := r.nextText(m.idx, 1); j >= 0 && isLoneValue(r.lines[j].text) {
 			m.pairs[0][1] = metaValue(r.lines[j].text)
 			r.lines[j].drop = true
 		}
@@ -245,6 +306,14 @@ func (r *reader) takeMeta(m *metaLine) {
 		}
 	}
 	r.dropLine(l, report.Info, "meta", "took the portal's metadata line %s into the document's metadata")
+}
+
+// isLoneValue reports whether s, the line after a label with no value,
+// may be that value: short, and neither a label of its own (生成日期: …)
+// nor the report's title or salutation.
+func isLoneValue(s string) bool {
+	return shorter(s, 60) && parseMetaLine(s) == nil && !labelledRe.MatchString(s) &&
+		!isReportTitle(s) && !isSalutation(s)
 }
 
 // normalizeDate writes a date value as YYYY-MM-DD; other values are kept.

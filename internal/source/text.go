@@ -11,10 +11,10 @@ import (
 )
 
 // ReadText decodes a plain-text report and returns its paragraphs with the
-// wrappers removed: sharing-site headers, banners, watermarks and paywall
-// lines; page markers and page numbers; portal chrome, metadata tables,
-// covering notices and tables of contents. Each removal is reported as a
-// finding on its source line. Lines a PDF hard-wrapped are joined, tables
+// wrappers removed: sharing-site headers and file-name lines, banners,
+// watermarks, injected pinyin and paywall lines; page markers and page
+// numbers; portal chrome, metadata tables, covering notices and tables of
+// contents. Each removal is reported as a finding on its source line. Lines a PDF hard-wrapped are joined, tables
 // flattened into text are rebuilt where their shape is certain, and every
 // Para keeps its source line numbers (see Para.LineAt).
 func ReadText(name string, data []byte) (*Source, error) {
@@ -60,6 +60,7 @@ func newReader(name, text string) *reader {
 func (r *reader) run() {
 	r.dropHeader()
 	r.dropWatermarks()
+	r.dropPinyin()
 	r.dropMeta() // before chrome: 信息来源 may be a label in its table
 	r.dropLineWrappers()
 	r.dropNotice()

@@ -44,6 +44,40 @@ var textCases = []textCase{
 		gone:  []string{"《某镇政府工作报告（20231399）.docx》由用户上传分享"},
 	},
 	{
+		name: "file-name line above the header",
+		in: "镇人民政府2021年工作报告.doc\n" +
+			"《镇人民政府2021年工作报告.doc》由会员分享,可在线阅读,更多相关《镇人民政府2021年工作报告.doc(9页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。\n" +
+			"1、镇人民政府2021年工作报告各位代表:现在,我代表_镇第六届人民政府,向大会报告工作,请予审议。一、突出招商引资。全年签约项目\n" +
+			"2、12个。",
+		paras: []string{"3:镇人民政府2021年工作报告各位代表:现在,我代表_镇第六届人民政府,向大会报告工作,请予审议。一、突出招商引资。全年签约项目12个。"},
+		codes: []string{"1:header", "2:header", "3:page-marker", "4:page-marker"},
+		title: "镇人民政府2021年工作报告",
+		gone: []string{"镇人民政府2021年工作报告.doc\n",
+			"《镇人民政府2021年工作报告.doc》由会员分享,可在线阅读,更多相关《镇人民政府2021年工作报告.doc(9页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。",
+			"1、", "2、"},
+	},
+	{
+		name:  "file-name line above the header, with a date",
+		in:    "2023年青山乡政府工作报告(20240110).DOCX\n\n《2023年青山乡政府工作报告(20240110).docx》由用户上传分享\n各位代表：\n现在，我代表乡人民政府向大会报告工作。",
+		paras: []string{"4:各位代表：", "5:现在，我代表乡人民政府向大会报告工作。"},
+		codes: []string{"1:header", "3:header"},
+		title: "2023年青山乡政府工作报告", date: "2024-01-10",
+		gone: []string{"2023年青山乡政府工作报告(20240110).DOCX", "《2023年青山乡政府工作报告(20240110).docx》由用户上传分享"},
+	},
+	{
+		name:  "file-name line without a header",
+		in:    "某县2024年政府工作报告.pdf\n各位代表：\n现在，我代表县人民政府向大会报告工作。",
+		paras: []string{"2:各位代表：", "3:现在，我代表县人民政府向大会报告工作。"},
+		codes: []string{"1:header"},
+		title: "某县2024年政府工作报告",
+		gone:  []string{"某县2024年政府工作报告.pdf"},
+	},
+	{
+		name:  "a file name in the text is text",
+		in:    "各位代表：\n2023年工作要点.docx\n全年印发材料，文件名为工作要点.doc，存档备查。",
+		paras: []string{"1:各位代表：", "2:2023年工作要点.docx", "3:全年印发材料，文件名为工作要点.doc，存档备查。"},
+	},
+	{
 		name:  "banner",
 		in:    "2023年某镇政府工作报告\n原创力文档 max.book118.com\n预览与源文档一致，下载高清无水印\n各位代表：",
 		paras: []string{"1:2023年某镇政府工作报告", "4:各位代表："},
@@ -84,6 +118,27 @@ var textCases = []textCase{
 		gone:  []string{"word可编辑", "word可编辑"},
 	},
 	{
+		name: "injected pinyin",
+		in: "泥河鎮(zhèn)人民政府工作報告\n——2021年6月8日在泥河鎮(zhèn)第十六屆人民代表大會第九次會議上\n" +
+			"一、經(jīng)濟運行穩(wěn)中有進。新增規(guī)上工業(yè)企業(yè)1家，新增稻蝦(漁)綜合種養(yǎng)3600畝。",
+		paras: []string{"1:泥河鎮人民政府工作報告", "2:——2021年6月8日在泥河鎮第十六屆人民代表大會第九次會議上",
+			"3:一、經濟運行穩中有進。新增規上工業企業1家，新增稻蝦(漁)綜合種養3600畝。"},
+		codes: []string{"1:pinyin", "2:pinyin", "3:pinyin"},
+		gone:  []string{"(zhèn)", "(zhèn)", "(jīng)", "(wěn)", "(guī)", "(yè)", "(yè)", "(yǎng)"},
+	},
+	{
+		name:  "injected pinyin, full-width parentheses",
+		in:    "全镇（zhèn）粮食（shí）产量稳步提高，农民（mín）收入持续增长（zhǎng）。",
+		paras: []string{"1:全镇粮食产量稳步提高，农民收入持续增长。"},
+		codes: []string{"1:pinyin"},
+		gone:  []string{"（zhèn）", "（shí）", "（mín）", "（zhǎng）"},
+	},
+	{
+		name:  "parentheses that are not pinyin",
+		in:    "阜阳港(FYG)码头，各村(社区)，项目(a)、(b)，稻虾(渔)，单位(mg)，排名(No.1)，增长(zhen)。",
+		paras: []string{"1:阜阳港(FYG)码头，各村(社区)，项目(a)、(b)，稻虾(渔)，单位(mg)，排名(No.1)，增长(zhen)。"},
+	},
+	{
 		name:  "shop lines",
 		in:    "店铺：晨曦文档专营店 进店逛逛 联系客服\n各位代表：\n本文档由晨曦文档专营店上传，如有侵权请联系删除。",
 		paras: []string{"2:各位代表："},
@@ -109,6 +164,15 @@ var textCases = []textCase{
 		codes: []string{"1:header", "2:page-marker", "3:page-marker", "5:page-marker"},
 		title: "某镇政府工作报告",
 		gone:  []string{"《某镇政府工作报告.docx》由会员分享，可在线阅读", "1、", "2、、", "3、"},
+	},
+	{
+		name: "page one continues nothing",
+		in: "《某镇政府工作报告.docx》由会员分享\n青山镇门户欢迎您\n" +
+			"1、各位代表：现在，我代表镇人民政府向大会报告工作。一是经济稳中向好，非税收\n2、入XX万元。",
+		paras: []string{"2:青山镇门户欢迎您", "3:各位代表：现在，我代表镇人民政府向大会报告工作。一是经济稳中向好，非税收入XX万元。"},
+		codes: []string{"1:header", "3:page-marker", "4:page-marker"},
+		title: "某镇政府工作报告",
+		gone:  []string{"《某镇政府工作报告.docx》由会员分享", "1、", "2、"},
 	},
 	{
 		name: "page markers without a header",
@@ -141,6 +205,149 @@ var textCases = []textCase{
 			"• 无障碍", "分享到：", "浏览次数：1024", "【打印】【关闭】"},
 	},
 	{
+		name: "portal chrome, elder mode and site name",
+		in: "• 无障碍\n  • 长辈版\n沈村镇人民政府\n您现在所在的位置: 网站首页> 政府信息公开首页 > 沈村镇人民政府> 政府工作报告\n" +
+			"沈村镇2025年政府工作报告\n各位代表:\n现在,我代表沈村镇人民政府,向大会报告工作,请予审议。",
+		paras: []string{"5:沈村镇2025年政府工作报告", "6:各位代表:", "7:现在,我代表沈村镇人民政府,向大会报告工作,请予审议。"},
+		codes: []string{"1:chrome", "2:chrome", "3:chrome", "4:chrome"},
+		gone:  []string{"• 无障碍", "• 长辈版", "沈村镇人民政府\n您现在所在的位置: 网站首页> 政府信息公开首页 > 沈村镇人民政府> 政府工作报告"},
+	},
+	{
+		name: "portal chrome, site name first",
+		in: "青山县人民政府门户网站\n\n【关怀版】\n您所在的位置：政务公开 > 规划计划 > 首页 > 政府工作报告\n" +
+			"2024年青山县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。",
+		paras: []string{"5:2024年青山县政府工作报告", "6:各位代表：", "7:现在，我代表县人民政府，向大会报告工作，请予审议。"},
+		codes: []string{"1:chrome", "3:chrome", "4:chrome"},
+		gone:  []string{"青山县人民政府门户网站", "【关怀版】", "您所在的位置：政务公开 > 规划计划 > 首页 > 政府工作报告"},
+	},
+	{
+		name:  "an organisation's name by the report is text",
+		in:    "青山镇人民政府\n2024年青山镇政府工作报告\n各位代表：\n现在，我代表镇人民政府，向大会报告工作，请予审议。\n青山镇人民政府\n2024年2月1日",
+		paras: []string{"1:青山镇人民政府", "2:2024年青山镇政府工作报告", "3:各位代表：", "4:现在，我代表镇人民政府，向大会报告工作，请予审议。", "5:青山镇人民政府", "6:2024年2月1日"},
+	},
+	{
+		name: "time stamp and source lines",
+		in: "政府工作报告\n――2026年1月27日在青海省第十四届人民代表大会第四次会议上\n2026-01-31 07:00:44\n来源：青海日报\n各位代表：\n" +
+			"现在，我代表省人民政府向大会报告工作，请予审议。\n全省地区生产总值增长4.1%。\n（来源：青海日报）\n编辑：何继红",
+		paras: []string{"1:政府工作报告", "2:――2026年1月27日在青海省第十四届人民代表大会第四次会议上", "5:各位代表：",
+			"6:现在，我代表省人民政府向大会报告工作，请予审议。", "7:全省地区生产总值增长4.1%。"},
+		codes: []string{"3:chrome", "4:chrome", "8:chrome", "9:chrome"},
+		gone:  []string{"2026-01-31 07:00:44", "来源：青海日报", "（来源：青海日报）", "编辑：何继红"},
+	},
+	{
+		name: "time stamp and source note, other forms",
+		in: "2024年02月01日 09:30\n2023年某县政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n" +
+			"（一）经济运行稳中向好，全年增长5.6%。\n（数据来源：县统计局）\n（二）民生保障有力，新增就业1200人。\n（稿件来源: 某某日报）",
+		paras: []string{"2:2023年某县政府工作报告", "3:各位代表：", "4:现在，我代表县人民政府向大会报告工作，请予审议。",
+			"5:（一）经济运行稳中向好，全年增长5.6%。", "6:（数据来源：县统计局）", "7:（二）民生保障有力，新增就业1200人。"},
+		codes: []string{"1:chrome", "8:chrome"},
+		gone:  []string{"2024年02月01日 09:30", "（稿件来源: 某某日报）"},
+	},
+	{
+		name: "sharing-site chrome: tag, domain, article number, page number",
+		in: "乡镇人大会,政府工作报告\n\n| 报告 |\n\n【www.guakaob.com--报告】\n\n篇一:乡镇人大会,政府工作报告\n镇人代会政府工作报告\n\n" +
+			"各位代表:\n\n我代表镇人民政府,向大会报告工作,请予审查。\n\n一、一年来,我们致力于农业主导、工业强镇,发展基础进一步夯实\n\n1\n\n" +
+			"农业农村经济稳中有升。财政一般预算收入任务174万,完成198万。",
+		paras: []string{"1:乡镇人大会,政府工作报告", "8:镇人代会政府工作报告", "10:各位代表:", "12:我代表镇人民政府,向大会报告工作,请予审查。",
+			"14:一、一年来,我们致力于农业主导、工业强镇,发展基础进一步夯实", "18:农业农村经济稳中有升。财政一般预算收入任务174万,完成198万。"},
+		codes: []string{"3:chrome", "5:chrome", "7:chrome", "16:page-number"},
+		gone:  []string{"| 报告 |", "【www.guakaob.com--报告】", "篇一:乡镇人大会,政府工作报告", "\n1\n"},
+	},
+	{
+		name:  "sharing-site chrome, other forms",
+		in:    "｜ 工作总结 ｜\n[www.fwdq.cn-工作报告]\n篇二：某镇2023年工作报告\n2023年某镇政府工作报告\n各位代表：\n现在，我代表镇人民政府，向大会报告工作，请予审议。",
+		paras: []string{"4:2023年某镇政府工作报告", "5:各位代表：", "6:现在，我代表镇人民政府，向大会报告工作，请予审议。"},
+		codes: []string{"1:chrome", "2:chrome", "3:chrome"},
+		gone:  []string{"｜ 工作总结 ｜", "[www.fwdq.cn-工作报告]", "篇二：某镇2023年工作报告"},
+	},
+	{
+		name:  "a lone cell by a table, or 篇 in the body, is text",
+		in:    "| 项目 |\n| 收到申请 | 12 |\n各位代表：\n现在，我代表镇人民政府，向大会报告工作，请予审议。\n篇一：加强基层治理。",
+		paras: []string{"1:| 项目 |", "2:| 收到申请 | 12 |", "3:各位代表：", "4:现在，我代表镇人民政府，向大会报告工作，请予审议。", "5:篇一：加强基层治理。"},
+		codes: []string{"1:table?!"},
+	},
+	{
+		name: "page number alone between paragraphs, no blank lines",
+		in: "2023年，全镇经济社会保持平稳健康发展的良好态势，各项工作稳步推进。\n2\n" +
+			"全年新增市场主体120户，其中企业35户，营商环境持续优化。",
+		paras: []string{"1:2023年，全镇经济社会保持平稳健康发展的良好态势，各项工作稳步推进。", "3:全年新增市场主体120户，其中企业35户，营商环境持续优化。"},
+		codes: []string{"2:page-number"},
+		gone:  []string{"\n2\n"},
+	},
+	{
+		name:  "lone numbers in a table of long labels are text",
+		in:    "本年新增行政许可事项数量（件）\n2\n本年取消行政许可事项数量（件）\n0\n本年调整行政许可事项数量（件）\n1",
+		paras: []string{"1:本年新增行政许可事项数量（件）", "2:2", "3:本年取消行政许可事项数量（件）", "4:0", "5:本年调整行政许可事项数量（件）", "6:1"},
+		codes: []string{"1:table?!"},
+	},
+	{
+		name:  "a lone number in a list or a table is text",
+		in:    "本年新增规章\n\n3\n\n本年废止规章\n\n| 指标 | 数量 |\n2\n| 合计 | 5 |\n全年新增市场主体120户，其中企业35户，\n12\n%的企业实现增长。",
+		paras: []string{"1:本年新增规章", "3:3", "5:本年废止规章", "7:| 指标 | 数量 |", "8:2", "9:| 合计 | 5 |", "10:全年新增市场主体120户，其中企业35户，12%的企业实现增长。"},
+		codes: []string{"7:table?!", "9:table?!"},
+	},
+	{
+		name: "metadata, a date label portals use and an empty document number",
+		in: "索引号: 113417030032500728/202503-00004\n组配分类: 政府工作报告\n发布机构: 沈村镇人民政府\n名称: 沈村镇2025年政府工作报告\n" +
+			"文号:\n生成日期: 2025-03-05\n发布日期: 2025-03-05\n沈村镇2025年政府工作报告\n各位代表:",
+		paras: []string{"8:沈村镇2025年政府工作报告", "9:各位代表:"},
+		codes: []string{"1:meta", "2:meta", "3:meta", "4:meta", "5:meta", "6:meta", "7:meta"},
+		title: "沈村镇2025年政府工作报告", date: "2025-03-05",
+		meta: map[string]string{"索引号": "113417030032500728/202503-00004", "组配分类": "政府工作报告", "发布机构": "沈村镇人民政府",
+			"名称": "沈村镇2025年政府工作报告", "生成日期": "2025-03-05", "成文日期": "2025-03-05", "发布日期": "2025-03-05"},
+		gone: []string{"索引号: 113417030032500728/202503-00004", "组配分类: 政府工作报告", "发布机构: 沈村镇人民政府",
+			"名称: 沈村镇2025年政府工作报告", "文号:", "生成日期: 2025-03-05", "发布日期: 2025-03-05"},
+	},
+	{
+		name:  "metadata, labels some portals use",
+		in:    "索引号：002/2024-00003\n发文字号：青政〔2024〕2号\n生成日期：2024年1月26日\n成文日期：2024-01-25\n各位代表：",
+		paras: []string{"5:各位代表："},
+		date:  "2024-01-25",
+		codes: []string{"1:meta", "2:meta", "3:meta", "4:meta"},
+		meta: map[string]string{"索引号": "002/2024-00003", "发文字号": "青政〔2024〕2号", "文号": "青政〔2024〕2号",
+			"生成日期": "2024-01-26", "成文日期": "2024-01-25"},
+		gone: []string{"索引号：002/2024-00003", "发文字号：青政〔2024〕2号", "生成日期：2024年1月26日", "成文日期：2024-01-25"},
+	},
+	{
+		name:  "metadata, the header's date wins",
+		in:    "《某镇政府工作报告(20240115).docx》由会员分享\n索引号：003/2024-00004\n成文日期：2024-01-26\n各位代表：",
+		paras: []string{"4:各位代表："},
+		codes: []string{"1:header", "2:meta", "3:meta"},
+		title: "某镇政府工作报告", date: "2024-01-15",
+		meta: map[string]string{"索引号": "003/2024-00004", "成文日期": "2024-01-26"},
+		gone: []string{"《某镇政府工作报告(20240115).docx》由会员分享", "索引号：003/2024-00004", "成文日期：2024-01-26"},
+	},
+	{
+		name:  "a lesser label alone is not metadata",
+		in:    "生成日期：以系统为准。\n各位代表：",
+		paras: []string{"1:生成日期：以系统为准。", "2:各位代表："},
+	},
+	{
+		name:  "metadata, an empty label before the title",
+		in:    "索引号：001/2024-00002\n发布日期：2024-02-01\n文号：\n2023年某镇政府工作报告\n各位代表：",
+		paras: []string{"4:2023年某镇政府工作报告", "5:各位代表："},
+		codes: []string{"1:meta", "2:meta", "3:meta"},
+		meta:  map[string]string{"索引号": "001/2024-00002", "发布日期": "2024-02-01"},
+		gone:  []string{"索引号：001/2024-00002", "发布日期：2024-02-01", "文号："},
+	},
+	{
+		name: "metadata, a title row and a views label",
+		in: "沙沟镇2021年政府工作报告\n" +
+			"索 引 号: | yishuisgz2761108/2021-0000066 | 主 题 词: | 政务公开 | 公开方式: | 主动公开 |\n" +
+			"文 号: | 发布机构: | 沂水县沙沟镇 | 发布日期: | 2021-02-27 | |\n" +
+			"浏览次数: | 有 效 性: | 成文日期: | 2021-02-27 | ||\n" +
+			"标 题: | 沙沟镇2021年政府工作报告 |\n" +
+			"政 府 工 作 报 告\n各位代表:",
+		paras: []string{"1:沙沟镇2021年政府工作报告", "6:政府工作报告", "7:各位代表:"},
+		codes: []string{"2:meta", "3:meta", "4:meta", "5:meta", "6:space"},
+		title: "沙沟镇2021年政府工作报告", date: "2021-02-27",
+		meta: map[string]string{"索引号": "yishuisgz2761108/2021-0000066", "主题词": "政务公开", "公开方式": "主动公开",
+			"发布机构": "沂水县沙沟镇", "发布日期": "2021-02-27", "成文日期": "2021-02-27", "标题": "沙沟镇2021年政府工作报告"},
+		gone: []string{"索 引 号: | yishuisgz2761108/2021-0000066 | 主 题 词: | 政务公开 | 公开方式: | 主动公开 |",
+			"文 号: | 发布机构: | 沂水县沙沟镇 | 发布日期: | 2021-02-27 | |", "浏览次数: | 有 效 性: | 成文日期: | 2021-02-27 | ||",
+			"标 题: | 沙沟镇2021年政府工作报告 |"},
+	},
+	{
 		name: "metadata table",
 		in: "索 引 号： | 6107280000/2024-001005 | 主题分类： | 综合政务 |\n" +
 			"发布机构： | XX镇人民政府 | 成文日期： | 2024年01月27日 |\n" +
@@ -151,6 +358,7 @@ var textCases = []textCase{
 			"索 引 号： | 6107280000/2024-001005 | 主题分类： | 综合政务 |",
 		paras: []string{"6:2023年某镇政府工作报告", "7:各位代表："},
 		codes: []string{"1:meta", "2:meta", "3:meta", "4:meta", "5:meta", "8:meta"},
+		title: "2023年某镇政府工作报告", date: "2024-01-27",
 		meta: map[string]string{"索引号": "6107280000/2024-001005", "主题分类": "综合政务", "发布机构": "XX镇人民政府",
 			"成文日期": "2024-01-27", "文号": "X政发〔2024〕1号", "发布日期": "2024-02-01", "公开方式": "主动公开",
 			"有效性": "有效", "名称": "2023年某镇政府工作报告"},
@@ -351,6 +559,8 @@ func TestReadTextLineAt(t *testing.T) {
 		{textCases[caseIndex("page markers with a header")].in, "入XX万元", 3},
 		{textCases[caseIndex("page markers with a header")].in, "5%以上", 5},
 		{textCases[caseIndex("one token per line")].in, "人民政府", 9},
+		{textCases[caseIndex("file-name line above the header")].in, "_镇", 3},
+		{textCases[caseIndex("file-name line above the header")].in, "12个", 4},
 	} {
 		s, err := ReadText("case.txt", []byte(tc.in))
 		if err != nil {
@@ -445,6 +655,7 @@ func squeeze(s string) string {
 func TestReadTextMessages(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{textCases[caseIndex("paywall")].in, "case.txt:2: warning: the site omitted 912 characters here; the report is incomplete"},
+		{textCases[caseIndex("injected pinyin")].in, "case.txt:3: info: removed “(jīng) (wěn) (guī) (yè) (yè) …”, pinyin the site injected (6 on this line) (pinyin)"},
 		{"一是（此处省略若干字）完成。", "case.txt:1: warning: the site omitted some characters here; the report is incomplete"},
 		{textCases[caseIndex("watermark, known site")].in, "case.txt:1: warning: removed the watermark “道客巴巴”, repeated 5 times in the text (watermark)"},
 		{textCases[caseIndex("covering notice")].in, "starting “关于印发《2023年XX镇政府工作报告》的通知”"},

@@ -21,7 +21,8 @@ var (
 )
 
 // dropHeader removes the sharing site's first line and takes the title and
-// date it names.
+// date it names, with the file-name lines some sites print above it (or,
+// with no header, as the first line).
 func (r *reader) dropHeader() {
 	idx := r.content()
 	for k := 0; k < len(idx) && k < headerSearch; k++ {
@@ -33,11 +34,31 @@ func (r *reader) dropHeader() {
 		if m == nil {
 			continue
 		}
+		r.dropFileNames(idx[:k])
 		l.drop, r.header = true, true
 		r.find(l.n, report.Info, "header", "removed the sharing site's header line %s", quote(l.text))
 		r.headerTitle(l.n, m[1])
 		return
 	}
+	if len(idx) > 0 && r.dropFileNames(idx[:1]) {
+		r.headerTitle(r.lines[idx[0]].n, r.lines[idx[0]].text)
+	}
+}
+
+// fileNameRe matches a line that is only a document's file name.
+var fileNameRe = regexp.MustCompile(`(?i)^[^\s　，。；：！？,;:!?《》]{2,80}\.(?:docx?|wps|pdf|txt|rtf)$`)
+
+// dropFileNames removes the lines of idx that hold only a file name
+// (镇人民政府2021年工作报告.doc) and reports whether it removed any.
+func (r *reader) dropFileNames(idx []int) bool {
+	found := false
+	for _, i := range idx {
+		if l := &r.lines[i]; fileNameRe.MatchString(l.text) {
+			r.dropLine(l, report.Info, "header", "removed the sharing site's file-name line %s")
+			found = true
+		}
+	}
+	return found
 }
 
 // headerTitle sets Title and Date from the 《…》 name: without extension,
@@ -92,6 +113,7 @@ func (r *reader) dropLineWrappers() {
 			r.cutPageNumbers(l)
 		}
 	}
+	r.dropPlacedChrome(lo)
 }
 
 // dropLine removes a whole line and reports it.

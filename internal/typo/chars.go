@@ -20,8 +20,8 @@ func isHan(r rune) bool {
 // half of what makes text "Chinese" for the punctuation rules.
 func isCJKPunct(r rune) bool {
 	switch {
-	case r == 0x2014 || r == 0x2026 || r == 0x2018 || r == 0x2019 || r == 0x201C || r == 0x201D:
-		return true // — … ‘ ’ “ ”
+	case r == 0x2014 || r == 0x2015 || r == 0x2026 || r == 0x2018 || r == 0x2019 || r == 0x201C || r == 0x201D:
+		return true // — ― … ‘ ’ “ ”
 	case r >= 0x3001 && r <= 0x303F: // 、。〈〉《》「」【】〔〕〝〞…
 		return true
 	case r >= 0xFF01 && r <= 0xFF60: // full-width forms

@@ -29,8 +29,9 @@ const (
 )
 
 // Check returns findings about text left as it is, in order of offset:
-// placeholders, suspicious characters, figures that look rewritten and
-// figures or units missing. It is meant for normalised text but accepts any.
+// placeholders, suspicious characters, figures that look rewritten,
+// figures or units missing, lone dashes between words and injected pinyin.
+// It is meant for normalised text but accepts any.
 func Check(s string) []Issue {
 	var out []Issue
 	for _, r := range Placeholders(s) {
@@ -43,6 +44,8 @@ func Check(s string) []Issue {
 	}
 	out = checkPercent(s, out)
 	out = checkVerbs(s, out)
+	out = checkLoneDashes(s, out)
+	out = checkPinyin(s, out)
 	slices.SortStableFunc(out, func(a, b Issue) int {
 		if a.Off != b.Off {
 			return a.Off - b.Off
@@ -313,8 +316,11 @@ var patternRules = []patternRule{
 		ok: notAfterDigit,
 	},
 	{
-		re:    regexp.MustCompile(`(?m)(\d+\.\d+[万亿])(?:` + punctAfter + `|$)`),
+		// A figure in 万 or 亿 that ends a clause has lost its unit, whole
+		// (174万，) or not (145.98亿，): 万元, 万人, 亿元 are written out.
+		re:    regexp.MustCompile(`(?m)(\d+(?:\.\d+)?(?:万亿|[万亿]))(?:` + punctAfter + `|$)`),
 		level: report.Info, code: CodeUnitMissing, what: "no unit after",
+		ok: notAfterDigit,
 	},
 }
 
@@ -343,7 +349,7 @@ func checkVerbs(s string, out []Issue) []Issue {
 		for i := range indexAll(s, v) {
 			j := i + len(v)
 			for _, u := range []string{"万元", "亿元", "个百分点"} {
-				if strings.HasPrefix(s[j:], u) {
+				if strings.HasPrefix(s[j:], u) && !namesCategory(s[j+len(u):]) {
 					out = append(out, issue(s, i, j+len(u), report.Warning, CodeMissingFigure, "no figure in"))
 				}
 			}
@@ -356,6 +362,24 @@ func checkVerbs(s string, out []Issue) []Issue {
 		}
 	}
 	return out
+}
+
+// categoryWords follow a magnitude and unit used as the name of a class of
+// things rather than as an amount: 亿元项目, 亿元以上项目, 万元户, 亿元级企业.
+var categoryWords = []string{
+	"项目", "以上", "以下", "级", "户", "企业", "产业", "工程", "大关", "台阶", "村", "规模",
+}
+
+// namesCategory reports whether rest, the text after 万元 or 亿元, makes
+// them part of a category name (完成亿元项目招引) and not an amount whose
+// figure is missing (增长万元).
+func namesCategory(rest string) bool {
+	for _, w := range categoryWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // indexAll yields the offsets of every occurrence of sub in s.
@@ -391,4 +415,66 @@ func numberEnd(s string, j int) int {
 		}
 	}
 	return k
+}
+
+// checkLoneDashes reports a lone — or ― between two Chinese characters,
+// which Normalize leaves as it is: right as the 一字线 GB/T 15834 allows
+// between place names and points (西宁—海东), wrong as a 破折号 (——). A
+// chain of short names (西宁—成都—曼谷) is plainly a connector and not
+// reported.
+func checkLoneDashes(s string, out []Issue) []Issue {
+	if !strings.Contains(s, "—") && !strings.Contains(s, "―") {
+		return out
+	}
+	for i, r := range s {
+		if isDashRune(r) && loneDashAt(s, i) && !inDashChain(s, i) {
+			out = append(out, Issue{Off: i, End: i + utf8.RuneLen(r), Level: report.Info, Code: CodeSuspicious,
+				Message: fmt.Sprintf("lone %c between words in %q: right as a connector (西宁—海东); a dash is ——", r, clause(s, i, i+utf8.RuneLen(r)))})
+		}
+	}
+	return out
+}
+
+func isDashRune(r rune) bool { return r == '—' || r == '―' }
+
+// loneDashAt reports whether the dash at i stands alone between two
+// Chinese characters.
+func loneDashAt(s string, i int) bool {
+	prev, pn := utf8.DecodeLastRuneInString(s[:i])
+	_, n := utf8.DecodeRuneInString(s[i:])
+	next, nn := utf8.DecodeRuneInString(s[i+n:])
+	return pn > 0 && nn > 0 && isHan(prev) && isHan(next)
+}
+
+// maxChainName is the longest name, in characters, in a chain of names.
+const maxChainName = 6
+
+// inDashChain reports whether the lone dash at i is one of two or more
+// joining short names: another lone dash stands at most maxChainName
+// Chinese characters before or after it.
+func inDashChain(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	j := i + n
+	for k := 0; k <= maxChainName && j < len(s); k++ {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if isDashRune(r) {
+			return k > 0 && loneDashAt(s, j)
+		}
+		if !isHan(r) {
+			break
+		}
+		j += size
+	}
+	j = i
+	for k := 0; k <= maxChainName && j > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if isDashRune(r) {
+			return k > 0 && loneDashAt(s, j-size)
+		}
+		if !isHan(r) {
+			break
+		}
+		j -= size
+	}
+	return false
 }

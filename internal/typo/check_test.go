@@ -56,6 +56,16 @@ var checkCases = []struct {
 	{"lost date", "于2021124日召开", []string{"suspicious:2021124"}},
 	{"two years", "规划（20212025年）", []string{"suspicious:20212025"}},
 	{"date ok", "2021年12月4日", nil},
+	{"lone dash between words", "加快西宁—海东都市圈一体化", []string{"suspicious:—"}},
+	{"lone dash, other names", "青海湖—岗什卡雪山入选", []string{"suspicious:—"}},
+	{"lone horizontal bar", "西宁―海东", []string{"suspicious:―"}},
+	{"dash chain", "“西宁—成都—曼谷”全货机", nil},
+	{"dash chain, four names", "北京—天津—沈阳—长春", nil},
+	{"dashes far apart", "目标—建设美丽乡村和宜居宜业—和美乡村", []string{"suspicious:—", "suspicious:—"}},
+	{"dash ok", "——综合实力更强，1—2个，2020—2025年", nil},
+	{"pinyin", "泥河鎮(zhèn)人民政府", []string{"suspicious:鎮", "suspicious:(zhèn)"}},
+	{"pinyin full-width", "全镇（zhèn）粮食（shí）产量", []string{"suspicious:（zhèn）", "suspicious:（shí）"}},
+	{"not pinyin", "阜阳港(FYG)，项目(a)，稻虾(zhen)，单位(mg)", nil},
 
 	// Rewritten figures.
 	{"rewritten yuan", "人均收入到达20230元", []string{"rewritten:20230"}},
@@ -70,6 +80,10 @@ var checkCases = []struct {
 	{"missing half-width", "同比增长;", []string{"missing-figure:同比增长"}},
 	{"missing unit phrase", "投资增长万元", []string{"missing-figure:增长万元"}},
 	{"complete ok", "项目已全部完成。意识明显提高，收入稳步增长。", nil},
+	{"category yiyuan project", "超额完成亿元项目招引的年度目标任务", nil},
+	{"category above", "新增亿元以上项目5个，增加万元户12户", nil},
+	{"category level", "完成亿元级企业培育，打造千亿级产业和百亿企业", nil},
+	{"missing before unit, then words", "投资增长万元，完成亿元。", []string{"missing-figure:增长万元", "missing-figure:完成亿元"}},
 	{"figure ok", "同比增长5%，XX%", []string{"placeholder:XX"}},
 
 	// Units missing.
@@ -77,6 +91,11 @@ var checkCases = []struct {
 	{"no unit wan", "人口238.68万；", []string{"unit-missing:238.68万"}},
 	{"no percent", "同比增长18.3;", []string{"unit-missing:18.3"}},
 	{"units ok", "生产总值145.98亿元，同比增长18.3%；", nil},
+	{"no unit whole wan", "财政一般预算收入任务174万，完成198万。", []string{"unit-missing:174万", "unit-missing:198万"}},
+	{"no unit whole yi", "固定资产投资突破12亿；", []string{"unit-missing:12亿"}},
+	{"no unit wanyi", "社会消费品零售总额1.2万亿，", []string{"unit-missing:1.2万亿"}},
+	{"no unit at end", "完成税收174万", []string{"unit-missing:174万"}},
+	{"whole units ok", "收入174万元，人口5万人，198万多，12亿元以上", nil},
 }
 
 func TestCheck(t *testing.T) {

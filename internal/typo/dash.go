@@ -134,11 +134,12 @@ func (p *planner) planCloseQuote() {
 }
 
 // planLate decides the marks that are already full-width but wrong: —— for
-// a lone — or for －－ (exactly two, Chinese on both sides), …… for 。。。 or
-// 。。。。。。 and for a lone …. A lone — or … converts when Chinese stands
-// on one side of it; a lone — next to a digit (a range: 1月—12月) stays.
+// ―― (U+2015, a horizontal bar used as the dash), for －－ (exactly two,
+// Chinese on both sides) and for a lone — or ― that is plainly a broken
+// dash; …… for 。。。 or 。。。。。。 and for a lone …. A lone … converts when
+// Chinese stands on one side of it; for a lone — see isBrokenDash.
 func (p *planner) planLate() {
-	for _, mark := range []string{"－－", "。。。"} {
+	for _, mark := range []string{"－－", "。。。", "――"} {
 		for off := 0; ; {
 			k := strings.Index(p.s[off:], mark)
 			if k < 0 {
@@ -149,7 +150,7 @@ func (p *planner) planLate() {
 		}
 	}
 	slices.SortFunc(p.late, func(a, b edit) int { return a.start - b.start })
-	for _, r := range []rune{'—', '…'} {
+	for _, r := range []rune{'—', '―', '…'} {
 		for off := 0; ; {
 			k := strings.IndexRune(p.s[off:], r)
 			if k < 0 {
@@ -179,26 +180,69 @@ func (p *planner) lateRun(i int, r rune) int {
 		p.late = append(p.late, edit{i, i + n, "——", CodeDash, clsChinese})
 	case r == '。' && (count == 3 || count == 6):
 		p.late = append(p.late, edit{i, i + n, "……", CodeDash, clsChinese})
+	case r == '―' && count == 2:
+		p.late = append(p.late, edit{i, i + n, "——", CodeDash, clsChinese})
 	}
 	return n
 }
 
-// lateLone decides a run of — or … at i and returns its length.
+// lateLone decides a run of —, ― or … at i and returns its length.
 func (p *planner) lateLone(i int, r rune) int {
 	n, count := p.runLen(i, r)
 	if count != 1 {
 		return n
 	}
-	before, after := p.finalBefore(i), p.finalAt(i+n)
 	if p.producesMark(i, r, true) || p.producesMark(i+n, r, false) {
 		return n // next to -- or 一一 made ——, or ... made ……
 	}
-	if before != clsChinese && after != clsChinese || r == '—' && (before == clsDigit || after == clsDigit) {
-		return n // no Chinese context, or a range (2020—2025年, 1月—12月)
+	dash := r != '…'
+	if dash && !p.isBrokenDash(i, i+n) || !dash && p.finalBefore(i) != clsChinese && p.finalAt(i+n) != clsChinese {
+		return n
 	}
-	repl := pick(r == '—', "——", "……")
+	repl := pick(dash, "——", "……")
 	p.lone = append(p.lone, edit{i, i + n, repl, CodeDash, clsChinese})
 	return n
+}
+
+// Sides of a lone dash, as isBrokenDash sees them.
+const (
+	sideEdge  = iota // line start or end, or a space
+	sideHan          // a Chinese character
+	sidePunct        // full-width punctuation
+	sideOther        // a digit, a letter, anything else
+)
+
+// dashSide classifies the character before (or at) pos.
+func (p *planner) dashSide(pos int, before bool) int {
+	c, han := p.finalAt(pos), p.finalHan(pos)
+	if before {
+		c, han = p.finalBefore(pos), p.finalHanBefore(pos)
+	}
+	switch {
+	case c == clsNone || c == clsSpace:
+		return sideEdge
+	case han:
+		return sideHan
+	case c == clsChinese:
+		return sidePunct
+	}
+	return sideOther
+}
+
+// isBrokenDash reports whether the lone — or ― at s[i:j] is plainly a
+// 破折号 that lost half of itself: Chinese on one side and punctuation, a
+// space or the line's edge on the other (—综合实力更强。, 目标：—建设).
+// Between two Chinese characters it may be the 一字线 that GB/T 15834
+// allows between place names and points (西宁—海东, 北京—上海), and next to
+// a digit or letter it joins a range or a code (1月—12月): those stay, and
+// Check reports the ones between Chinese characters.
+func (p *planner) isBrokenDash(i, j int) bool {
+	a, b := p.dashSide(i, true), p.dashSide(j, false)
+	switch {
+	case a == sideOther || b == sideOther, a == sideHan && b == sideHan:
+		return false
+	}
+	return a == sideHan || a == sidePunct || b == sideHan || b == sidePunct
 }
 
 // producesMark reports whether the character just before pos (or at pos)
@@ -213,14 +257,15 @@ func (p *planner) producesMark(pos int, r rune, before bool) bool {
 	} else if pos >= len(p.s) {
 		return false
 	}
+	dash := r != '…'
 	if t := p.tokAt(pos); t != nil && t.flag {
-		return r == '—' && t.kind == tkHyph || r == '…' && t.kind == tkDots
+		return dash && t.kind == tkHyph || !dash && t.kind == tkDots
 	}
-	if r == '—' && findEdit(p.yiyi, pos) != nil {
+	if dash && findEdit(p.yiyi, pos) != nil {
 		return true
 	}
 	if e := findEdit(p.late, pos); e != nil {
-		return e.repl == pick(r == '—', "——", "……")
+		return e.repl == pick(dash, "——", "……")
 	}
 	return false
 }

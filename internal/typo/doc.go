@@ -10,9 +10,14 @@
 //     become ，：；！？（）. Parentheses and straight quotes go by pairs on a
 //     line; " and ' become “” and ‘’. Left alone: URLs, marks between two
 //     digits (1,200 10:30), ? between two Chinese characters (see Check),
-//     apostrophes (Xi'an), f(x). A half-width . is never changed.
-//   - dash: 一一 used as a dash, -- and －－ between Chinese, and a lone —
-//     become ——; ... ...... 。。。 and a lone … become …….
+//     apostrophes (Xi'an), f(x), pinyin a site injected after a character
+//     (镇(zhèn), reported by Check). A half-width . is never changed.
+//   - dash: 一一 used as a dash, -- and －－ between Chinese, ―― (U+2015)
+//     and a lone — or ― that is plainly a broken dash (Chinese on one side,
+//     punctuation, a space or the line's edge on the other) become ——; a
+//     lone — between two Chinese characters is the 一字线 connector
+//     (西宁—海东) or unsure, and stays (Check reports it); ... ...... 。。。
+//     and a lone … become …….
 //   - ocr: I l O o Ο О inside numbers become digits (IlOO多万元, 2O23年);
 //     o between a Chinese character and a digit or Chinese becomes 。;
 //     O Ο О o in a year in Chinese numerals become 〇 (二Ο三五年); 〞 not

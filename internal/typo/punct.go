@@ -14,7 +14,8 @@ import (
 // always converts. Left alone: anything inside a URL, , : ; ! ? with a digit
 // on both sides (1,200 10:30 2、3,4), a run of ? with a Chinese character on
 // both sides (a lost ·, reported by Check), apostrophes (Xi'an, don't) and
-// parentheses right after a letter or digit with no Chinese inside (f(x)).
+// parentheses right after a letter or digit with no Chinese inside (f(x)),
+// and pinyin in parentheses right after a Chinese character (镇(zhèn)).
 // -- (exactly two) with Chinese on both sides becomes ——, and ... or ......
 // with Chinese on one side and no letter or digit on either becomes …….
 
@@ -205,8 +206,12 @@ func (p *planner) addParen(st *tokenScan, i int, open bool) {
 	st.parens = st.parens[:len(st.parens)-1]
 	p.toks[o].mate, p.toks[k].mate = k, o
 	prev, _ := p.runeBefore(p.toks[o].start)
-	if (isDigit(prev) || isWordLetter(prev)) && p.toks[k].han == p.toks[o].han {
-		p.toks[o].kind, p.toks[k].kind = tkBlocked, tkBlocked // f(x)
+	if p.toks[k].han != p.toks[o].han {
+		return
+	}
+	if isDigit(prev) || isWordLetter(prev) || // f(x)
+		p.finalHanBefore(p.toks[o].start) && isPinyin(p.s[p.toks[o].end:p.toks[k].start]) { // 镇(zhèn), see Check
+		p.toks[o].kind, p.toks[k].kind = tkBlocked, tkBlocked
 	}
 }
 
