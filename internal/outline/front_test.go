@@ -20,7 +20,7 @@ func TestFront(t *testing.T) {
 		{"a name alone after the subtitle", "政府工作报告\n——2021年3月1日在白水乡第九届人民代表大会第五次会议上\n王小明\n" + body,
 			report.Meta{Title: "政府工作报告", Subtitle: "——2021年3月1日在白水乡第九届人民代表大会第五次会议上", Speaker: "王小明", Date: "2021-03-01", Year: 2020, Place: "白水乡"}},
 		{"horizontal bar, a governor", "政府工作报告\n――2026年1月27日在青海省第十四届人民代表大会第四次会议上\n省长 张三\n" + body + "一、2025年工作回顾\n全省地区生产总值增长4.1%。\n",
-			report.Meta{Title: "政府工作报告", Subtitle: "――2026年1月27日在青海省第十四届人民代表大会第四次会议上", Speaker: "省长 张三", Date: "2026-01-27", Year: 2025, Place: "青海省"}},
+			report.Meta{Title: "政府工作报告", Subtitle: "——2026年1月27日在青海省第十四届人民代表大会第四次会议上", Speaker: "省长 张三", Date: "2026-01-27", Year: 2025, Place: "青海省"}},
 		{"a candidate", "2025年红旗镇政府工作报告\n——2025年2月20日在红旗镇第二届人民代表大会第五次会议上\n红旗镇党委副书记、镇长候选人 赵六\n" + body,
 			report.Meta{Title: "2025年红旗镇政府工作报告", Subtitle: "——2025年2月20日在红旗镇第二届人民代表大会第五次会议上", Speaker: "红旗镇党委副书记、镇长候选人 赵六", Date: "2025-02-20", Year: 2024, Place: "红旗镇"}},
 		{"year named in the title, given the next year", "2023年XX镇政府工作报告\n——2024年1月27日在XX镇第二届人民代表大会第三次会议上\n" + body,

@@ -15,11 +15,13 @@ var (
 	frontLineRe   = regexp.MustCompile(`^(?:——|―|--|（|\().*(?:会议|人民代表大会)|^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$|(?:长|主任|主席)(?:候选人)?[\s　]*[\p{Han}XxＸ×]{0,5}$`)
 )
 
-// dropBeforeTitle removes the short lines before the report's title when
-// the title is not the first line: the title is the last line naming a
-// report that a front line (subtitle, date, speaker) or the salutation
-// follows, before the salutation. Nothing is removed when prose comes
-// first: then the text starts with its body. The front lines from the
+// dropBeforeTitle removes the lines before the report's title when the
+// title is not the first line and they are all contents entries (一、…) or
+// other lines naming a report (a site's page title, 篇一：…报告): the title is
+// the last line naming a report that a front line (subtitle, date,
+// speaker) or the salutation follows, before the salutation. Nothing is
+// removed when prose or any other line (an organisation's name) comes
+// first: then those are the document's own. The front lines from the
 // title to the salutation are kept as they are: never joined, their spaces
 // (镇长 张三) left alone.
 func (r *reader) dropBeforeTitle() {
@@ -62,17 +64,21 @@ func (r *reader) removeBeforeTitle(idx []int, title int) {
 		return
 	}
 	for _, i := range idx[:title] {
-		if isSpacedOut(r.lines[i].text) {
-			return // 政 府 工 作 报 告: a title set out for looks, the report's own
+		t := r.lines[i].text
+		if isSpacedOut(t) || !numberedRe.MatchString(t) && !isReportTitle(t) {
+			return // 政 府 工 作 报 告, 青山镇人民政府: the document's own lines
 		}
 	}
 	name := quote(r.lines[idx[title]].text)
 	for _, i := range idx[:title] {
 		l := &r.lines[i]
 		l.drop = true
-		if numberedRe.MatchString(l.text) {
+		switch {
+		case numberedRe.MatchString(l.text):
 			r.find(l.n, report.Info, "toc", "removed the contents entry %s before the title %s", quote(l.text), name)
-		} else {
+		case stripSpaces(l.text) == stripSpaces(r.src.Title):
+			r.find(l.n, report.Info, "front", "removed the portal's page title %s (its 标题) before the printed title %s", quote(l.text), name)
+		default:
 			r.find(l.n, report.Warning, "front", "removed %s before the title %s: check it is not part of the report", quote(l.text), name)
 		}
 	}
