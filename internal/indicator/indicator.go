@@ -124,12 +124,16 @@ type clauseState struct {
 	figs []figure
 }
 
-// segStart is where the words that may name figure k begin.
+// segStart is where the words that may name figure k begin: after the
+// figure before it. A class-defining figure before it (50头以上养殖大户23户)
+// is part of those words.
 func (c *clauseState) segStart(k int) int {
-	if k == 0 {
-		return 0
+	for k--; k >= 0; k-- {
+		if f := &c.figs[k]; !f.modifier {
+			return max(f.qend, f.used)
+		}
 	}
-	return max(c.figs[k-1].qend, c.figs[k-1].used)
+	return 0
 }
 
 // nextStart is where the figure after k begins, or the clause's end.
@@ -146,6 +150,9 @@ func (x *extractor) clause(st *sentence, text string) {
 	c := clauseState{text: text, figs: x.figs}
 	for k := range c.figs {
 		f := &c.figs[k]
+		if f.modifier {
+			continue
+		}
 		var label string
 		label, f.used = labelFor(&c, k)
 		if label == "" && st.hasPrev {

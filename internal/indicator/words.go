@@ -24,6 +24,18 @@ var cnUnits = sortLongest([]string{
 	"场", "支", "台", "辆", "套", "位", "起", "种", "轮", "倍", "亩", "米", "吨", "元", "幢", "栋",
 })
 
+// counters are the units that count things rather than measure them: a
+// fill-in blank before one (在_场设置) may as well be a name.
+var counters = []string{"个", "批", "家", "项", "次", "件", "处", "条", "名", "户", "人", "所", "座",
+	"场", "支", "台", "辆", "套", "位", "起", "种", "轮", "幢", "栋", "间", "部", "组", "块", "期", "例"}
+
+// rankWords stand before 前 in a ranking: 排名前1%, 进入全国前10.
+var rankWords = []string{"排名", "排", "进入", "位居", "位列", "居", "跻身", "名列", "挺进", "稳居"}
+
+// figurativeNouns are the battles and exams a Chinese count may name as a
+// figure of speech: 打赢两场战役 counts no events.
+var figurativeNouns = []string{"战役", "硬仗", "攻坚战", "保卫战", "阻击战", "持久战", "大仗", "大考"}
+
 // unitAlias maps a unit as written to its normalised form.
 var unitAlias = map[string]string{"％": "%", "平米": "平方米", "百分点": "个百分点"}
 
