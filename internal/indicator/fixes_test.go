@@ -53,3 +53,33 @@ func TestNotQuantitiesInContext(t *testing.T) {
 		{"改造危房XX户", "改造危房:XX户"},
 	})
 }
+
+// Units of electricity, racks and computing power (r13).
+func TestMoreUnits(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"输出345亿度、增长32%", "345亿度=345 亿度 亿:34500000000 | 32%=32 % change"},
+		{"全年用电量1.2万度", "1.2万度=1.2 万度 万:12000"},
+		{"建成标准机架4万架、算力规模超2.2万P", "4万架=4 万架 万:40000 | 2.2万P=2.2 万P 万:22000 超"},
+		{"算力总规模突破4万P", "4万P=4 万P 万:40000"},
+		{"智算规模达到300P", "300P=300 P"},
+		{"新增光伏装机100MW", "100MW=100 MW"},
+		{"超算能力达到2EFlops", "2EFlops=2 EFlops"},
+		// Names with letters and words that start with 度 or 架 stay what they were.
+		{"建成5G基站1200个", "1200个=1200 个"},
+		{"新增4A级景区3家", "3家=3 家"},
+		{"PM2.5平均浓度下降3%", "3%=-3 % change"},
+		{"建成3个度假区", "3个=3 个"},
+		{"搭建2个架构", "2个=2 个"},
+		{"2023年度考核", ""},
+		{"引进P2P平台", ""},
+		{"温度达到3度以上", "3度=3 度 以上"},
+	} {
+		if got := readings(extractText(c.text)); got != c.want {
+			t.Errorf("%s\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+	checkLabelled(t, [][2]string{
+		{"建成标准机架4万架", "标准机架:4万架"},
+		{"绿电外送拓展至22个省区市，输出345亿度", "省区市:22个 | 输出:345亿度"},
+	})
+}

@@ -175,7 +175,7 @@ func unitAt(s string, p int, list []string) string {
 		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(s[p+len(u):])
-	if strings.ContainsRune(wordAfter[u], r) {
+	if strings.ContainsRune(wordAfter[u], r) || isLatin(rune(u[0])) && (isLatin(r) || isDigit(r)) {
 		return ""
 	}
 	return u
@@ -302,8 +302,14 @@ func readNumber(s string, i int) (n number, end int, ok bool) {
 	}
 	end = runEnd(s, i)
 	run := s[i:end]
-	if !isRunChar(r) || hasLetters(run) {
+	if !isRunChar(r) {
 		return n, end, false
+	}
+	if hasLetters(run) {
+		if run = numberBeforeUnit(run); run == "" {
+			return n, end, false
+		}
+		end = i + len(run)
 	}
 	if strings.ContainsFunc(run, isPlaceholder) {
 		return number{redacted: true}, end, true
@@ -344,8 +350,7 @@ func thousands(s string) bool {
 }
 
 func isRunChar(r rune) bool {
-	return isDigit(r) || isPlaceholder(r) || r == '.' || r == ',' ||
-		r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	return isDigit(r) || isPlaceholder(r) || r == '.' || r == ',' || isLatin(r)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -363,12 +368,24 @@ func isPlaceholder(r rune) bool {
 // 5G, G312, APP are codes and names, not figures.
 func hasLetters(run string) bool {
 	for _, r := range run {
-		if (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') && r != 'X' && r != 'x' {
+		if isLatin(r) && r != 'X' && r != 'x' {
 			return true
 		}
 	}
 	return false
 }
+
+// numberBeforeUnit returns the number of a run that is a number with a
+// Latin unit written after it (300P, 100MW), or "".
+func numberBeforeUnit(run string) string {
+	i := strings.IndexFunc(run, func(r rune) bool { return isLatin(r) && r != 'X' && r != 'x' })
+	if i <= 0 || !slices.Contains(asciiUnits, run[i:]) || hasLetters(run[:i]) {
+		return ""
+	}
+	return run[:i]
+}
+
+func isLatin(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // asciiDigits returns run with full-width digits made ASCII and thousands
 // separators removed.

@@ -5,16 +5,22 @@ import "strings"
 // units are the units a figure may carry, longest first so that 人次 wins
 // over 人 and 个百分点 over 个. Time (年, 月, 日, 天) is not among them: a
 // figure followed by a time word is a date or a duration, not a quantity.
-var units = sortLongest([]string{
+var units = sortLongest(append([]string{
 	"个百分点", "百分点", "平方公里", "平方米", "平米", "立方米", "千瓦时", "千瓦", "兆瓦",
 	"公里", "千米", "公顷", "公斤", "千克", "人次", "户次", "场次", "批次", "车次", "架次",
-	"辆次", "标箱", "微克", "毫克",
+	"辆次", "标箱", "微克", "毫克", "度", "架",
 	"元", "亩", "米", "吨", "户", "人", "个", "家", "次", "件", "处", "条", "场", "批",
 	"名", "册", "所", "座", "辆", "台", "套", "项", "支", "株", "棵", "头", "只", "间",
 	"栋", "盏", "眼", "张", "篇", "份", "本", "部", "床", "斤", "倍", "分", "起", "例",
 	"宗", "轮", "期", "种", "位", "艘", "块", "组", "根", "幢", "周岁", "岁",
 	"%", "％", "‰",
-})
+}, asciiUnits...))
+
+// asciiUnits are units written in Latin letters, kept as written: computing
+// power (2.2万P, 4EFlops), storage, power and containers. A Latin unit ends
+// where the letters end, so that 5G and 4A stay names.
+var asciiUnits = []string{"PFlops", "EFlops", "TFlops", "Flops", "P", "E", "PB", "EB",
+	"MW", "GW", "kW", "KW", "kWh", "GWh", "TWh", "TEU"}
 
 // cnUnits are the units a Chinese numeral may count: 十分, 一期, 三口, 四面
 // are words, not quantities, so 分 期 口 部 本 头 are left out.
@@ -49,6 +55,7 @@ var wordAfter = map[string]string{
 	"份": "额", "期": "间限末刊", "位": "置于", "次": "要", "起": "来步草", "种": "植养子类",
 	"部": "门署分", "本": "地级领", "块": "钱", "组": "织成建", "根": "据本治",
 	"例": "如会", "倍": "增", "册": "封", "张": "贴", "岁": "月末",
+	"度": "假过汛", "架": "构设空子势起",
 }
 
 // magnitudes are the multipliers written between a number and its unit.
