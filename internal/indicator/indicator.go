@@ -77,6 +77,7 @@ type sentence struct {
 	hasPrev          bool
 	prevLabel, prevQ string
 	prevThreshold    bool
+	list             []string // the things of the last 分别 list
 }
 
 // text extracts the figures of a run of text, sentence by sentence.
@@ -96,7 +97,7 @@ func (x *extractor) sentence(anchor, s string) {
 		i, w := nextEnd(s, endClause)
 		x.clause(&st, s[:i])
 		if r, _ := utf8.DecodeRuneInString(s[i:]); i < len(s) && ending(r) == endPart {
-			st.hasPrev = false
+			st.hasPrev, st.list = false, nil
 		}
 		s = s[min(i+w, len(s)):]
 	}
@@ -148,13 +149,18 @@ func (c *clauseState) nextStart(k int) int {
 func (x *extractor) clause(st *sentence, text string) {
 	x.figs = scanFigures(text, x.figs[:0])
 	c := clauseState{text: text, figs: x.figs}
+	listed := listLabels(&c, &st.list)
 	for k := range c.figs {
 		f := &c.figs[k]
 		if f.modifier {
 			continue
 		}
 		var label string
-		label, f.used = labelFor(&c, k)
+		if listed != nil && listed[k] != "" {
+			label = listed[k]
+		} else {
+			label, f.used = labelFor(&c, k)
+		}
 		if label == "" && st.hasPrev {
 			label = inherited(st)
 		}
