@@ -1,8 +1,12 @@
 package indicator
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/govreport/govreport/internal/report"
 )
 
 // labelled is each figure of a text as label:written, joined by " | ".
@@ -103,5 +107,97 @@ func TestRespectively(t *testing.T) {
 	// Every figure of the list is a change when the first is.
 	if got := readings(extractText("能耗和水耗分别下降3%和4.5%")); got != "3%=-3 % change | 4.5%=-4.5 % change" {
 		t.Errorf("changes of a list: %s", got)
+	}
+}
+
+// kinds is each figure of a document as anchor written kind year
+// qualifier.
+func kinds(doc *report.Doc) string {
+	var got []string
+	for _, in := range Extract(doc) {
+		got = append(got, strings.TrimSpace(fmt.Sprintf("%s %s %s %d %s", in.Anchor, in.Written, in.Kind, in.Year, in.Qualifier)))
+	}
+	return strings.Join(got, "\n")
+}
+
+// Figures of the year under review are actuals; 预计 of that year is an
+// actual qualified 预计 (r15).
+func TestKindReview(t *testing.T) {
+	part := func(id, title string) report.Block {
+		return report.Block{Kind: report.Part, ID: id, Lead: title}
+	}
+	para := func(id, text string) report.Block {
+		return report.Block{Kind: report.Paragraph, ID: id, Text: text}
+	}
+	for _, c := range []struct {
+		name   string
+		blocks []report.Block
+		want   string
+	}{
+		{"review read as a section after a table of contents", []report.Block{
+			part("s2", "2024年工作安排"), part("s3", "全面加强政府自身建设"),
+			{Kind: report.Section, ID: "s3-1", Lead: "2023年工作回顾"},
+			para("p1", "全年地区生产总值完成82.86亿元，增长2.5%。"),
+			{Kind: report.Section, ID: "s3-2", Lead: "聚焦重点任务"},
+			para("p2", "新增企业5家。"),
+		}, "p1 82.86亿元 actual 2023\np1 2.5% actual 2023\np2 5家 actual 2023"},
+		{"a section without a year decides nothing", []report.Block{
+			part("s2", "2024年工作安排"), {Kind: report.Section, ID: "s2-1", Lead: "坚持目标导向"},
+			para("p1", "新建农田8000亩。"),
+		}, "p1 8000亩 target 2024"},
+		{"预计 with 下同 makes the rest of the part estimates", []report.Block{
+			part("s1", "2023年工作回顾"),
+			para("p1", "预计（下同），全镇实现生产总值6.35亿元，同比增长18.3%。新增企业5家。"),
+			part("s2", "2024年工作安排"), para("p2", "新建农田8000亩。"),
+		}, "p1 6.35亿元 actual 2023 预计\np1 18.3% actual 2023 预计\np1 5家 actual 2023 预计\np2 8000亩 target 2024"},
+		{"预计 alone makes its sentence estimates", []report.Block{
+			part("s1", "2023年工作回顾"),
+			para("p1", "预计全年完成投资5亿元以上。完成财政收入3亿元。预计明年增长5%。"),
+		}, "p1 5亿元 actual 2023 以上\np1 3亿元 actual 2023\np1 5% target 2024"},
+		{"预计 in a plan is a target", []report.Block{
+			part("s2", "2024年工作安排"), para("p1", "预计完成投资6亿元。"),
+		}, "p1 6亿元 target 2024"},
+		{"done and secured in a review", []report.Block{
+			part("s1", "2023年工作回顾"),
+			para("p1", "西线供水工程顺利竣工，确保了6.8万人的安全饮水问题。争取上级资金3000万元。人均预期寿命提高到75.3岁。虚拟现实产业产值5亿元。"),
+		}, "p1 6.8万人 actual 2023\np1 3000万元 actual 2023\np1 75.3岁 actual 2023\np1 5亿元 actual 2023"},
+		{"确保 and 争取 in a plan or outside any part", []report.Block{
+			para("p0", "确保城镇新增就业800人。"),
+			part("s2", "2024年工作安排"), para("p1", "争取上级资金3000万元。力争新增企业5家。"),
+		}, "p0 800人 target 2023\np1 3000万元 target 2024\np1 5家 target 2024"},
+	} {
+		doc := &report.Doc{Meta: report.Meta{Year: 2023}, Blocks: c.blocks}
+		if got := kinds(doc); got != c.want {
+			t.Errorf("%s:\n got\n%s\nwant\n%s", c.name, got, c.want)
+		}
+	}
+	checkLabelled(t, [][2]string{
+		{"人均预期寿命提高到75.3岁", "人均预期寿命:75.3岁"},
+		{"确保了6.8万人的安全饮水问题", "安全饮水问题:6.8万人"},
+		{"争取到位资金3000万元", "到位资金:3000万元"},
+	})
+}
+
+// Without a report year a figure has no year: 0, no field in JSON, an
+// empty cell in CSV, and never year 1 for a plan.
+func TestNoYear(t *testing.T) {
+	doc := &report.Doc{Blocks: []report.Block{
+		{Kind: report.Part, ID: "s1", Lead: "工作回顾"},
+		{Kind: report.Paragraph, ID: "p1", Text: "完成财政收入3亿元。2022年完成投资4亿元。"},
+		{Kind: report.Part, ID: "s2", Lead: "工作安排"},
+		{Kind: report.Paragraph, ID: "p2", Text: "力争明年新增就业500人。"},
+	}}
+	if got, want := kinds(doc), "p1 3亿元 actual 0\np1 4亿元 actual 2022\np2 500人 target 0"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	ins := Extract(doc)
+	var js, cs bytes.Buffer
+	WriteJSON(&js, ins[:1])
+	WriteCSV(&cs, ins[:1])
+	if strings.Contains(js.String(), `"year"`) {
+		t.Errorf("JSON has a year: %s", js.String())
+	}
+	if !strings.Contains(cs.String(), ",actual,,true,") {
+		t.Errorf("CSV year is not empty: %s", cs.String())
 	}
 }

@@ -23,20 +23,23 @@ type Indicator struct {
 	Unit        string   `json:"unit"`                // normalised unit: "万元", "%", "亩"
 	Magnitude   string   `json:"magnitude,omitempty"` // 万 or 亿 when the figure was written with one
 	Base        *float64 `json:"base,omitempty"`      // value in the base unit: 4.2万亩 → 42000 (亩)
-	Qualifier   string   `json:"qualifier,omitempty"` // 近 约 超 余 多 以上 左右 累计 …
+	Qualifier   string   `json:"qualifier,omitempty"` // 近 约 超 余 多 以上 左右 预计 累计 …
 	Change      bool     `json:"change,omitempty"`    // a change (同比增长/下降) rather than a level
 	Redacted    bool     `json:"redacted"`            // a placeholder (XX, ××, X.X, **)
 	UnitMissing bool     `json:"unit_missing,omitempty"`
-	Kind        string   `json:"kind"`     // "actual" or "target"
-	Year        int      `json:"year"`     // the year the figure is for
-	Featured    bool     `json:"featured"` // a standard statistical indicator
-	Text        string   `json:"text"`     // the clause that states it
+	Kind        string   `json:"kind"`           // "actual" or "target"
+	Year        int      `json:"year,omitempty"` // the year the figure is for; 0 when unknown (no field in JSON, an empty cell in CSV)
+	Featured    bool     `json:"featured"`       // a standard statistical indicator
+	Text        string   `json:"text"`           // the clause that states it
 }
 
-// Kinds of indicator.
+// Kinds of indicator. An estimate of the year under review (预计全年完成…)
+// is an actual with the qualifier 预计: the figure reports a result, not a
+// goal, only before the statistics are final. An estimate in a plan, or for
+// a later year, is a target.
 const (
 	Actual = "actual" // a result, stated in a review
-	Target = "target" // a plan, a goal or an estimate
+	Target = "target" // a plan, a goal or a forecast
 )
 
 // Extract returns every quantity doc states, in reading order.
@@ -45,10 +48,8 @@ func Extract(doc *report.Doc) []Indicator {
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		switch b.Kind {
-		case report.Part, report.Heading:
-			if plan, ok := planTitle(b.Title(), x.year); ok {
-				x.plan = plan
-			}
+		case report.Part, report.Heading, report.Section:
+			x.title(b.Title(), b.Kind == report.Section)
 		case report.Table:
 			x.table(b)
 			continue
@@ -61,17 +62,32 @@ func Extract(doc *report.Doc) []Indicator {
 
 // extractor carries the state of one document.
 type extractor struct {
-	year int  // the report year
-	plan bool // inside a part that plans the coming year
-	out  []Indicator
-	figs []figure // reused for each clause
+	year     int  // the report year
+	plan     bool // inside a part that plans the coming year
+	review   bool // inside a part that reviews the report year
+	estimate bool // a note (预计（下同）) made every figure after it an estimate
+	out      []Indicator
+	figs     []figure // reused for each clause
+}
+
+// title follows the parts of a report: a part's title says whether it
+// plans or reviews. A section's title decides only when it names a year
+// (一、2023年工作回顾 read as a section after a table of contents); 聚焦重点
+// 任务 in a review says nothing.
+func (x *extractor) title(t string, section bool) {
+	plan, ok := planTitle(t, x.year)
+	if !ok || section && lastYear(t) == 0 {
+		return
+	}
+	x.plan, x.review, x.estimate = plan, !plan, false
 }
 
 // sentence is what a sentence has said so far that bears on its figures.
 type sentence struct {
-	target bool // a target marker (力争, 预计) has been seen
-	year   int  // the last year named
-	anchor string
+	target   bool // a target marker (力争, 计划投资) has been seen
+	estimate bool // 预计 has been seen
+	year     int  // the last year named
+	anchor   string
 	// The figure before: its label, and it as written with its qualifiers;
 	// prevThreshold if it is a threshold (700分以上) in the same clause.
 	hasPrev          bool
@@ -186,8 +202,12 @@ func inherited(st *sentence) string {
 
 // note records what a clause says for the clauses after it.
 func (x *extractor) note(st *sentence, text string) {
-	if hasTargetMarker(text) {
+	if hasTargetMarker(text, x.review) {
 		st.target = true
+	}
+	if markerIn(text, estimateMarker) {
+		st.estimate = true
+		x.estimate = x.estimate || estimatesBelow(text)
 	}
 	if y := x.namedYear(text); y != 0 {
 		st.year = y
@@ -210,6 +230,11 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 		Featured:    isFeatured(label),
 		Text:        strings.TrimSpace(c.text),
 	}
+	var estimate bool
+	in.Kind, in.Year, estimate = x.kindYear(st, before)
+	if in.Qualifier == "" && estimate {
+		in.Qualifier = estimateMarker
+	}
 	if in.Qualifier == "" && strings.Contains(before, cumulative) {
 		in.Qualifier = cumulative
 	}
@@ -222,7 +247,6 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 	if f.hasTop && !f.top.redacted {
 		in.Upper = value(f.top.digits, 0, f.down)
 	}
-	in.Kind, in.Year = x.kindYear(st, before)
 	return in
 }
 

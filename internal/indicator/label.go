@@ -23,7 +23,7 @@ var leadFillers = sortLongest([]string{
 	"今年以来", "今年", "全年", "年内", "当年", "一年来", "截至目前", "目前", "本年", "年末", "年底", "年初",
 	"上半年", "下半年", "明年", "其中", "并且", "并", "同时", "另外", "此外", "还", "又", "也",
 	"共计", "合计", "总计", "累计", "共有", "共", "先后", "已经", "已", "均", "积极", "现有",
-	"完成", "实现", "达到", "建成", "力争", "争取", "计划", "预计", "确保", "将", "拟", "预期", "力求", "的",
+	"完成了", "实现了", "达到了", "确保了", "完成", "实现", "达到", "建成", "力争", "争取", "计划", "预计", "确保", "将", "拟", "预期", "力求", "的",
 })
 
 // Words stripped from the end of a label: 参保率为103%, 同比增长.
@@ -156,7 +156,7 @@ func trimLead(s string) string {
 		t := trimYear(s)
 		t = trimUntil(t)
 		t = trimYears(t)
-		t = trimPrefixes(t, leadFillers)
+		t = trimFillers(t)
 		t = trimPlaceholderPlace(t)
 		if t == s {
 			return s
@@ -169,7 +169,7 @@ func trimLead(s string) string {
 // words remain after it.
 func cutAfterMarker(s string) string {
 	for _, m := range markerCut {
-		if i := strings.LastIndex(s, m); i > 0 {
+		if i := strings.LastIndex(s, m); i > 0 && isMarkerAt(s, i, m) {
 			if t := trimLead(s[i+len(m):]); t != "" {
 				s = t
 			}
@@ -264,6 +264,18 @@ func trimPlaceholderPlace(s string) string {
 		}
 	}
 	return s
+}
+
+// trimFillers strips the lead fillers from s, but not a marker that is
+// part of a word (预期寿命).
+func trimFillers(s string) string {
+	for {
+		w := prefixIn(s, leadFillers)
+		if w == "" || !isMarkerAt(s, 0, w) {
+			return s
+		}
+		s = s[len(w):]
+	}
 }
 
 func trimPrefixes(s string, ws []string) string {

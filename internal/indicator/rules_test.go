@@ -182,7 +182,7 @@ func TestKindYear(t *testing.T) {
 	}}
 	want := []string{
 		"p1 120万人次 actual 2023",
-		"s1-p1 3亿元 actual 2023", "s1-p1 5亿元 target 2023", "s1-p1 6% target 2023", "s1-p1 3家 target 2023",
+		"s1-p1 3亿元 actual 2023", "s1-p1 5亿元 actual 2023 预计", "s1-p1 6% actual 2023 预计", "s1-p1 3家 actual 2023 预计",
 		"s1-p1 500人 target 2024", "s1-p1 4亿元 actual 2022",
 		"s2-p1 8000亩 target 2024", "s2-p1 5亿元 actual 2023", "s2-p1 6万吨 target 2025",
 		"s3-p1 10% target 2024",
@@ -190,7 +190,7 @@ func TestKindYear(t *testing.T) {
 	}
 	var got []string
 	for _, in := range Extract(doc) {
-		got = append(got, fmt.Sprintf("%s %s %s %d", in.Anchor, in.Written, in.Kind, in.Year))
+		got = append(got, strings.TrimSpace(fmt.Sprintf("%s %s %s %d %s", in.Anchor, in.Written, in.Kind, in.Year, in.Qualifier)))
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("got\n%s\nwant\n%s", g, w)

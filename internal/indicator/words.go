@@ -98,8 +98,23 @@ var (
 	connectors = []string{"了", "为", "达到", "达", "是"}
 )
 
-// targetMarkers make the figures after them in a sentence targets.
-var targetMarkers = []string{"力争", "争取", "预计", "确保", "预期", "力求", "拟"}
+// targetMarkers make the figures after them in a sentence targets; the
+// last ones, pastInReview, only outside a review.
+var (
+	pastInReview  = []string{"争取", "确保"}
+	targetMarkers = append([]string{"力争", "预期", "力求", "拟"}, pastInReview...)
+)
+
+// estimateMarker makes the figures after it in a sentence estimates.
+const estimateMarker = "预计"
+
+// inWord lists, for a marker, the characters before and after it that make
+// it part of another word: 模拟, 稳预期, 人均预期寿命.
+var inWord = map[string][2]string{"预期": {"稳", "寿"}, "拟": {"模虚比草", ""}}
+
+// done lists, for a marker, the characters after it that say it is done:
+// 确保了, 争取到.
+var done = map[string]string{"争取": "了到", "确保": "了"}
 
 // targetVerbs follow 将 and 计划 when those announce a target (将达到, 计划投资).
 var targetVerbs = []string{"达到", "完成", "实现", "新增", "建成", "投入", "投资", "突破", "超过",
