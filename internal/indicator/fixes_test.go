@@ -201,3 +201,23 @@ func TestNoYear(t *testing.T) {
 		t.Errorf("CSV year is not empty: %s", cs.String())
 	}
 }
+
+// A figure with no subject of its own takes the one of the figure before
+// it in the sentence, and a share of a plan does not pass its own words on;
+// a clause that names its own subject before a 、 keeps it (r18).
+func TestLabelCarry(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"2020年地方财政收入实现2496万元，完成任务的117.46%，同比增长28.7%",
+			"地方财政收入:2496万元 | 地方财政收入任务完成率:117.46% | 地方财政收入:28.7%"},
+		{"固定资产投资完成15.2亿元，为年度计划的105%，增长8%", "固定资产投资:15.2亿元 | 固定资产投资计划完成率:105% | 固定资产投资:8%"},
+		{"完成年度目标任务的103%", "任务完成率:103%"},
+		{"民生领域财政支出占比保持在76%以上，全体居民人均可支配收入增速高于经济增速、突破3万元",
+			"民生领域财政支出占比:76% | 全体居民人均可支配收入:3万元"},
+		{"新增就业500人，工业增加值增长快于全省平均、达到120亿元", "新增就业:500人 | 工业增加值:120亿元"},
+		// Unchanged: a change after its subject, a list of figures, a task that is no share.
+		{"限上社会消费品零售额XX万元，同比增长20.56%", "限上社会消费品零售额:XX万元 | 限上社会消费品零售额:20.56%"},
+		{"地区生产总值增长5%、达到100亿元", "地区生产总值:5% | 地区生产总值:100亿元"},
+		{"承担重点任务的12家企业", "企业:12家"},
+		{"人均预期寿命再提高1.5岁", "人均预期寿命:1.5岁"},
+	})
+}

@@ -171,23 +171,40 @@ func (x *extractor) clause(st *sentence, text string) {
 		if f.modifier {
 			continue
 		}
-		var label string
-		if listed != nil && listed[k] != "" {
-			label = listed[k]
-		} else {
-			label, f.used = labelFor(&c, k)
-		}
-		if label == "" && st.hasPrev {
-			label = inherited(st)
-		}
+		label, share := labelOf(st, &c, k, listed)
 		in := x.indicator(st, &c, f, label)
 		x.out = append(x.out, in)
-		st.hasPrev, st.prevLabel = true, in.Label
+		if !share {
+			st.prevLabel = in.Label
+		}
+		st.hasPrev = true
 		st.prevQ = text[f.qstart:f.qend]
 		st.prevThreshold = !f.change && (in.Qualifier == "以上" || in.Qualifier == "以下" || in.Qualifier == "以内")
 	}
 	st.prevThreshold = false
 	x.note(st, text)
+}
+
+// labelOf returns the label of figure k of a clause: the one a
+// respectively-list gives it, the one its words give it, or the one before
+// it. share is true for a share of a plan (完成任务的117.46%): its label
+// names the thing before it, which the figures after it go on naming.
+func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string, share bool) {
+	f := &c.figs[k]
+	if listed != nil && listed[k] != "" {
+		return listed[k], false
+	}
+	if w := planShare(c.text[c.segStart(k):f.qstart]); w != "" && !f.change {
+		if st.hasPrev {
+			return st.prevLabel + w + "完成率", true
+		}
+		return w + "完成率", false
+	}
+	label, f.used = labelFor(c, k)
+	if label == "" && st.hasPrev {
+		label = inherited(st)
+	}
+	return label, false
 }
 
 // inherited is the label of a figure that names nothing itself: the one

@@ -28,7 +28,7 @@ var leadFillers = sortLongest([]string{
 
 // Words stripped from the end of a label: 参保率为103%, 同比增长.
 var tailFillers = sortLongest([]string{
-	"为", "达到", "达", "是", "共计", "共", "累计", "合计", "总计", "已", "有", "的", "分别",
+	"为", "达到", "达", "是", "共计", "共", "累计", "合计", "总计", "已", "有", "的", "分别", "再",
 	"同比", "比上年同期", "比上年", "比去年", "较上年", "较去年", "与上年相比",
 	"完成", "实现", "突破", "将", "预计", "力争", "争取", "确保", "全部", "均", "都", "到达",
 	"每人每月", "每人每年", "每月", "每年", "每人", "每户", "每亩",
@@ -124,11 +124,56 @@ func modifiedNoun(c *clauseState, k int) string {
 	return c.text[next.qstart:next.qend] + n
 }
 
+// planShare returns the plan a figure is a share of (完成任务的117.46%,
+// 完成年度计划的105%, 为年初预算的98%): 任务, 计划, 目标 or 预算; or "".
+func planShare(before string) string {
+	s, ok := strings.CutSuffix(strings.TrimSpace(before), "的")
+	w := suffixIn(s, planNouns)
+	if !ok || w == "" {
+		return ""
+	}
+	if !containsAny(lastRunes(s[:len(s)-len(w)], 6), []string{"完成", "为", "占"}) {
+		return ""
+	}
+	return w
+}
+
+// planNouns name what a result is a share of.
+var planNouns = []string{"任务", "计划", "目标", "预算"}
+
 // cleanBefore trims the words before a figure down to the thing measured.
+// When nothing is left after the last 、, the thing is the subject of the
+// words before it: 全体居民人均可支配收入增速高于经济增速、突破3万元.
 func cleanBefore(s string, f *figure, afterFigure bool) string {
 	if i := strings.LastIndex(s, "、"); i >= 0 {
-		s = s[i+len("、"):]
+		if t := cleanItem(s[i+len("、"):], f, afterFigure); t != "" {
+			return t
+		}
+		first, _, _ := strings.Cut(s, "、")
+		return cleanItem(subjectOf(first), f, afterFigure)
 	}
+	return cleanItem(s, f, afterFigure)
+}
+
+// subjectOf returns the subject a predicate is said of: the words before a
+// comparison or a change (…收入增速高于经济增速 → …收入).
+func subjectOf(s string) string {
+	i := len(s)
+	for _, w := range predicateStarts {
+		if j := strings.Index(s, w); j >= 0 && j < i {
+			i = j
+		}
+	}
+	return s[:i]
+}
+
+// predicateStarts begin what is said of a subject.
+var predicateStarts = []string{"高于", "低于", "快于", "慢于", "好于", "优于", "超过", "增速", "增幅",
+	"降幅", "增长", "下降", "稳步", "持续", "保持"}
+
+// cleanItem trims the words of one list item before a figure down to the
+// thing measured.
+func cleanItem(s string, f *figure, afterFigure bool) string {
 	s = dropQuotes(strings.TrimSpace(s))
 	if afterFigure {
 		s = trimPrefixes(s, conjunctions)
