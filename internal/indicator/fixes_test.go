@@ -221,3 +221,26 @@ func TestLabelCarry(t *testing.T) {
 		{"人均预期寿命再提高1.5岁", "人均预期寿命:1.5岁"},
 	})
 }
+
+// Note marks are no part of a label; numerals that are part of a name are
+// (r20).
+func TestNoteMarksAndNames(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"2025年四大主导产业［2］占GDP比重较2020年提高约14个百分点", "四大主导产业占GDP比重:14个百分点"},
+		{"ESI［5］全球排名前1%的学科数量增长两倍", "ESI全球排名前1%的学科数量:两倍"},
+		{"绿色发展指数①提高到85%", "绿色发展指数:85%"},
+		{"规上工业增加值²增长7%，研发投入强度[3]达到2.1%", "规上工业增加值:7% | 研发投入强度:2.1%"},
+		{"全省四大主导产业增加值占GDP比重较上年提高2个百分点", "四大主导产业增加值占GDP比重:2个百分点"},
+		{"三农投入增长10%", "三农投入:10%"},
+		{"支持两新政策资金5亿元", "支持两新政策资金:5亿元"},
+		{"实施3个三农项目", "三农项目:3个"},
+		// A name cut by the length cap keeps its numeral.
+		{"加快四大主导产业上下游企业协同发展重点项目投资12亿元", "四大主导产业上下游企业协同发展重点项目投资:12亿元"},
+		// Brackets that are not note marks stay.
+		{"东政〔2023〕12号文件安排资金50万元", "东政〔2023〕12号文件安排资金:50万元"},
+	})
+	// The text keeps the marks.
+	if ins := extractText("四大主导产业［2］产值增长8%"); len(ins) != 1 || ins[0].Text != "四大主导产业［2］产值增长8%" {
+		t.Errorf("text lost its note mark: %+v", ins)
+	}
+}

@@ -174,7 +174,7 @@ var predicateStarts = []string{"高于", "低于", "快于", "慢于", "好于",
 // cleanItem trims the words of one list item before a figure down to the
 // thing measured.
 func cleanItem(s string, f *figure, afterFigure bool) string {
-	s = dropQuotes(strings.TrimSpace(s))
+	s = dropQuotes(strings.TrimSpace(dropNoteMarks(s)))
 	if afterFigure {
 		s = trimPrefixes(s, conjunctions)
 	}
@@ -182,17 +182,17 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 	if f.change {
 		s = trimSuffixes(s, changeUp, changeDown)
 	}
-	s = trimSuffixes(s, tailFillers)
+	s = trimSuffixes(trimBase(trimSuffixes(s, tailFillers)), tailFillers)
 	s = cutAfterMarker(s)
 	s = cutAfterTime(s)
-	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 {
+	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 && i+len("新增") < len(s) {
 		s = s[i:] // …工程抛泥区填塘新增耕地: the new land is what is measured
 	}
 	s = dropInner(s)
 	if suffixIn(s, changeNouns) == s {
 		return ""
 	}
-	return lastRunes(s, maxLabel)
+	return capLabel(s)
 }
 
 // trimLead strips the subject, time and filler words before the label.
@@ -237,6 +237,70 @@ func cutAfterTime(s string) string {
 		}
 	}
 	return s
+}
+
+// trimBase strips the base of a comparison from the end of a label:
+// 占GDP比重较2020年 → 占GDP比重.
+func trimBase(s string) string {
+	t, ok := strings.CutSuffix(s, "年")
+	if !ok || len(t) < 4 {
+		return s
+	}
+	for _, c := range []byte(t[len(t)-4:]) {
+		if c < '0' || c > '9' {
+			return s
+		}
+	}
+	if w := suffixIn(t[:len(t)-4], []string{"较", "比", "同"}); w != "" {
+		return t[:len(t)-4-len(w)]
+	}
+	return s
+}
+
+// dropNoteMarks removes the marks of notes from a label: ［2］, [3], 【1】,
+// ①, ⑵, superscript digits. A label in text with notes names its thing
+// without them; the text keeps them.
+func dropNoteMarks(s string) string {
+	if !strings.ContainsFunc(s, isNoteRune) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := noteAt(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		b.WriteRune(r)
+		i += w
+	}
+	return b.String()
+}
+
+// noteAt returns the length of the note mark at the start of s, or 0.
+func noteAt(s string) int {
+	r, w := utf8.DecodeRuneInString(s)
+	if isNoteRune(r) && r != '［' && r != '[' && r != '【' {
+		return w
+	}
+	close := map[rune]string{'［': "］", '[': "]", '【': "】"}[r]
+	if close == "" {
+		return 0
+	}
+	j := w
+	for j < len(s) && j-w < 3 && isDigit(rune(s[j])) {
+		j++
+	}
+	if j == w || !strings.HasPrefix(s[j:], close) {
+		return 0
+	}
+	return j + len(close)
+}
+
+// isNoteRune reports whether r is or may open a note mark.
+func isNoteRune(r rune) bool {
+	return r >= '①' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹' ||
+		r == '［' || r == '[' || r == '【'
 }
 
 // trimYear strips a leading year: 2023年度, 2023年.
@@ -410,6 +474,16 @@ func nounAfter(s string) (string, int) {
 		return "", 0
 	}
 	return firstRunes(n, maxLabel), i
+}
+
+// capLabel keeps the last maxLabel characters of a label, and a Chinese
+// numeral right before them, which starts a name (四大主导产业, 三农).
+func capLabel(s string) string {
+	t := lastRunes(s, maxLabel)
+	if r, w := utf8.DecodeLastRuneInString(s[:len(s)-len(t)]); w > 0 && isCnDigit(r) {
+		return s[len(s)-len(t)-w:]
+	}
+	return t
 }
 
 func lastRunes(s string, n int) string {
