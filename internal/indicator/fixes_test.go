@@ -244,3 +244,64 @@ func TestNoteMarksAndNames(t *testing.T) {
 		t.Errorf("text lost its note mark: %+v", ins)
 	}
 }
+
+// Reports in Traditional script are read as in Simplified; records quote
+// them as written, with units normalised (r19).
+func TestTraditional(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"完成財政收入6365萬元,超額完成任務。招商引資到位資金6.22億元,新增規(guī)上工業(yè)企業(yè)1家,新增稻蝦(漁)綜合種養(yǎng)3600畝。",
+			"財政收入 6365萬元=6365 万元 万:63650000 | 招商引資到位資金 6.22億元=6.22 亿元 亿:622000000 | " +
+				"新增規上工業企業 1家=1 家 | 新增稻蝦(漁)綜合種養 3600畝=3600 亩"},
+		{"硬化道路12.5公裏，新建橋樑3座，改造危房20戶，惠及群眾1.2萬人次，外商直接投資300萬美元",
+			"硬化道路 12.5公裏=12.5 公里 | 新建橋樑 3座=3 座 | 改造危房 20戶=20 户 | 惠及群眾 1.2萬人次=1.2 万人次 万:12000 | " +
+				"外商直接投資 300萬美元=300 万美元 万:3000000"},
+		{"地區生產總值同比增長8.5%，糧食產量下降2.1萬噸", "地區生產總值 8.5%=8.5 % change | 糧食產量 2.1萬噸=-2.1 万吨 万:-21000 change"},
+		{"實施兩個項目", "項目 兩個=2 个"},
+		// Not quantities, as in Simplified.
+		{"按照省委十四屆十次全會部署，做到“兩個維護”，推進XX項目", ""},
+	} {
+		var got []string
+		for _, in := range extractText(c.text) {
+			got = append(got, in.Label+" "+reading(in))
+			if !strings.Contains(c.text, in.Text) {
+				t.Errorf("text %q is not as written", in.Text)
+			}
+		}
+		if g := strings.Join(got, " | "); g != c.want {
+			t.Errorf("%s\n got %s\nwant %s", c.text, g, c.want)
+		}
+	}
+	doc := &report.Doc{Meta: report.Meta{Year: 2020}, Blocks: []report.Block{
+		{Kind: report.Part, ID: "s1", Lead: "2020年工作回顧"},
+		{Kind: report.Paragraph, ID: "p1", Text: "預計全年完成投資5億元。"},
+		{Kind: report.Part, ID: "s2", Lead: "2021年工作安排"},
+		{Kind: report.Paragraph, ID: "p2", Text: "力爭新增企業5家。"},
+	}}
+	if got, want := kinds(doc), "p1 5億元 actual 2020 预计\np2 5家 target 2021"; got != want {
+		t.Errorf("kinds in Traditional:\n got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"萬億畝噸個項戶兩": "万亿亩吨个项户两", "增長預計": "增长预计", "完成財政收入": "完成财政收入",
+		"abc 1,200": "abc 1,200", "": "",
+	} {
+		got, _ := fold(in)
+		if got != want || len(got) != len(in) {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if _, ok := fold("完成财政收入3亿元"); ok {
+		t.Error("fold reports a change in Simplified text")
+	}
+	for _, c := range []struct{ label, folded, src, want string }{
+		{"财政收入", "完成财政收入XX", "完成財政收入XX", "財政收入"},
+		{"财政收入任务完成率", "完成财政收入", "完成財政收入", "財政收入任务完成率"},
+		{"新增规上企业", "新增规(guī)上企业", "新增規(guī)上企業", "新增規上企業"},
+	} {
+		if got := unfold(c.label, c.folded, c.src); got != c.want {
+			t.Errorf("unfold(%q) = %q, want %q", c.label, got, c.want)
+		}
+	}
+}

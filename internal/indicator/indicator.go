@@ -68,6 +68,10 @@ type extractor struct {
 	estimate bool // a note (预计（下同）) made every figure after it an estimate
 	out      []Indicator
 	figs     []figure // reused for each clause
+	// The text being read as written, and folded into Simplified; folds
+	// is false when the two are the same.
+	src, folded string
+	folds       bool
 }
 
 // title follows the parts of a report: a part's title says whether it
@@ -98,24 +102,33 @@ type sentence struct {
 
 // text extracts the figures of a run of text, sentence by sentence.
 func (x *extractor) text(anchor, s string) {
-	for s != "" {
-		i, w := nextEnd(s, endSentence)
-		x.sentence(anchor, s[:i])
-		s = s[min(i+w, len(s)):]
+	x.load(s)
+	for from := 0; from < len(s); {
+		i, w := nextEnd(x.folded[from:], endSentence)
+		x.sentence(anchor, from, from+i)
+		from = min(from+i+w, len(s))
 	}
 }
 
-// sentence extracts the figures of one sentence, clause by clause. A
-// semicolon starts a new list item: what it names is not shared across.
-func (x *extractor) sentence(anchor, s string) {
+// load makes s the text being read.
+func (x *extractor) load(s string) {
+	x.src = s
+	x.folded, x.folds = fold(s)
+}
+
+// sentence extracts the figures of the sentence from..to of the text, clause
+// by clause. A semicolon starts a new list item: what it names is not shared
+// across.
+func (x *extractor) sentence(anchor string, from, to int) {
 	st := sentence{anchor: anchor}
-	for s != "" {
+	for from < to {
+		s := x.folded[from:to]
 		i, w := nextEnd(s, endClause)
-		x.clause(&st, s[:i])
+		x.clause(&st, from, from+i)
 		if r, _ := utf8.DecodeRuneInString(s[i:]); i < len(s) && ending(r) == endPart {
 			st.hasPrev, st.list = false, nil
 		}
-		s = s[min(i+w, len(s)):]
+		from = min(from+i+w, to)
 	}
 }
 
@@ -135,10 +148,11 @@ func inNumber(s string, i int, r rune) bool {
 	return (r == ',' || r == ':') && i > 0 && isDigit(rune(s[i-1])) && i+1 < len(s) && isDigit(rune(s[i+1]))
 }
 
-// clauseState holds one clause and the figures found in it.
+// clauseState holds one clause, folded and as written, and the figures
+// found in it.
 type clauseState struct {
-	text string
-	figs []figure
+	text, src string
+	figs      []figure
 }
 
 // segStart is where the words that may name figure k begin: after the
@@ -161,10 +175,11 @@ func (c *clauseState) nextStart(k int) int {
 	return len(c.text)
 }
 
-// clause extracts the figures of one clause.
-func (x *extractor) clause(st *sentence, text string) {
+// clause extracts the figures of the clause from..to of the text.
+func (x *extractor) clause(st *sentence, from, to int) {
+	text := x.folded[from:to]
 	x.figs = scanFigures(text, x.figs[:0])
-	c := clauseState{text: text, figs: x.figs}
+	c := clauseState{text: text, src: x.src[from:to], figs: x.figs}
 	listed := listLabels(&c, &st.list)
 	for k := range c.figs {
 		f := &c.figs[k]
@@ -173,10 +188,13 @@ func (x *extractor) clause(st *sentence, text string) {
 		}
 		label, share := labelOf(st, &c, k, listed)
 		in := x.indicator(st, &c, f, label)
-		x.out = append(x.out, in)
 		if !share {
 			st.prevLabel = in.Label
 		}
+		if x.folds {
+			in.Label = unfold(in.Label, x.folded, x.src)
+		}
+		x.out = append(x.out, in)
 		st.hasPrev = true
 		st.prevQ = text[f.qstart:f.qend]
 		st.prevThreshold = !f.change && (in.Qualifier == "以上" || in.Qualifier == "以下" || in.Qualifier == "以内")
@@ -237,7 +255,7 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 	in := Indicator{
 		Anchor:      st.anchor,
 		Label:       label,
-		Written:     c.text[f.start:f.end],
+		Written:     c.src[f.start:f.end],
 		Unit:        f.magnitude + normUnit(f.unit),
 		Magnitude:   f.magnitude,
 		Qualifier:   f.qualifier,
@@ -245,7 +263,7 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 		Redacted:    f.num.redacted || f.hasTop && f.top.redacted,
 		UnitMissing: f.unitMissing,
 		Featured:    isFeatured(label),
-		Text:        strings.TrimSpace(c.text),
+		Text:        strings.TrimSpace(c.src),
 	}
 	var estimate bool
 	in.Kind, in.Year, estimate = x.kindYear(st, before)

@@ -185,11 +185,13 @@ func (x *extractor) table(b *report.Block) {
 		text := strings.Join(row, " | ")
 		for _, cell := range row[1:] {
 			n := len(x.out)
-			x.sentence(b.ID, cell)
+			x.load(cell)
+			x.sentence(b.ID, 0, len(cell))
 			for i := n; i < len(x.out); i++ {
 				if x.out[i].Label == "" {
 					x.out[i].Label = strings.TrimSpace(row[0])
-					x.out[i].Featured = isFeatured(x.out[i].Label)
+					head, _ := fold(x.out[i].Label)
+					x.out[i].Featured = isFeatured(head)
 				}
 				x.out[i].Text = text
 			}

@@ -258,8 +258,8 @@ func trimBase(s string) string {
 }
 
 // dropNoteMarks removes the marks of notes from a label: ［2］, [3], 【1】,
-// ①, ⑵, superscript digits. A label in text with notes names its thing
-// without them; the text keeps them.
+// ①, ⑵, superscript digits, and pinyin glosses (產（chǎn）). A label in text
+// with notes names its thing without them; the text keeps them.
 func dropNoteMarks(s string) string {
 	if !strings.ContainsFunc(s, isNoteRune) {
 		return s
@@ -277,19 +277,33 @@ func dropNoteMarks(s string) string {
 	return b.String()
 }
 
-// noteAt returns the length of the note mark at the start of s, or 0.
+// noteOpen maps the brackets a note mark may be written in to their
+// closing bracket.
+var noteOpen = map[rune]string{'［': "］", '[': "]", '【': "】", '（': "）", '(': ")"}
+
+// noteAt returns the length of the note mark at the start of s, or 0: a
+// number of up to three digits in square brackets, or a pinyin syllable in
+// round ones.
 func noteAt(s string) int {
 	r, w := utf8.DecodeRuneInString(s)
-	if isNoteRune(r) && r != '［' && r != '[' && r != '【' {
-		return w
-	}
-	close := map[rune]string{'［': "］", '[': "]", '【': "】"}[r]
-	if close == "" {
+	close, ok := noteOpen[r]
+	if !ok {
+		if isNoteRune(r) {
+			return w
+		}
 		return 0
 	}
+	inside := isDigit
+	if close == "）" || close == ")" {
+		inside = isPinyin
+	}
 	j := w
-	for j < len(s) && j-w < 3 && isDigit(rune(s[j])) {
-		j++
+	for j < len(s) && j-w < 12 {
+		c, cw := utf8.DecodeRuneInString(s[j:])
+		if !inside(c) {
+			break
+		}
+		j += cw
 	}
 	if j == w || !strings.HasPrefix(s[j:], close) {
 		return 0
@@ -299,8 +313,13 @@ func noteAt(s string) int {
 
 // isNoteRune reports whether r is or may open a note mark.
 func isNoteRune(r rune) bool {
-	return r >= '①' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹' ||
-		r == '［' || r == '[' || r == '【'
+	_, open := noteOpen[r]
+	return open || r >= '①' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
+}
+
+// isPinyin reports whether r may be a letter of a pinyin syllable.
+func isPinyin(r rune) bool {
+	return r >= 'a' && r <= 'z' || strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", r)
 }
 
 // trimYear strips a leading year: 2023年度, 2023年.
