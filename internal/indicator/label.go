@@ -180,9 +180,9 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 	}
 	s = trimLead(s)
 	if f.change {
-		s = trimSuffixes(s, changeUp, changeDown)
+		s = trimSuffixes(s, changeIndex)
 	}
-	s = trimSuffixes(trimBase(trimSuffixes(s, tailFillers)), tailFillers)
+	s = trimSuffixes(trimBase(trimSuffixes(s, tailIndex)), tailIndex)
 	s = cutAfterMarker(s)
 	s = cutAfterTime(s)
 	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 && i+len("新增") < len(s) {
@@ -398,7 +398,7 @@ func trimPlaceholderPlace(s string) string {
 // part of a word (预期寿命).
 func trimFillers(s string) string {
 	for {
-		w := prefixIn(s, leadFillers)
+		w := leadIndex.prefix(s)
 		if w == "" || !isMarkerAt(s, 0, w) {
 			return s
 		}
@@ -416,16 +416,14 @@ func trimPrefixes(s string, ws []string) string {
 	}
 }
 
-func trimSuffixes(s string, lists ...[]string) string {
-	for changed := true; changed; {
-		changed = false
-		for _, ws := range lists {
-			if w := suffixIn(s, ws); w != "" {
-				s, changed = s[:len(s)-len(w)], true
-			}
+func trimSuffixes(s string, ws wordIndex) string {
+	for {
+		w := ws.suffix(s)
+		if w == "" {
+			return s
 		}
+		s = s[:len(s)-len(w)]
 	}
-	return s
 }
 
 // dropInner removes the totals words inside a label (就医共计报销 → 就医报销)
@@ -480,10 +478,10 @@ func nounAfter(s string) (string, int) {
 	i := start
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) || prefixIn(s[i:], nounStops) != "" {
+		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) || nounStopIndex.prefix(s[i:]) != "" {
 			break
 		}
-		if i == start && prefixIn(s[i:], startStops) != "" {
+		if i == start && startIndex.prefix(s[i:]) != "" {
 			break
 		}
 		i += w

@@ -48,6 +48,9 @@ const measureEnds = "值额率量入资数积比重速价模能润"
 // the change (增长, 下降) said before the first. lists holds the things of
 // the last list of the sentence, and is updated.
 func listLabels(c *clauseState, lists *[]string) []string {
+	if !strings.Contains(c.text, respectively) {
+		return nil
+	}
 	var labels []string
 	for k := 0; k < len(c.figs); k++ {
 		f := &c.figs[k]

@@ -134,9 +134,9 @@ func readUnit(s string, p int, f *figure) int {
 		inner = prefixIn(s[q:], innerQualifiers)
 		q += len(inner)
 	}
-	list := units
+	list := unitIndex
 	if f.num.chinese {
-		list = cnUnits
+		list = cnUnitIndex
 	}
 	u := unitAt(s, skipSpaces(s, q), list)
 	switch {
@@ -169,8 +169,8 @@ func compoundUnit(s, u string, q int) (string, int) {
 
 // unitAt returns the unit of list that starts at byte p, unless it is only
 // the first half of a word (项目, 人民).
-func unitAt(s string, p int, list []string) string {
-	u := prefixIn(s[p:], list)
+func unitAt(s string, p int, list wordIndex) string {
+	u := list.prefix(s[p:])
 	if u == "" {
 		return ""
 	}

@@ -1,6 +1,9 @@
 package indicator
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // units are the units a figure may carry, longest first so that 人次 wins
 // over 人 and 个百分点 over 个. Time (年, 月, 日, 天) is not among them: a
@@ -201,3 +204,45 @@ func suffixIn(s string, ws []string) string {
 	}
 	return ""
 }
+
+// wordIndex holds a list of words by their first and by their last
+// character, longest first, so that finding the word a text starts or ends
+// with tries a few words instead of the whole list.
+type wordIndex struct {
+	first, last map[rune][]string
+}
+
+func indexWords(lists ...[]string) wordIndex {
+	x := wordIndex{first: map[rune][]string{}, last: map[rune][]string{}}
+	var all []string
+	for _, ws := range lists {
+		all = append(all, ws...)
+	}
+	for _, w := range sortLongest(all) {
+		f, _ := utf8.DecodeRuneInString(w)
+		l, _ := utf8.DecodeLastRuneInString(w)
+		x.first[f] = append(x.first[f], w)
+		x.last[l] = append(x.last[l], w)
+	}
+	return x
+}
+
+// prefix returns the longest word of x that s starts with, or "".
+func (x wordIndex) prefix(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	return prefixIn(s, x.first[r])
+}
+
+// suffix returns the longest word of x that s ends with, or "".
+func (x wordIndex) suffix(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return suffixIn(s, x.last[r])
+}
+
+// Indexes of the lists searched for every character or label.
+var (
+	unitIndex, cnUnitIndex    = indexWords(units), indexWords(cnUnits)
+	nounStopIndex, startIndex = indexWords(nounStops), indexWords(startStops)
+	leadIndex, tailIndex      = indexWords(leadFillers), indexWords(tailFillers)
+	changeIndex               = indexWords(changeUp, changeDown)
+)
