@@ -305,3 +305,30 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// A magnitude written without a unit (174万 for 174万元) is unit_missing in
+// every form, and a unit written after it never is (r16).
+func TestUnitMissing(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"财政一般预算收入任务174万，完成198万，其中税收性一般预算收入完成174万；社零实现145.98亿",
+			"174万=174 万 万:1740000 unit_missing | 198万=198 万 万:1980000 unit_missing | " +
+				"174万=174 万 万:1740000 unit_missing | 145.98亿=145.98 亿 亿:14598000000 unit_missing"},
+		{"调整预算1506万。", "1506万=1506 万 万:15060000 unit_missing"},
+		{"存款余额1.5万亿", "1.5万亿=1.5 万亿 万亿:1500000000000 unit_missing"},
+		{"投入资金XX万", "XX万=null 万 万: redacted unit_missing"},
+		{"补助3-5万", "3-5万=3~5 万 万:30000 unit_missing"},
+		{"补助3万至5万", "3万至5万=3~5 万 万:30000 unit_missing"},
+		{"投资十万", "十万=10 万 万:100000 unit_missing"},
+		{"投资两万余", "两万余=2 万 万:20000 余 unit_missing"},
+		{"投入1.2万以上", "1.2万=1.2 万 万:12000 以上 unit_missing"},
+		{"投入约3000万用于道路建设", "3000万=3000 万 万:30000000 约 unit_missing"},
+		{"完成財政收入174萬", "174萬=174 万 万:1740000 unit_missing"},
+		// With a unit it is not missing.
+		{"完成198万元，惠及1.2万人", "198万元=198 万元 万:1980000 | 1.2万人=1.2 万人 万:12000"},
+		{"完成財政收入174萬元", "174萬元=174 万元 万:1740000"},
+	} {
+		if got := readings(extractText(c.text)); got != c.want {
+			t.Errorf("%s\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
