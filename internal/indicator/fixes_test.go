@@ -332,3 +332,14 @@ func TestUnitMissing(t *testing.T) {
 		}
 	}
 }
+
+// A result after its plan takes the thing planned, not the plan.
+func TestResultAfterPlan(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"财政一般预算收入任务174万，完成198万", "财政一般预算收入任务:174万 | 财政一般预算收入:198万"},
+		{"年度计划投资2亿元，完成1.5亿元", "年度计划投资:2亿元 | 投资:1.5亿元"},
+		// Not after a plan, or not a result: unchanged.
+		{"固定资产投资完成132.6亿元，下降3.4%", "固定资产投资:132.6亿元 | 固定资产投资:3.4%"},
+		{"财政收入任务174万，增长5%", "财政收入任务:174万 | 财政收入任务:5%"},
+	})
+}

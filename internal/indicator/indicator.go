@@ -221,8 +221,24 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 	label, f.used = labelFor(c, k)
 	if label == "" && st.hasPrev {
 		label = inherited(st)
+		if strings.Contains(c.text[c.segStart(k):f.qstart], "完成") {
+			label = planless(label)
+		}
 	}
 	return label, false
+}
+
+// planless returns the thing a plan is for: a result (…任务174万，完成198万)
+// is of 财政收入, not of 财政收入任务.
+func planless(label string) string {
+	t := trimPrefixes(label, []string{"年度计划", "计划"})
+	if w := suffixIn(t, planNouns); w != "" {
+		t = t[:len(t)-len(w)]
+	}
+	if t == "" {
+		return label
+	}
+	return t
 }
 
 // inherited is the label of a figure that names nothing itself: the one

@@ -266,7 +266,7 @@ func TestCnValue(t *testing.T) {
 // FuzzExtract checks that any text extracts without a panic and that every
 // figure is written inside its clause.
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"完成财政收入XX万元，同比增长20.56%", "3-5万元", "二百余户", "1,200亩", "xx.51亿元", "145.98亿", ",.,", "十", "\xff3万"} {
+	for _, s := range []string{"完成财政收入XX万元，同比增长20.56%", "3-5万元", "二百余户", "1,200亩", "xx.51亿元", "145.98亿", ",.,", "十", "\xff3万", "完成財政收入6365萬元，增長5%", "分别增长5%、6%", "［2］①產（chǎn）"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
