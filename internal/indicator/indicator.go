@@ -23,20 +23,23 @@ type Indicator struct {
 	Unit        string   `json:"unit"`                // normalised unit: "万元", "%", "亩"
 	Magnitude   string   `json:"magnitude,omitempty"` // 万 or 亿 when the figure was written with one
 	Base        *float64 `json:"base,omitempty"`      // value in the base unit: 4.2万亩 → 42000 (亩)
-	Qualifier   string   `json:"qualifier,omitempty"` // 近 约 超 余 多 以上 左右 累计 …
+	Qualifier   string   `json:"qualifier,omitempty"` // 近 约 超 余 多 以上 左右 预计 累计 …
 	Change      bool     `json:"change,omitempty"`    // a change (同比增长/下降) rather than a level
 	Redacted    bool     `json:"redacted"`            // a placeholder (XX, ××, X.X, **)
 	UnitMissing bool     `json:"unit_missing,omitempty"`
-	Kind        string   `json:"kind"`     // "actual" or "target"
-	Year        int      `json:"year"`     // the year the figure is for
-	Featured    bool     `json:"featured"` // a standard statistical indicator
-	Text        string   `json:"text"`     // the clause that states it
+	Kind        string   `json:"kind"`           // "actual" or "target"
+	Year        int      `json:"year,omitempty"` // the year the figure is for; 0 when unknown (no field in JSON, an empty cell in CSV)
+	Featured    bool     `json:"featured"`       // a standard statistical indicator
+	Text        string   `json:"text"`           // the clause that states it
 }
 
-// Kinds of indicator.
+// Kinds of indicator. An estimate of the year under review (预计全年完成…)
+// is an actual with the qualifier 预计: the figure reports a result, not a
+// goal, only before the statistics are final. An estimate in a plan, or for
+// a later year, is a target.
 const (
 	Actual = "actual" // a result, stated in a review
-	Target = "target" // a plan, a goal or an estimate
+	Target = "target" // a plan, a goal or a forecast
 )
 
 // Extract returns every quantity doc states, in reading order.
@@ -45,10 +48,8 @@ func Extract(doc *report.Doc) []Indicator {
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		switch b.Kind {
-		case report.Part, report.Heading:
-			if plan, ok := planTitle(b.Title(), x.year); ok {
-				x.plan = plan
-			}
+		case report.Part, report.Heading, report.Section:
+			x.title(b.Title(), b.Kind == report.Section)
 		case report.Table:
 			x.table(b)
 			continue
@@ -61,44 +62,73 @@ func Extract(doc *report.Doc) []Indicator {
 
 // extractor carries the state of one document.
 type extractor struct {
-	year int  // the report year
-	plan bool // inside a part that plans the coming year
-	out  []Indicator
-	figs []figure // reused for each clause
+	year     int  // the report year
+	plan     bool // inside a part that plans the coming year
+	review   bool // inside a part that reviews the report year
+	estimate bool // a note (预计（下同）) made every figure after it an estimate
+	out      []Indicator
+	figs     []figure // reused for each clause
+	// The text being read as written, and folded into Simplified; folds
+	// is false when the two are the same.
+	src, folded string
+	folds       bool
+}
+
+// title follows the parts of a report: a part's title says whether it
+// plans or reviews. A section's title decides only when it names a year
+// (一、2023年工作回顾 read as a section after a table of contents); 聚焦重点
+// 任务 in a review says nothing.
+func (x *extractor) title(t string, section bool) {
+	plan, ok := planTitle(t, x.year)
+	if !ok || section && lastYear(t) == 0 {
+		return
+	}
+	x.plan, x.review, x.estimate = plan, !plan, false
 }
 
 // sentence is what a sentence has said so far that bears on its figures.
 type sentence struct {
-	target bool // a target marker (力争, 预计) has been seen
-	year   int  // the last year named
-	anchor string
+	target   bool // a target marker (力争, 计划投资) has been seen
+	estimate bool // 预计 has been seen
+	year     int  // the last year named
+	anchor   string
 	// The figure before: its label, and it as written with its qualifiers;
 	// prevThreshold if it is a threshold (700分以上) in the same clause.
 	hasPrev          bool
 	prevLabel, prevQ string
 	prevThreshold    bool
+	list             []string // the things of the last 分别 list
 }
 
 // text extracts the figures of a run of text, sentence by sentence.
 func (x *extractor) text(anchor, s string) {
-	for s != "" {
-		i, w := nextEnd(s, endSentence)
-		x.sentence(anchor, s[:i])
-		s = s[min(i+w, len(s)):]
+	x.load(s)
+	for from := 0; from < len(s); {
+		i, w := nextEnd(x.folded[from:], endSentence)
+		x.sentence(anchor, from, from+i)
+		from = min(from+i+w, len(s))
 	}
 }
 
-// sentence extracts the figures of one sentence, clause by clause. A
-// semicolon starts a new list item: what it names is not shared across.
-func (x *extractor) sentence(anchor, s string) {
+// load makes s the text being read.
+func (x *extractor) load(s string) {
+	x.src = s
+	x.folded, x.folds = fold(s)
+}
+
+// sentence extracts the figures of the sentence from..to of the text, clause
+// by clause. A semicolon starts a new list item: what it names is not shared
+// across.
+func (x *extractor) sentence(anchor string, from, to int) {
 	st := sentence{anchor: anchor}
-	for s != "" {
+	for from < to {
+		s := x.folded[from:to]
 		i, w := nextEnd(s, endClause)
-		x.clause(&st, s[:i])
+		x.clause(&st, from, from+i)
 		if r, _ := utf8.DecodeRuneInString(s[i:]); i < len(s) && ending(r) == endPart {
-			st.hasPrev = false
+			st.hasPrev, st.list = false, nil
 		}
-		s = s[min(i+w, len(s)):]
+		from = min(from+i+w, to)
 	}
 }
 
@@ -118,18 +148,23 @@ func inNumber(s string, i int, r rune) bool {
 	return (r == ',' || r == ':') && i > 0 && isDigit(rune(s[i-1])) && i+1 < len(s) && isDigit(rune(s[i+1]))
 }
 
-// clauseState holds one clause and the figures found in it.
+// clauseState holds one clause, folded and as written, and the figures
+// found in it.
 type clauseState struct {
-	text string
-	figs []figure
+	text, src string
+	figs      []figure
 }
 
-// segStart is where the words that may name figure k begin.
+// segStart is where the words that may name figure k begin: after the
+// figure before it. A class-defining figure before it (50头以上养殖大户23户)
+// is part of those words.
 func (c *clauseState) segStart(k int) int {
-	if k == 0 {
-		return 0
+	for k--; k >= 0; k-- {
+		if f := &c.figs[k]; !f.modifier {
+			return max(f.qend, f.used)
+		}
 	}
-	return max(c.figs[k-1].qend, c.figs[k-1].used)
+	return 0
 }
 
 // nextStart is where the figure after k begins, or the clause's end.
@@ -140,25 +175,70 @@ func (c *clauseState) nextStart(k int) int {
 	return len(c.text)
 }
 
-// clause extracts the figures of one clause.
-func (x *extractor) clause(st *sentence, text string) {
+// clause extracts the figures of the clause from..to of the text.
+func (x *extractor) clause(st *sentence, from, to int) {
+	text := x.folded[from:to]
 	x.figs = scanFigures(text, x.figs[:0])
-	c := clauseState{text: text, figs: x.figs}
+	c := clauseState{text: text, src: x.src[from:to], figs: x.figs}
+	listed := listLabels(&c, &st.list)
 	for k := range c.figs {
 		f := &c.figs[k]
-		var label string
-		label, f.used = labelFor(&c, k)
-		if label == "" && st.hasPrev {
-			label = inherited(st)
+		if f.modifier {
+			continue
 		}
+		label, share := labelOf(st, &c, k, listed)
 		in := x.indicator(st, &c, f, label)
+		if !share {
+			st.prevLabel = in.Label
+		}
+		if x.folds {
+			in.Label = unfold(in.Label, x.folded, x.src)
+		}
 		x.out = append(x.out, in)
-		st.hasPrev, st.prevLabel = true, in.Label
+		st.hasPrev = true
 		st.prevQ = text[f.qstart:f.qend]
 		st.prevThreshold = !f.change && (in.Qualifier == "以上" || in.Qualifier == "以下" || in.Qualifier == "以内")
 	}
 	st.prevThreshold = false
 	x.note(st, text)
+}
+
+// labelOf returns the label of figure k of a clause: the one a
+// respectively-list gives it, the one its words give it, or the one before
+// it. share is true for a share of a plan (完成任务的117.46%): its label
+// names the thing before it, which the figures after it go on naming.
+func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string, share bool) {
+	f := &c.figs[k]
+	if listed != nil && listed[k] != "" {
+		return listed[k], false
+	}
+	if w := planShare(c.text[c.segStart(k):f.qstart]); w != "" && !f.change {
+		if st.hasPrev {
+			return st.prevLabel + w + "完成率", true
+		}
+		return w + "完成率", false
+	}
+	label, f.used = labelFor(c, k)
+	if label == "" && st.hasPrev {
+		label = inherited(st)
+		if strings.Contains(c.text[c.segStart(k):f.qstart], "完成") {
+			label = planless(label)
+		}
+	}
+	return label, false
+}
+
+// planless returns the thing a plan is for: a result (…任务174万，完成198万)
+// is of 财政收入, not of 财政收入任务.
+func planless(label string) string {
+	t := trimPrefixes(label, []string{"年度计划", "计划"})
+	if w := suffixIn(t, planNouns); w != "" {
+		t = t[:len(t)-len(w)]
+	}
+	if t == "" {
+		return label
+	}
+	return t
 }
 
 // inherited is the label of a figure that names nothing itself: the one
@@ -173,8 +253,12 @@ func inherited(st *sentence) string {
 
 // note records what a clause says for the clauses after it.
 func (x *extractor) note(st *sentence, text string) {
-	if hasTargetMarker(text) {
+	if hasTargetMarker(text, x.review) {
 		st.target = true
+	}
+	if markerIn(text, estimateMarker) {
+		st.estimate = true
+		x.estimate = x.estimate || estimatesBelow(text)
 	}
 	if y := x.namedYear(text); y != 0 {
 		st.year = y
@@ -187,7 +271,7 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 	in := Indicator{
 		Anchor:      st.anchor,
 		Label:       label,
-		Written:     c.text[f.start:f.end],
+		Written:     c.src[f.start:f.end],
 		Unit:        f.magnitude + normUnit(f.unit),
 		Magnitude:   f.magnitude,
 		Qualifier:   f.qualifier,
@@ -195,7 +279,12 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 		Redacted:    f.num.redacted || f.hasTop && f.top.redacted,
 		UnitMissing: f.unitMissing,
 		Featured:    isFeatured(label),
-		Text:        strings.TrimSpace(c.text),
+		Text:        strings.TrimSpace(c.src),
+	}
+	var estimate bool
+	in.Kind, in.Year, estimate = x.kindYear(st, before)
+	if in.Qualifier == "" && estimate {
+		in.Qualifier = estimateMarker
 	}
 	if in.Qualifier == "" && strings.Contains(before, cumulative) {
 		in.Qualifier = cumulative
@@ -209,7 +298,6 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 	if f.hasTop && !f.top.redacted {
 		in.Upper = value(f.top.digits, 0, f.down)
 	}
-	in.Kind, in.Year = x.kindYear(st, before)
 	return in
 }
 

@@ -23,10 +23,15 @@ func planTitle(title string, year int) (plan, decided bool) {
 	return false, false
 }
 
-// hasTargetMarker reports whether s announces a target: 力争, 预计, or 将
-// and 计划 followed by a verb (将达到, 计划投资, but not 年度计划的).
-func hasTargetMarker(s string) bool {
-	if containsAny(s, targetMarkers) {
+// hasTargetMarker reports whether s announces a target: 力争, 确保, or 将
+// and 计划 followed by a verb (将达到, 计划投资, but not 年度计划的). In a
+// review, 确保 and 争取 tell what was secured (争取上级资金), not a goal.
+func hasTargetMarker(s string, review bool) bool {
+	ms := targetMarkers
+	if review {
+		ms = ms[:len(ms)-len(pastInReview)]
+	}
+	if markerIn(s, ms...) {
 		return true
 	}
 	for _, m := range []string{"将", "计划"} {
@@ -42,6 +47,39 @@ func hasTargetMarker(s string) bool {
 		}
 	}
 	return false
+}
+
+// markerIn reports whether s holds one of ms as a marker, not as part of
+// another word (人均预期寿命, 模拟) nor done already (确保了, 争取到).
+func markerIn(s string, ms ...string) bool {
+	for _, m := range ms {
+		for i := 0; ; {
+			j := strings.Index(s[i:], m)
+			if j < 0 {
+				break
+			}
+			i += j
+			if isMarkerAt(s, i, m) && !charBefore(firstRunes(s[i+len(m):], 1), done[m]) {
+				return true
+			}
+			i += len(m)
+		}
+	}
+	return false
+}
+
+// isMarkerAt reports whether the marker m at byte i of s is one, not part
+// of another word.
+func isMarkerAt(s string, i int, m string) bool {
+	not := inWord[m]
+	return !charBefore(s[:i], not[0]) && !charBefore(firstRunes(s[i+len(m):], 1), not[1])
+}
+
+// estimatesBelow reports whether s says that every figure after it is an
+// estimate: 预计（下同）.
+func estimatesBelow(s string) bool {
+	i := strings.Index(s, estimateMarker)
+	return i >= 0 && strings.Contains(firstRunes(s[i:], 6), "下同")
 }
 
 // lastYear returns the last year s names (2023年, 2023年度) that is not a
@@ -67,18 +105,20 @@ func lastYear(s string) int {
 	return year
 }
 
-// kindYear decides whether a figure is a result or a target, and its year.
-// A year named in the sentence decides when there is one; otherwise a plan
-// part or a marker (力争, 预计) makes a target. Targets in a plan are for
-// the year after the report's; an estimate in a review (预计全年…) is for
-// the report's own year.
-func (x *extractor) kindYear(st *sentence, before string) (string, int) {
-	marked := st.target || hasTargetMarker(before)
+// kindYear decides whether a figure is a result or a target, and its year,
+// and whether it is an estimate of a result. A year named in the sentence
+// decides when there is one; otherwise a plan part or a target marker
+// (力争, 确保) makes a target. 预计 makes a target in a plan and an
+// estimated actual elsewhere. Targets in a plan are for the year after the
+// report's; an estimate in a review (预计全年…) is for the report's own year.
+// The year is 0 when neither the sentence nor the report names one.
+func (x *extractor) kindYear(st *sentence, before string) (kind string, year int, estimate bool) {
+	marked := st.target || hasTargetMarker(before, x.review)
 	named := st.year
 	if y := x.namedYear(before); y != 0 {
 		named = y
 	}
-	kind := Actual
+	kind = Actual
 	if marked || x.plan {
 		kind = Target
 	}
@@ -88,14 +128,15 @@ func (x *extractor) kindYear(st *sentence, before string) (string, int) {
 	case named != 0 && x.year != 0 && !marked:
 		kind = Actual
 	}
-	year := named
+	year = named
 	if year == 0 && x.year != 0 {
 		year = x.year
 		if kind == Target && x.plan {
 			year++
 		}
 	}
-	return kind, year
+	estimate = kind == Actual && (st.estimate || x.estimate || markerIn(before, estimateMarker))
+	return kind, year, estimate
 }
 
 // namedYear is the year s names: the last one written out, or 明年 (the
@@ -144,11 +185,13 @@ func (x *extractor) table(b *report.Block) {
 		text := strings.Join(row, " | ")
 		for _, cell := range row[1:] {
 			n := len(x.out)
-			x.sentence(b.ID, cell)
+			x.load(cell)
+			x.sentence(b.ID, 0, len(cell))
 			for i := n; i < len(x.out); i++ {
 				if x.out[i].Label == "" {
 					x.out[i].Label = strings.TrimSpace(row[0])
-					x.out[i].Featured = isFeatured(x.out[i].Label)
+					head, _ := fold(x.out[i].Label)
+					x.out[i].Featured = isFeatured(head)
 				}
 				x.out[i].Text = text
 			}

@@ -23,12 +23,12 @@ var leadFillers = sortLongest([]string{
 	"今年以来", "今年", "全年", "年内", "当年", "一年来", "截至目前", "目前", "本年", "年末", "年底", "年初",
 	"上半年", "下半年", "明年", "其中", "并且", "并", "同时", "另外", "此外", "还", "又", "也",
 	"共计", "合计", "总计", "累计", "共有", "共", "先后", "已经", "已", "均", "积极", "现有",
-	"完成", "实现", "达到", "力争", "争取", "计划", "预计", "确保", "将", "拟", "预期", "力求", "的",
+	"完成了", "实现了", "达到了", "确保了", "完成", "实现", "达到", "建成", "力争", "争取", "计划", "预计", "确保", "将", "拟", "预期", "力求", "的",
 })
 
 // Words stripped from the end of a label: 参保率为103%, 同比增长.
 var tailFillers = sortLongest([]string{
-	"为", "达到", "达", "是", "共计", "共", "累计", "合计", "总计", "已", "有", "的", "分别",
+	"为", "达到", "达", "是", "共计", "共", "累计", "合计", "总计", "已", "有", "的", "分别", "再",
 	"同比", "比上年同期", "比上年", "比去年", "较上年", "较去年", "与上年相比",
 	"完成", "实现", "突破", "将", "预计", "力争", "争取", "确保", "全部", "均", "都", "到达",
 	"每人每月", "每人每年", "每月", "每年", "每人", "每户", "每亩",
@@ -124,30 +124,75 @@ func modifiedNoun(c *clauseState, k int) string {
 	return c.text[next.qstart:next.qend] + n
 }
 
+// planShare returns the plan a figure is a share of (完成任务的117.46%,
+// 完成年度计划的105%, 为年初预算的98%): 任务, 计划, 目标 or 预算; or "".
+func planShare(before string) string {
+	s, ok := strings.CutSuffix(strings.TrimSpace(before), "的")
+	w := suffixIn(s, planNouns)
+	if !ok || w == "" {
+		return ""
+	}
+	if !containsAny(lastRunes(s[:len(s)-len(w)], 6), []string{"完成", "为", "占"}) {
+		return ""
+	}
+	return w
+}
+
+// planNouns name what a result is a share of.
+var planNouns = []string{"任务", "计划", "目标", "预算"}
+
 // cleanBefore trims the words before a figure down to the thing measured.
+// When nothing is left after the last 、, the thing is the subject of the
+// words before it: 全体居民人均可支配收入增速高于经济增速、突破3万元.
 func cleanBefore(s string, f *figure, afterFigure bool) string {
 	if i := strings.LastIndex(s, "、"); i >= 0 {
-		s = s[i+len("、"):]
+		if t := cleanItem(s[i+len("、"):], f, afterFigure); t != "" {
+			return t
+		}
+		first, _, _ := strings.Cut(s, "、")
+		return cleanItem(subjectOf(first), f, afterFigure)
 	}
-	s = dropQuotes(strings.TrimSpace(s))
+	return cleanItem(s, f, afterFigure)
+}
+
+// subjectOf returns the subject a predicate is said of: the words before a
+// comparison or a change (…收入增速高于经济增速 → …收入).
+func subjectOf(s string) string {
+	i := len(s)
+	for _, w := range predicateStarts {
+		if j := strings.Index(s, w); j >= 0 && j < i {
+			i = j
+		}
+	}
+	return s[:i]
+}
+
+// predicateStarts begin what is said of a subject.
+var predicateStarts = []string{"高于", "低于", "快于", "慢于", "好于", "优于", "超过", "增速", "增幅",
+	"降幅", "增长", "下降", "稳步", "持续", "保持"}
+
+// cleanItem trims the words of one list item before a figure down to the
+// thing measured.
+func cleanItem(s string, f *figure, afterFigure bool) string {
+	s = dropQuotes(strings.TrimSpace(dropNoteMarks(s)))
 	if afterFigure {
 		s = trimPrefixes(s, conjunctions)
 	}
 	s = trimLead(s)
 	if f.change {
-		s = trimSuffixes(s, changeUp, changeDown)
+		s = trimSuffixes(s, changeIndex)
 	}
-	s = trimSuffixes(s, tailFillers)
+	s = trimSuffixes(trimBase(trimSuffixes(s, tailIndex)), tailIndex)
 	s = cutAfterMarker(s)
 	s = cutAfterTime(s)
-	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 {
+	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 && i+len("新增") < len(s) {
 		s = s[i:] // …工程抛泥区填塘新增耕地: the new land is what is measured
 	}
 	s = dropInner(s)
 	if suffixIn(s, changeNouns) == s {
 		return ""
 	}
-	return lastRunes(s, maxLabel)
+	return capLabel(s)
 }
 
 // trimLead strips the subject, time and filler words before the label.
@@ -156,7 +201,7 @@ func trimLead(s string) string {
 		t := trimYear(s)
 		t = trimUntil(t)
 		t = trimYears(t)
-		t = trimPrefixes(t, leadFillers)
+		t = trimFillers(t)
 		t = trimPlaceholderPlace(t)
 		if t == s {
 			return s
@@ -169,7 +214,7 @@ func trimLead(s string) string {
 // words remain after it.
 func cutAfterMarker(s string) string {
 	for _, m := range markerCut {
-		if i := strings.LastIndex(s, m); i > 0 {
+		if i := strings.LastIndex(s, m); i > 0 && isMarkerAt(s, i, m) {
 			if t := trimLead(s[i+len(m):]); t != "" {
 				s = t
 			}
@@ -192,6 +237,89 @@ func cutAfterTime(s string) string {
 		}
 	}
 	return s
+}
+
+// trimBase strips the base of a comparison from the end of a label:
+// 占GDP比重较2020年 → 占GDP比重.
+func trimBase(s string) string {
+	t, ok := strings.CutSuffix(s, "年")
+	if !ok || len(t) < 4 {
+		return s
+	}
+	for _, c := range []byte(t[len(t)-4:]) {
+		if c < '0' || c > '9' {
+			return s
+		}
+	}
+	if w := suffixIn(t[:len(t)-4], []string{"较", "比", "同"}); w != "" {
+		return t[:len(t)-4-len(w)]
+	}
+	return s
+}
+
+// dropNoteMarks removes the marks of notes from a label: ［2］, [3], 【1】,
+// ①, ⑵, superscript digits, and pinyin glosses (產（chǎn）). A label in text
+// with notes names its thing without them; the text keeps them.
+func dropNoteMarks(s string) string {
+	if !strings.ContainsFunc(s, isNoteRune) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := noteAt(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		b.WriteRune(r)
+		i += w
+	}
+	return b.String()
+}
+
+// noteOpen maps the brackets a note mark may be written in to their
+// closing bracket.
+var noteOpen = map[rune]string{'［': "］", '[': "]", '【': "】", '（': "）", '(': ")"}
+
+// noteAt returns the length of the note mark at the start of s, or 0: a
+// number of up to three digits in square brackets, or a pinyin syllable in
+// round ones.
+func noteAt(s string) int {
+	r, w := utf8.DecodeRuneInString(s)
+	close, ok := noteOpen[r]
+	if !ok {
+		if isNoteRune(r) {
+			return w
+		}
+		return 0
+	}
+	inside := isDigit
+	if close == "）" || close == ")" {
+		inside = isPinyin
+	}
+	j := w
+	for j < len(s) && j-w < 12 {
+		c, cw := utf8.DecodeRuneInString(s[j:])
+		if !inside(c) {
+			break
+		}
+		j += cw
+	}
+	if j == w || !strings.HasPrefix(s[j:], close) {
+		return 0
+	}
+	return j + len(close)
+}
+
+// isNoteRune reports whether r is or may open a note mark.
+func isNoteRune(r rune) bool {
+	_, open := noteOpen[r]
+	return open || r >= '①' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
+}
+
+// isPinyin reports whether r may be a letter of a pinyin syllable.
+func isPinyin(r rune) bool {
+	return r >= 'a' && r <= 'z' || strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", r)
 }
 
 // trimYear strips a leading year: 2023年度, 2023年.
@@ -266,6 +394,18 @@ func trimPlaceholderPlace(s string) string {
 	return s
 }
 
+// trimFillers strips the lead fillers from s, but not a marker that is
+// part of a word (预期寿命).
+func trimFillers(s string) string {
+	for {
+		w := leadIndex.prefix(s)
+		if w == "" || !isMarkerAt(s, 0, w) {
+			return s
+		}
+		s = s[len(w):]
+	}
+}
+
 func trimPrefixes(s string, ws []string) string {
 	for {
 		w := prefixIn(s, ws)
@@ -276,16 +416,14 @@ func trimPrefixes(s string, ws []string) string {
 	}
 }
 
-func trimSuffixes(s string, lists ...[]string) string {
-	for changed := true; changed; {
-		changed = false
-		for _, ws := range lists {
-			if w := suffixIn(s, ws); w != "" {
-				s, changed = s[:len(s)-len(w)], true
-			}
+func trimSuffixes(s string, ws wordIndex) string {
+	for {
+		w := ws.suffix(s)
+		if w == "" {
+			return s
 		}
+		s = s[:len(s)-len(w)]
 	}
-	return s
 }
 
 // dropInner removes the totals words inside a label (就医共计报销 → 就医报销)
@@ -340,10 +478,10 @@ func nounAfter(s string) (string, int) {
 	i := start
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) || prefixIn(s[i:], nounStops) != "" {
+		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) || nounStopIndex.prefix(s[i:]) != "" {
 			break
 		}
-		if i == start && prefixIn(s[i:], startStops) != "" {
+		if i == start && startIndex.prefix(s[i:]) != "" {
 			break
 		}
 		i += w
@@ -353,6 +491,16 @@ func nounAfter(s string) (string, int) {
 		return "", 0
 	}
 	return firstRunes(n, maxLabel), i
+}
+
+// capLabel keeps the last maxLabel characters of a label, and a Chinese
+// numeral right before them, which starts a name (四大主导产业, 三农).
+func capLabel(s string) string {
+	t := lastRunes(s, maxLabel)
+	if r, w := utf8.DecodeLastRuneInString(s[:len(s)-len(t)]); w > 0 && isCnDigit(r) {
+		return s[len(s)-len(t)-w:]
+	}
+	return t
 }
 
 func lastRunes(s string, n int) string {

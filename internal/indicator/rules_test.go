@@ -141,7 +141,7 @@ func TestLabels(t *testing.T) {
 		{"力争完成6200亩高标准农田建设", "高标准农田建设"},
 		{"组织全镇13名工作人员参加考试", "工作人员"},
 		{"镇卫生院报销1万元以上的共27人", "镇卫生院报销 | 镇卫生院报销1万元以上"},
-		{"为辖区1.2万名60周岁以上老年人提供服务", "60周岁以上老年人 | 老年人"},
+		{"为辖区1.2万名60周岁以上老年人提供服务", "60周岁以上老年人"},
 		{"参保率为103%", "参保率"},
 		{"固定资产投资完成132.6亿元，下降3.4%", "固定资产投资 | 固定资产投资"},
 		{"城镇登记失业率控制在3.5%以内", "城镇登记失业率"},
@@ -156,7 +156,7 @@ func TestLabels(t *testing.T) {
 		{"2024年工作安排全年力争实现财政收入增长xx%", "财政收入"},
 		{"年末全乡户籍人口42316人", "户籍人口"},
 		{"实现七个行政村“一村一品”全覆盖", "行政村"},
-		{"城乡居民人均可支配收入分别达到41260元和19870元", "城乡居民人均可支配收入 | 城乡居民人均可支配收入"},
+		{"城乡居民人均可支配收入分别达到41260元和19870元", "城镇居民人均可支配收入 | 农村居民人均可支配收入"},
 	} {
 		var got []string
 		for _, in := range extractText(c.text) {
@@ -182,7 +182,7 @@ func TestKindYear(t *testing.T) {
 	}}
 	want := []string{
 		"p1 120万人次 actual 2023",
-		"s1-p1 3亿元 actual 2023", "s1-p1 5亿元 target 2023", "s1-p1 6% target 2023", "s1-p1 3家 target 2023",
+		"s1-p1 3亿元 actual 2023", "s1-p1 5亿元 actual 2023 预计", "s1-p1 6% actual 2023 预计", "s1-p1 3家 actual 2023 预计",
 		"s1-p1 500人 target 2024", "s1-p1 4亿元 actual 2022",
 		"s2-p1 8000亩 target 2024", "s2-p1 5亿元 actual 2023", "s2-p1 6万吨 target 2025",
 		"s3-p1 10% target 2024",
@@ -190,7 +190,7 @@ func TestKindYear(t *testing.T) {
 	}
 	var got []string
 	for _, in := range Extract(doc) {
-		got = append(got, fmt.Sprintf("%s %s %s %d", in.Anchor, in.Written, in.Kind, in.Year))
+		got = append(got, strings.TrimSpace(fmt.Sprintf("%s %s %s %d %s", in.Anchor, in.Written, in.Kind, in.Year, in.Qualifier)))
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("got\n%s\nwant\n%s", g, w)
@@ -266,7 +266,7 @@ func TestCnValue(t *testing.T) {
 // FuzzExtract checks that any text extracts without a panic and that every
 // figure is written inside its clause.
 func FuzzExtract(f *testing.F) {
-	for _, s := range []string{"完成财政收入XX万元，同比增长20.56%", "3-5万元", "二百余户", "1,200亩", "xx.51亿元", "145.98亿", ",.,", "十", "\xff3万"} {
+	for _, s := range []string{"完成财政收入XX万元，同比增长20.56%", "3-5万元", "二百余户", "1,200亩", "xx.51亿元", "145.98亿", ",.,", "十", "\xff3万", "完成財政收入6365萬元，增長5%", "分别增长5%、6%", "［2］①產（chǎn）"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

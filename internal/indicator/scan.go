@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,10 @@ type figure struct {
 	unitMissing  bool
 	change, down bool
 	used         int // end of the words after it that its label took, or 0
+	// modifier is a threshold or an age that defines a class of the noun
+	// after it (50头以上养殖大户, 5岁以下儿童): not a quantity, but part of
+	// the label of the figure after it.
+	modifier bool
 }
 
 // scanFigures appends the quantities a clause states to figs, in order.
@@ -62,10 +67,38 @@ func figureAt(s string, i int) (f figure, next int, ok bool) {
 			f.qualifier = q
 		}
 	}
-	if !lookBehind(s, &f) {
+	if !lookBehind(s, &f) || !blankIsFigure(s, &f, end) {
 		return f, end, false
 	}
+	f.modifier = definesClass(s, &f)
 	return f, f.qend, true
+}
+
+// definesClass reports whether a threshold (50头以上, 1000万元以下) or an
+// age (5岁, 60周岁以上) stands right before a noun, with or without 的:
+// it then says which members of the noun are meant (50头以上养殖大户,
+// 5岁以下儿童死亡率) and is not a quantity of its own.
+func definesClass(s string, f *figure) bool {
+	q := s[f.end:f.qend]
+	if q != "以上" && q != "以下" && f.unit != "岁" && f.unit != "周岁" {
+		return false
+	}
+	n, _ := nounAfter(strings.TrimPrefix(s[f.qend:], "的"))
+	return n != ""
+}
+
+// blankIsFigure reports whether a fill-in blank (_, a run of underscores
+// ending at end) stands for a figure: with a magnitude or a unit of measure
+// (_万元, _亩), or a count that ends its phrase (开展活动_场，). Before
+// anything else a blank is a withheld name: 在_场设置 is a place.
+func blankIsFigure(s string, f *figure, end int) bool {
+	if strings.Trim(s[f.start:end], "_＿") != "" {
+		return true
+	}
+	if f.magnitude != "" || !slices.Contains(counters, f.unit) {
+		return true
+	}
+	return bareEnd(s[f.qend:])
 }
 
 // readRange reads the top of a range (3-5万元, 3至5个) after a number
@@ -101,9 +134,9 @@ func readUnit(s string, p int, f *figure) int {
 		inner = prefixIn(s[q:], innerQualifiers)
 		q += len(inner)
 	}
-	list := units
+	list := unitIndex
 	if f.num.chinese {
-		list = cnUnits
+		list = cnUnitIndex
 	}
 	u := unitAt(s, skipSpaces(s, q), list)
 	switch {
@@ -136,13 +169,13 @@ func compoundUnit(s, u string, q int) (string, int) {
 
 // unitAt returns the unit of list that starts at byte p, unless it is only
 // the first half of a word (项目, 人民).
-func unitAt(s string, p int, list []string) string {
-	u := prefixIn(s[p:], list)
+func unitAt(s string, p int, list wordIndex) string {
+	u := list.prefix(s[p:])
 	if u == "" {
 		return ""
 	}
 	r, _ := utf8.DecodeRuneInString(s[p+len(u):])
-	if strings.ContainsRune(wordAfter[u], r) {
+	if strings.ContainsRune(wordAfter[u], r) || isLatin(rune(u[0])) && (isLatin(r) || isDigit(r)) {
 		return ""
 	}
 	return u
@@ -172,14 +205,46 @@ func lookBehind(s string, f *figure) bool {
 		}
 	}
 	b := s[:f.qstart]
-	if strings.HasSuffix(b, "第") || strings.HasSuffix(b, "前") && (f.unit == "名" || f.unit == "位") {
-		return false // a rank
+	if isRank(b, f) || isSession(s, f) {
+		return false
 	}
-	if f.num.chinese && (isSlogan(s[f.start:]) || charBefore(b, "“‘\"「『初周每")) {
+	if f.num.chinese && (isSlogan(s[f.start:]) || charBefore(b, "“‘\"「『初周每这那该此") || isFigurative(s[f.end:])) {
 		return false
 	}
 	f.change, f.down = changeBefore(b)
 	return f.unit != "" || f.magnitude != "" || f.change && bareEnd(s[f.end:])
+}
+
+// isRank reports whether a figure is a place in a ranking: 第3, 前10名,
+// 排名前1%.
+func isRank(b string, f *figure) bool {
+	if strings.HasSuffix(b, "第") {
+		return true
+	}
+	b, ok := strings.CutSuffix(b, "前")
+	return ok && (f.unit == "名" || f.unit == "位" || suffixIn(b, rankWords) != "")
+}
+
+// isSession reports whether a count of 次 numbers a meeting: 十四届十次全会,
+// 县十八届人大三次会议. A session of a body elected for a term (届) is an
+// ordinal, not a count of meetings.
+func isSession(s string, f *figure) bool {
+	if f.unit != "次" {
+		return false
+	}
+	rest := s[f.end:]
+	if strings.HasPrefix(rest, "全会") || strings.HasPrefix(rest, "全体会议") {
+		return true
+	}
+	return prefixIn(rest, []string{"会议", "大会", "常委会"}) != "" &&
+		strings.Contains(lastRunes(s[:f.start], 8), "届")
+}
+
+// isFigurative reports whether a Chinese count is a figure of speech: 两场
+// 没有硝烟的“战役”, 打好三场硬仗. The battle a count names is looked for
+// in the few characters after it.
+func isFigurative(rest string) bool {
+	return containsAny(firstRunes(rest, 12), figurativeNouns)
 }
 
 // changeBefore reports whether a change word stands right before a figure
@@ -237,8 +302,14 @@ func readNumber(s string, i int) (n number, end int, ok bool) {
 	}
 	end = runEnd(s, i)
 	run := s[i:end]
-	if !isRunChar(r) || hasLetters(run) {
+	if !isRunChar(r) {
 		return n, end, false
+	}
+	if hasLetters(run) {
+		if run = numberBeforeUnit(run); run == "" {
+			return n, end, false
+		}
+		end = i + len(run)
 	}
 	if strings.ContainsFunc(run, isPlaceholder) {
 		return number{redacted: true}, end, true
@@ -279,8 +350,7 @@ func thousands(s string) bool {
 }
 
 func isRunChar(r rune) bool {
-	return isDigit(r) || isPlaceholder(r) || r == '.' || r == ',' ||
-		r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	return isDigit(r) || isPlaceholder(r) || r == '.' || r == ',' || isLatin(r)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -298,12 +368,24 @@ func isPlaceholder(r rune) bool {
 // 5G, G312, APP are codes and names, not figures.
 func hasLetters(run string) bool {
 	for _, r := range run {
-		if (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') && r != 'X' && r != 'x' {
+		if isLatin(r) && r != 'X' && r != 'x' {
 			return true
 		}
 	}
 	return false
 }
+
+// numberBeforeUnit returns the number of a run that is a number with a
+// Latin unit written after it (300P, 100MW), or "".
+func numberBeforeUnit(run string) string {
+	i := strings.IndexFunc(run, func(r rune) bool { return isLatin(r) && r != 'X' && r != 'x' })
+	if i <= 0 || !slices.Contains(asciiUnits, run[i:]) || hasLetters(run[:i]) {
+		return ""
+	}
+	return run[:i]
+}
+
+func isLatin(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 // asciiDigits returns run with full-width digits made ASCII and thousands
 // separators removed.

@@ -1,20 +1,29 @@
 package indicator
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // units are the units a figure may carry, longest first so that 人次 wins
 // over 人 and 个百分点 over 个. Time (年, 月, 日, 天) is not among them: a
 // figure followed by a time word is a date or a duration, not a quantity.
-var units = sortLongest([]string{
+var units = sortLongest(append([]string{
 	"个百分点", "百分点", "平方公里", "平方米", "平米", "立方米", "千瓦时", "千瓦", "兆瓦",
 	"公里", "千米", "公顷", "公斤", "千克", "人次", "户次", "场次", "批次", "车次", "架次",
-	"辆次", "标箱", "微克", "毫克",
+	"辆次", "标箱", "微克", "毫克", "度", "架", "美元", "欧元", "港元",
 	"元", "亩", "米", "吨", "户", "人", "个", "家", "次", "件", "处", "条", "场", "批",
 	"名", "册", "所", "座", "辆", "台", "套", "项", "支", "株", "棵", "头", "只", "间",
 	"栋", "盏", "眼", "张", "篇", "份", "本", "部", "床", "斤", "倍", "分", "起", "例",
 	"宗", "轮", "期", "种", "位", "艘", "块", "组", "根", "幢", "周岁", "岁",
 	"%", "％", "‰",
-})
+}, asciiUnits...))
+
+// asciiUnits are units written in Latin letters, kept as written: computing
+// power (2.2万P, 4EFlops), storage, power and containers. A Latin unit ends
+// where the letters end, so that 5G and 4A stay names.
+var asciiUnits = []string{"PFlops", "EFlops", "TFlops", "Flops", "P", "E", "PB", "EB",
+	"MW", "GW", "kW", "KW", "kWh", "GWh", "TWh", "TEU"}
 
 // cnUnits are the units a Chinese numeral may count: 十分, 一期, 三口, 四面
 // are words, not quantities, so 分 期 口 部 本 头 are left out.
@@ -23,6 +32,18 @@ var cnUnits = sortLongest([]string{
 	"个", "批", "家", "项", "次", "件", "处", "条", "名", "户", "人", "所", "座",
 	"场", "支", "台", "辆", "套", "位", "起", "种", "轮", "倍", "亩", "米", "吨", "元", "幢", "栋",
 })
+
+// counters are the units that count things rather than measure them: a
+// fill-in blank before one (在_场设置) may as well be a name.
+var counters = []string{"个", "批", "家", "项", "次", "件", "处", "条", "名", "户", "人", "所", "座",
+	"场", "支", "台", "辆", "套", "位", "起", "种", "轮", "幢", "栋", "间", "部", "组", "块", "期", "例"}
+
+// rankWords stand before 前 in a ranking: 排名前1%, 进入全国前10.
+var rankWords = []string{"排名", "排", "进入", "位居", "位列", "居", "跻身", "名列", "挺进", "稳居"}
+
+// figurativeNouns are the battles and exams a Chinese count may name as a
+// figure of speech: 打赢两场战役 counts no events.
+var figurativeNouns = []string{"战役", "硬仗", "攻坚战", "保卫战", "阻击战", "持久战", "大仗", "大考"}
 
 // unitAlias maps a unit as written to its normalised form.
 var unitAlias = map[string]string{"％": "%", "平米": "平方米", "百分点": "个百分点"}
@@ -37,6 +58,7 @@ var wordAfter = map[string]string{
 	"份": "额", "期": "间限末刊", "位": "置于", "次": "要", "起": "来步草", "种": "植养子类",
 	"部": "门署分", "本": "地级领", "块": "钱", "组": "织成建", "根": "据本治",
 	"例": "如会", "倍": "增", "册": "封", "张": "贴", "岁": "月末",
+	"度": "假过汛", "架": "构设空子势起",
 }
 
 // magnitudes are the multipliers written between a number and its unit.
@@ -79,8 +101,23 @@ var (
 	connectors = []string{"了", "为", "达到", "达", "是"}
 )
 
-// targetMarkers make the figures after them in a sentence targets.
-var targetMarkers = []string{"力争", "争取", "预计", "确保", "预期", "力求", "拟"}
+// targetMarkers make the figures after them in a sentence targets; the
+// last ones, pastInReview, only outside a review.
+var (
+	pastInReview  = []string{"争取", "确保"}
+	targetMarkers = append([]string{"力争", "预期", "力求", "拟"}, pastInReview...)
+)
+
+// estimateMarker makes the figures after it in a sentence estimates.
+const estimateMarker = "预计"
+
+// inWord lists, for a marker, the characters before and after it that make
+// it part of another word: 模拟, 稳预期, 人均预期寿命.
+var inWord = map[string][2]string{"预期": {"稳", "寿"}, "拟": {"模虚比草", ""}}
+
+// done lists, for a marker, the characters after it that say it is done:
+// 确保了, 争取到.
+var done = map[string]string{"争取": "了到", "确保": "了"}
 
 // targetVerbs follow 将 and 计划 when those announce a target (将达到, 计划投资).
 var targetVerbs = []string{"达到", "完成", "实现", "新增", "建成", "投入", "投资", "突破", "超过",
@@ -167,3 +204,45 @@ func suffixIn(s string, ws []string) string {
 	}
 	return ""
 }
+
+// wordIndex holds a list of words by their first and by their last
+// character, longest first, so that finding the word a text starts or ends
+// with tries a few words instead of the whole list.
+type wordIndex struct {
+	first, last map[rune][]string
+}
+
+func indexWords(lists ...[]string) wordIndex {
+	x := wordIndex{first: map[rune][]string{}, last: map[rune][]string{}}
+	var all []string
+	for _, ws := range lists {
+		all = append(all, ws...)
+	}
+	for _, w := range sortLongest(all) {
+		f, _ := utf8.DecodeRuneInString(w)
+		l, _ := utf8.DecodeLastRuneInString(w)
+		x.first[f] = append(x.first[f], w)
+		x.last[l] = append(x.last[l], w)
+	}
+	return x
+}
+
+// prefix returns the longest word of x that s starts with, or "".
+func (x wordIndex) prefix(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	return prefixIn(s, x.first[r])
+}
+
+// suffix returns the longest word of x that s ends with, or "".
+func (x wordIndex) suffix(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return suffixIn(s, x.last[r])
+}
+
+// Indexes of the lists searched for every character or label.
+var (
+	unitIndex, cnUnitIndex    = indexWords(units), indexWords(cnUnits)
+	nounStopIndex, startIndex = indexWords(nounStops), indexWords(startStops)
+	leadIndex, tailIndex      = indexWords(leadFillers), indexWords(tailFillers)
+	changeIndex               = indexWords(changeUp, changeDown)
+)

@@ -26,8 +26,8 @@ var csvHeader = []string{"anchor", "label", "written", "value", "upper", "unit",
 	"qualifier", "change", "redacted", "unit_missing", "kind", "year", "featured", "text"}
 
 // WriteCSV writes the indicators as CSV with a header row, in UTF-8 with a
-// byte-order mark so that Excel reads the Chinese right. A null value is an
-// empty cell.
+// byte-order mark so that Excel reads the Chinese right. A null value and
+// an unknown year are empty cells.
 func WriteCSV(w io.Writer, ins []Indicator) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("\uFEFF")
@@ -36,7 +36,7 @@ func WriteCSV(w io.Writer, ins []Indicator) error {
 	for _, in := range ins {
 		cw.Write([]string{in.Anchor, in.Label, in.Written, num(in.Value), num(in.Upper), in.Unit,
 			in.Magnitude, num(in.Base), in.Qualifier, flag(in.Change), flag(in.Redacted),
-			flag(in.UnitMissing), in.Kind, strconv.Itoa(in.Year), flag(in.Featured), in.Text})
+			flag(in.UnitMissing), in.Kind, year(in.Year), flag(in.Featured), in.Text})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -75,6 +75,14 @@ func tsvValue(in Indicator) string {
 		return num(in.Value) + "~" + num(in.Upper)
 	}
 	return num(in.Value)
+}
+
+// year is the year column of WriteCSV: empty when unknown.
+func year(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
 }
 
 func num(v *float64) string {

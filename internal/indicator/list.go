@@ -1,0 +1,171 @@
+package indicator
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Respectively-lists. 高技术制造业、装备制造业增加值分别增长9.5%、10.7% names
+// as many things before 分别 as it gives figures after it, and pairs them
+// in order: 高技术制造业增加值 9.5%, 装备制造业增加值 10.7%. A clause that
+// names nothing before its 分别 (…，分别增长5.1%和7.6%) pairs its figures
+// with the things of the list before it in the sentence.
+
+// respectively is the word that pairs a list of things with a list of figures.
+const respectively = "分别"
+
+// listSeps join the figures of a list: 9.5%、10.7%, 41260元和19870元.
+var listSeps = []string{"、", "和", "与", "及", "以及"}
+
+// subjectSeps join the things of a list besides 、.
+var subjectSeps = []string{"以及", "和", "与", "及"}
+
+// collectives name several things in one word: 城乡居民 is 城镇居民 and
+// 农村居民, 牛羊出栏 is 牛出栏 and 羊出栏.
+var collectives = []struct {
+	word  string
+	parts []string
+}{
+	{"城乡", []string{"城镇", "农村"}}, {"进出口", []string{"进口", "出口"}},
+	{"猪牛羊", []string{"猪", "牛", "羊"}}, {"牛羊", []string{"牛", "羊"}},
+	{"中小学", []string{"中学", "小学"}}, {"男女", []string{"男", "女"}},
+	{"一二三产业", []string{"第一产业", "第二产业", "第三产业"}},
+}
+
+// listTails are the measures that the last thing of a list may share with
+// the ones before it: 高技术制造业、装备制造业增加值 measures both by 增加值.
+var listTails = sortLongest(append([]string{"出栏", "存栏", "产量", "人数", "数量", "总量", "占比",
+	"比重", "增速", "营业收入", "利润", "零售额", "销售额", "营业额", "交易额", "入学率", "覆盖率",
+	"普及率", "达标率", "合格率", "参保率", "产能", "出口", "进口", "居民人均可支配收入",
+	"人均可支配收入", "水质优良比例", "优良比例"}, measureWords...))
+
+// measureEnds are last characters that make a thing a measure already
+// (地区生产总值, 零售额, 覆盖率), so that it takes no shared tail.
+const measureEnds = "值额率量入资数积比重速价模能润"
+
+// listLabels returns, for each figure of a clause, the label a
+// respectively-list gives it, or "". It also gives each figure of a list
+// the change (增长, 下降) said before the first. lists holds the things of
+// the last list of the sentence, and is updated.
+func listLabels(c *clauseState, lists *[]string) []string {
+	if !strings.Contains(c.text, respectively) {
+		return nil
+	}
+	var labels []string
+	for k := 0; k < len(c.figs); k++ {
+		f := &c.figs[k]
+		seg := c.text[c.segStart(k):f.qstart]
+		i := strings.LastIndex(seg, respectively)
+		n := listLen(c, k)
+		if f.modifier || i < 0 || n < 2 {
+			continue
+		}
+		things := listThings(seg[:i], f, n)
+		if things == nil && strings.TrimSpace(seg[:i]) == "" && len(*lists) == n {
+			things = *lists
+		}
+		for j := k + 1; j < k+n; j++ {
+			if g := &c.figs[j]; !g.change {
+				g.change, g.down = f.change, f.down
+			}
+		}
+		if things != nil {
+			if labels == nil {
+				labels = make([]string, len(c.figs))
+			}
+			copy(labels[k:], things)
+			*lists = things
+		}
+		k += n - 1
+	}
+	return labels
+}
+
+// listLen is the number of figures from k on that are joined by list
+// separators only.
+func listLen(c *clauseState, k int) int {
+	n := 1
+	for j := k; j+1 < len(c.figs); j++ {
+		between := strings.TrimSpace(c.text[c.figs[j].qend:c.figs[j+1].qstart])
+		if c.figs[j+1].modifier || prefixIn(between, listSeps) != between {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// listThings splits the words before 分别 into n things, or returns nil
+// when they do not name n things.
+func listThings(s string, f *figure, n int) []string {
+	parts := strings.Split(s, "、")
+	if len(parts) < n {
+		parts = splitAny(s, subjectSeps)
+	}
+	if len(parts) == 1 {
+		parts = expandCollective(s, n)
+	}
+	if len(parts) != n {
+		return nil
+	}
+	things := make([]string, n)
+	for i, p := range parts {
+		if things[i] = cleanBefore(p, f, false); things[i] == "" {
+			return nil
+		}
+	}
+	shareTail(things)
+	return things
+}
+
+// splitAny splits s at every word of seps.
+func splitAny(s string, seps []string) []string {
+	var out []string
+	for {
+		i, w := -1, ""
+		for _, sep := range seps {
+			if j := strings.Index(s, sep); j >= 0 && (i < 0 || j < i) {
+				i, w = j, sep
+			}
+		}
+		if i < 0 {
+			return append(out, s)
+		}
+		out, s = append(out, s[:i]), s[i+len(w):]
+	}
+}
+
+// expandCollective splits a thing named by a collective word into n
+// things, or returns it whole.
+func expandCollective(s string, n int) []string {
+	for _, c := range collectives {
+		if i := strings.Index(s, c.word); i >= 0 && len(c.parts) == n {
+			out := make([]string, n)
+			for k, p := range c.parts {
+				out[k] = s[:i] + p + s[i+len(c.word):]
+			}
+			return out
+		}
+	}
+	return []string{s}
+}
+
+// shareTail gives the things before the last of a list the measure the
+// last one ends with (高技术制造业 → 高技术制造业增加值), unless one of them
+// is a measure itself (进口货值、免签入境游客、…销售额 name their own).
+func shareTail(things []string) {
+	last := things[len(things)-1]
+	tail := suffixIn(last, listTails)
+	if tail == "" || tail == last {
+		return
+	}
+	for _, t := range things[:len(things)-1] {
+		r, _ := utf8.DecodeLastRuneInString(t)
+		if strings.ContainsRune(measureEnds, r) || strings.HasSuffix(t, tail) {
+			return
+		}
+	}
+	for i := range things[:len(things)-1] {
+		things[i] += tail
+	}
+}
