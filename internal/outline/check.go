@@ -22,6 +22,10 @@ func Check(doc *report.Doc) []report.Finding {
 	for _, t := range []string{doc.Meta.Title, doc.Meta.Subtitle, doc.Meta.Speaker} {
 		fs = append(fs, checkText(t, 0)...)
 	}
+	if doc.Meta.Title == "" {
+		fs = append(fs, report.Finding{Level: report.Warning, Code: "no-title",
+			Message: "the report's title was not found: set title in the front matter (the page shows a plain one from its place)"})
+	}
 	if doc.Meta.Date == "" {
 		fs = append(fs, report.Finding{Level: report.Warning, Code: "no-date",
 			Message: "the report's date is unknown: set date (YYYY-MM-DD) in the front matter"})

@@ -307,6 +307,29 @@ func TestBuildBadContent(t *testing.T) {
 	}
 }
 
+// TestBuildNoTitle: a report whose title the import did not find gets a
+// plain one from its place on every page, never an empty link or heading,
+// and the review names the missing title.
+func TestBuildNoTitle(t *testing.T) {
+	untitled := strings.NewReplacer(`title = "2023年青山镇政府工作报告"`, `title = ""`).Replace(govContent)
+	root := writeTxtar(t, untitled)
+	if err := testcorpus.Project(root, false); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
+	out := filepath.Join(root, "public")
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Logf: logf}); err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"),
+		"<h1>青山镇政府工作报告</h1>", "<title>青山镇政府工作报告_", `<meta name=ArticleTitle content="青山镇政府工作报告">`)
+	assertContains(t, "home", read(t, out, "index.html"), ">青山镇政府工作报告</a>")
+	if !strings.Contains(log.String(), "no-title") {
+		t.Errorf("review does not name the missing title:\n%s", log.String())
+	}
+}
+
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {
