@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/typo"
 )
 
 // labelled is each figure of a text as label:written, joined by " | ".
@@ -287,12 +288,12 @@ func TestFold(t *testing.T) {
 		"萬億畝噸個項戶兩": "万亿亩吨个项户两", "增長預計": "增长预计", "完成財政收入": "完成财政收入",
 		"abc 1,200": "abc 1,200", "": "",
 	} {
-		got, _ := fold(in)
+		got, _ := typo.Fold(in)
 		if got != want || len(got) != len(in) {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+			t.Errorf("typo.Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if _, ok := fold("完成财政收入3亿元"); ok {
+	if _, ok := typo.Fold("完成财政收入3亿元"); ok {
 		t.Error("fold reports a change in Simplified text")
 	}
 	for _, c := range []struct{ label, folded, src, want string }{

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/typo"
 )
 
 // Indicator is one quantity a report states.
@@ -113,7 +114,7 @@ func (x *extractor) text(anchor, s string) {
 // load makes s the text being read.
 func (x *extractor) load(s string) {
 	x.src = s
-	x.folded, x.folds = fold(s)
+	x.folded, x.folds = typo.Fold(s)
 }
 
 // sentence extracts the figures of the sentence from..to of the text, clause

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/typo"
 )
 
 // planTitle reports whether a part's title announces a plan (2024年工作
@@ -190,7 +191,7 @@ func (x *extractor) table(b *report.Block) {
 			for i := n; i < len(x.out); i++ {
 				if x.out[i].Label == "" {
 					x.out[i].Label = strings.TrimSpace(row[0])
-					head, _ := fold(x.out[i].Label)
+					head, _ := typo.Fold(x.out[i].Label)
 					x.out[i].Featured = isFeatured(head)
 				}
 				x.out[i].Text = text

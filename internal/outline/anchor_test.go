@@ -94,3 +94,25 @@ func TestChineseYear(t *testing.T) {
 		t.Errorf("meta %+v", m)
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for _, c := range []struct {
+		year        int
+		place, want string
+	}{
+		{2023, "青山镇", "2023-qingshan-zhen"},
+		{2023, "XX镇", "2023-xx-zhen"},
+		{2020, "泥河鎮", "2020-nihe-zhen"}, // Traditional: the kind of place still splits off
+		{2025, "青海省", "2025-qinghai-sheng"},
+		{2024, "广西壮族自治区", "2024-guangxizhuangzu-zizhiqu"},
+		{2024, "金山街道", "2024-jinshan-jiedao"},
+		{0, "", "report"},
+	} {
+		if got := Slug(c.year, c.place); got != c.want {
+			t.Errorf("Slug(%d, %q) = %q, want %q", c.year, c.place, got, c.want)
+		}
+	}
+	if got := fileSlug(2024, "02_shencun_2025"); got != "2024-02-shencun-2025" {
+		t.Errorf("fileSlug = %q", got)
+	}
+}

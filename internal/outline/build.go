@@ -241,14 +241,14 @@ func readTitle(meta *report.Meta, src *source.Source, paras []source.Para) ([]so
 // isTitleLine reports whether a line of text reads as a report's title: a
 // short line naming a report, with no sentence punctuation.
 func isTitleLine(t string) bool {
-	c := collapseSpaced(t)
+	c := simplified(collapseSpaced(t))
 	return strings.HasSuffix(c, "报告") && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，：:！？|")
 }
 
 // isSpeaker reports whether a front line names the speaker: an office and a
 // name, or, right after the subtitle, a name alone (张三, 赵 海 龙).
 func isSpeaker(t string, afterSubtitle bool) bool {
-	if speakerRe.MatchString(t) && utf8.RuneCountInString(t) <= 32 {
+	if speakerRe.MatchString(simplified(t)) && utf8.RuneCountInString(t) <= 32 {
 		return true
 	}
 	c := collapseSpaced(t)
@@ -317,7 +317,7 @@ func collapseSpaced(t string) string {
 // isSubtitle reports whether a line is the subtitle: ——2024年1月27日在…会议上,
 // or the same in brackets.
 func isSubtitle(t string) bool {
-	return isSubtitleStart(t) && strings.Contains(t, "会议") && utf8.RuneCountInString(t) <= 80
+	return isSubtitleStart(t) && strings.Contains(simplified(t), "会议") && utf8.RuneCountInString(t) <= 80
 }
 
 // isSubtitleStart reports whether a line starts the way a subtitle does.
@@ -350,8 +350,8 @@ func fillMeta(meta *report.Meta, src *source.Source) {
 		meta.Year = y - 1 // a report given early in a year reviews the year before
 	}
 	meta.Place = placeOf(meta.Title)
-	if p := subtitlePlaceRe.FindStringSubmatch(meta.Subtitle); meta.Place == "" && p != nil {
-		meta.Place = p[1]
+	if p := subtitlePlaceRe.FindStringSubmatchIndex(simplified(meta.Subtitle)); meta.Place == "" && p != nil {
+		meta.Place = meta.Subtitle[p[2]:p[3]] // as written: simplified keeps the offsets
 	}
 	m := src.Meta
 	meta.IndexNo, meta.Publisher, meta.WrittenDate = m["索引号"], m["发布机构"], m["成文日期"]
@@ -367,24 +367,32 @@ func reviewedYear(blocks []report.Block) int {
 			continue
 		}
 		t := b.Title()
-		if y := yearRe.FindStringSubmatch(t); y != nil && strings.Contains(t, "回顾") {
+		if y := yearRe.FindStringSubmatch(t); y != nil && strings.Contains(simplified(t), "回顾") {
 			return yearNumber(y[1])
 		}
 	}
 	return 0
 }
 
+// simplified returns s with its Traditional characters in Simplified form,
+// byte for byte as long (typo.Fold): the front of a report written in
+// Traditional script (泥河鎮人民政府工作報告) reads as the same words.
+func simplified(s string) string {
+	f, _ := typo.Fold(s)
+	return f
+}
+
 // placeOf returns the place a title names: 2023年XX镇政府工作报告 → XX镇.
 func placeOf(title string) string {
 	t := yearRe.ReplaceAllString(title, "")
 	for _, suffix := range []string{"人民政府工作报告", "政府工作报告", "工作报告", "报告"} {
-		if i := strings.Index(t, suffix); i >= 0 {
+		if i := strings.Index(simplified(t), suffix); i >= 0 {
 			t = t[:i]
 			break
 		}
 	}
 	t = strings.TrimFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) })
-	if slices.Contains(adminSuffixes, t) {
+	if slices.Contains(adminSuffixes, simplified(t)) {
 		return "" // 镇人民政府2021年工作报告 names no place
 	}
 	return t

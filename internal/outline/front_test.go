@@ -31,6 +31,8 @@ func TestFront(t *testing.T) {
 			report.Meta{Title: "2024年夏县政府工作报告", Year: 2023, Place: "夏县"}},
 		{"a date line with the day left blank", "青山镇政府工作报告\n2015年 月 日\n镇长 XX\n" + body,
 			report.Meta{Title: "青山镇政府工作报告", Subtitle: "2015年 月 日", Speaker: "镇长 XX", Place: "青山镇"}},
+		{"Traditional script", "泥河鎮人民政府工作報告\n——2021年6月8日在泥河鎮第十六屆人民代表大會第九次會議上\n泥河鎮黨委副書記鎮長鄧宏俊\n" + body + "2020年工作回顧\n完成財政收入6365萬元。\n",
+			report.Meta{Title: "泥河鎮人民政府工作報告", Subtitle: "——2021年6月8日在泥河鎮第十六屆人民代表大會第九次會議上", Speaker: "泥河鎮黨委副書記鎮長鄧宏俊", Date: "2021-06-08", Year: 2020, Place: "泥河鎮"}},
 		{"no place, only the kind of place", "镇人民政府2021年工作报告\n" + body,
 			report.Meta{Title: "镇人民政府2021年工作报告", Year: 2021}},
 		{"a short heading is no speaker", "政府工作报告\n" + body + "工作回顾\n一年来，我们攻坚克难。\n",

@@ -17,8 +17,8 @@ var adminSuffixes = []string{"街道", "自治区", "镇", "乡", "县", "区", 
 func Slug(year int, place string) string {
 	name, suffix := place, ""
 	for _, s := range adminSuffixes {
-		if strings.HasSuffix(place, s) && len(place) > len(s) {
-			name, suffix = strings.TrimSuffix(place, s), s
+		if strings.HasSuffix(simplified(place), s) && len(place) > len(s) {
+			name, suffix = place[:len(place)-len(s)], s // simplified keeps the length
 			break
 		}
 	}
