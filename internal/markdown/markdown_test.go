@@ -153,6 +153,8 @@ func TestHandTyped(t *testing.T) {
 		"<div>\n一段\n</div>":                         "<div>一段</div>",
 		"中*间*与`代码`与<http://example.com>。":           "中*间*与`代码`与<http://example.com>。",
 	}
+	tests["见[通知](http://example.com/a \"标题\")与<http://x.cn>。"] = "见[通知](http://example.com/a \"标题\")与<http://x.cn>。"
+	tests["_斜_与__粗__与``a`b``与`a\\*b`"] = "_斜_与__粗__与``a`b``与`a\\*b`"
 	for in, want := range tests {
 		doc, err := Parse("t.md", []byte("+++\ntitle = \"x\"\n+++\n\n"+in+"\n"))
 		if err != nil {
@@ -167,6 +169,41 @@ func TestHandTyped(t *testing.T) {
 		if err != nil || back.Blocks[0].Text != want {
 			t.Errorf("%q: the canonical file reads back as %+v (%v)", in, back.Blocks, err)
 		}
+	}
+}
+
+// TestHandTypedKeepsIDs: an {#id} line after an HTML block stays the
+// block's id, and a point's lead stays its lead when its text holds markup.
+func TestHandTypedKeepsIDs(t *testing.T) {
+	doc, err := Parse("t.md", []byte("+++\ntitle = \"x\"\n+++\n\n<div>一段</div>\n{#p3}\n\n**一是抓项目**。见[通知](u \"t\")。\n{#s1-1}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []report.Block{
+		{Kind: report.Paragraph, Text: "<div>一段</div>", ID: "p3"},
+		{Kind: report.Point, Marker: "一是", Lead: "抓项目。", Text: "见[通知](u \"t\")。", ID: "s1-1"},
+	}
+	if got := withoutLines(doc).Blocks; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestFrontValues: values an editor writes without quotes are read, not
+// dropped; a value of the wrong kind is an error at its line.
+func TestFrontValues(t *testing.T) {
+	doc, err := Parse("t.md", []byte("+++\ntitle = \"x\"\ndate = 2024-01-05T10:00:00+08:00\nyear = \"2023\"\npub_date = 2024-01-10\n+++\n\n正文。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := doc.Meta; m.Date != "2024-01-05" || m.Year != 2023 || m.PubDate != "2024-01-10" {
+		t.Errorf("meta %+v", m)
+	}
+	_, err = Parse("t.md", []byte("+++\ntitle = \"x\"\ndoc_no = 12\n+++\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "t.md:3: front matter: doc_no = 12") {
+		t.Errorf("doc_no = 12: %v", err)
+	}
+	if _, err := Parse("t.md", append([]byte("\ufeff"), "+++\ntitle = \"x\"\n+++\n"...)); err != nil {
+		t.Errorf("a file with a UTF-8 signature: %v", err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
@@ -33,6 +34,7 @@ func newParser() parser.Parser {
 
 // Parse reads a report back from its Markdown form. name is used in errors.
 func Parse(name string, data []byte) (*report.Doc, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Notepad's UTF-8 signature
 	if !utf8.Valid(data) {
 		line := bytes.Count(data[:invalidAt(data)], []byte("\n")) + 1
 		return nil, fmt.Errorf("%s:%d: not UTF-8 text: save the file as UTF-8 (a GBK/GB18030 original can be read with govreport import)", name, line)
@@ -43,6 +45,9 @@ func Parse(name string, data []byte) (*report.Doc, error) {
 	}
 	doc := &report.Doc{}
 	if err := readFront(&doc.Meta, front); err != nil {
+		if ke, ok := err.(keyError); ok {
+			return nil, fmt.Errorf("%s:%d: front matter: %s", name, 1+keyLine(front, ke.key), ke.msg)
+		}
 		return nil, frontError(name, front, err)
 	}
 	root := newParser().Parse(text.NewReader(body))
@@ -58,6 +63,16 @@ func Parse(name string, data []byte) (*report.Doc, error) {
 	return doc, nil
 }
 
+// keyLine returns the line of front that sets key, counting from 1.
+func keyLine(front []byte, key string) int {
+	for i, l := range strings.Split(string(front), "\n") {
+		if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
+			return i + 1
+		}
+	}
+	return 1
+}
+
 // invalidAt returns the offset of the first byte of data that is not
 // part of valid UTF-8.
 func invalidAt(data []byte) int {
@@ -71,8 +86,12 @@ func invalidAt(data []byte) int {
 	return len(data)
 }
 
-// tomlPosRe finds the line and column in the TOML decoder's error.
-var tomlPosRe = regexp.MustCompile(`"?_stream\.toml:(\d+):(\d+)"?:\s*(?:unmarshal failed:\s*)?`)
+// tomlPosRe finds the line and column in the TOML decoder's error;
+// tomlCharRe the character it names, which it decodes byte by byte.
+var (
+	tomlPosRe  = regexp.MustCompile(`"?_stream\.toml:(\d+):(\d+)"?:\s*(?:unmarshal failed:\s*)?`)
+	tomlCharRe = regexp.MustCompile(` character U\+[0-9A-F]{4} '.'`)
+)
 
 // frontError reports a front matter the TOML decoder refused at the file's
 // own line, quoting it: the decoder counts from the first line after +++
@@ -84,7 +103,7 @@ func frontError(name string, front []byte, err error) error {
 	}
 	msg := err.Error()
 	l, _ := strconv.Atoi(msg[m[2]:m[3]])
-	detail := regexp.MustCompile(` character U\+[0-9A-F]{4} '.'`).ReplaceAllString(msg[m[1]:], " character")
+	detail := tomlCharRe.ReplaceAllString(msg[m[1]:], " character")
 	lines := strings.Split(string(front), "\n")
 	quoted := ""
 	if l >= 1 && l <= len(lines) {
@@ -116,21 +135,58 @@ func readFront(m *report.Meta, front []byte) error {
 		return err
 	}
 	for _, f := range fields {
-		if s, ok := v[f.key].(string); ok {
+		if x, ok := v[f.key]; ok {
+			s, ok := textValue(x)
+			if !ok {
+				return keyError{f.key, fmt.Sprintf("%s = %v: write text in double quotes", f.key, x)}
+			}
 			*f.get(m) = s
 		}
 	}
-	switch d := v["date"].(type) {
-	case string:
+	if x, ok := v["date"]; ok {
+		d, ok := textValue(x)
+		if !ok {
+			return keyError{"date", fmt.Sprintf("date = %v: write the date as YYYY-MM-DD", x)}
+		}
 		m.Date = d
-	case fmt.Stringer:
-		m.Date = d.String()
 	}
-	if y, ok := v["year"].(int64); ok {
+	switch y := v["year"].(type) {
+	case nil:
+	case int64:
 		m.Year = int(y)
+	case string:
+		if m.Year, err = strconv.Atoi(y); err != nil && y != "" {
+			return keyError{"year", fmt.Sprintf("year = %q: write the year as a number, year = 2023", y)}
+		}
+	default:
+		return keyError{"year", fmt.Sprintf("year = %v: write the year as a number, year = 2023", y)}
 	}
 	return nil
 }
+
+// textValue reads a front matter value as text: a string as it is, a TOML
+// date or date-time as its day, YYYY-MM-DD (the editor wrote pub_date =
+// 2024-01-10 without quotes, as date is written).
+func textValue(x any) (string, bool) {
+	switch x := x.(type) {
+	case string:
+		return x, true
+	case time.Time:
+		return x.Format("2006-01-02"), true
+	case fmt.Stringer: // a TOML local date or date-time
+		if s := x.String(); isoDayRe.MatchString(s) {
+			return s[:10], true
+		}
+	}
+	return "", false
+}
+
+var isoDayRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// keyError is a front matter value of the wrong kind, for the key's line.
+type keyError struct{ key, msg string }
+
+func (e keyError) Error() string { return e.msg }
 
 // lineIndex returns a function giving the 1-based line a block starts on.
 func lineIndex(src []byte) func(ast.Node) int {
@@ -170,15 +226,7 @@ func readBlock(n ast.Node, src []byte) (report.Block, error) {
 	case *east.Table:
 		return report.Block{Kind: report.Table, ID: id(n), Rows: readRows(n, src)}, nil
 	case *ast.HTMLBlock: // raw HTML typed into a report is its text, shown as text
-		var b strings.Builder
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
-			b.Write(seg.Value(src))
-		}
-		if n.HasClosure() {
-			b.Write(n.ClosureLine.Value(src))
-		}
-		return report.Block{Kind: report.Paragraph, Text: joinLines(strings.TrimSpace(b.String()))}, nil
+		return readHTMLBlock(n, src), nil
 	}
 	return report.Block{}, fmt.Errorf("unexpected %s: report content holds only headings, paragraphs and tables", n.Kind())
 }
@@ -207,6 +255,9 @@ func readParagraph(n *ast.Paragraph, src []byte) report.Block {
 	if e, ok := first.(*ast.Emphasis); ok && e.Level == 2 {
 		lead := inlineText(e, src)
 		rest := inlineTextFrom(first.NextSibling(), src)
+		if hasMarkup(first.NextSibling()) {
+			rest = rawFrom(n, src, leadEnd(e, src))
+		}
 		p := 0
 		if strings.TrimRight(lead, leadPunct) == lead {
 			p = len(rest) - len(strings.TrimLeft(rest, leadPunct))
@@ -218,6 +269,81 @@ func readParagraph(n *ast.Paragraph, src []byte) report.Block {
 		return blk
 	}
 	blk.Text = inlineText(n, src)
+	if hasMarkup(first) {
+		blk.Text = rawFrom(n, src, n.Lines().At(0).Start)
+	}
+	return blk
+}
+
+// Markdown an editor typed by hand into a paragraph (a link, emphasis,
+// code, raw HTML) is the report's text as written: the paragraph's source
+// is taken as it stands, backslashes too, and Write escapes it so that the
+// page shows it as text.
+
+// hasMarkup reports whether the inline nodes from c on hold anything but text.
+func hasMarkup(c ast.Node) bool {
+	for ; c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.Text, *ast.String:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// rawFrom returns paragraph n's source text from offset from on, its lines
+// joined as joinLines does.
+func rawFrom(n ast.Node, src []byte, from int) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Stop <= from {
+			continue
+		}
+		seg.Start = max(seg.Start, from)
+		b.Write(seg.Value(src))
+	}
+	return joinLines(strings.TrimRight(b.String(), "\n"))
+}
+
+// leadEnd returns the source offset just after a bold lead's closing **.
+func leadEnd(e *ast.Emphasis, src []byte) int {
+	end := 0
+	_ = ast.Walk(e, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			end = max(end, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	for end < len(src) && src[end] == '*' {
+		end++
+	}
+	return end
+}
+
+// attrLineRe is a block attribute line, {#id}, that an HTML block took in.
+var attrLineRe = regexp.MustCompile(`^\{#([^\s}]+)\}$`)
+
+// readHTMLBlock reads an HTML block as a paragraph of text: its lines as
+// written, and the {#id} line after it, which CommonMark makes part of it.
+func readHTMLBlock(n *ast.HTMLBlock, src []byte) report.Block {
+	var lines []string
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		lines = append(lines, strings.TrimRight(string(seg.Value(src)), "\n"))
+	}
+	if n.HasClosure() {
+		lines = append(lines, strings.TrimRight(string(n.ClosureLine.Value(src)), "\n"))
+	}
+	blk := report.Block{Kind: report.Paragraph}
+	if k := len(lines) - 1; k > 0 {
+		if m := attrLineRe.FindStringSubmatch(strings.TrimSpace(lines[k])); m != nil {
+			blk.ID, lines = m[1], lines[:k]
+		}
+	}
+	blk.Text = joinLines(strings.TrimSpace(strings.Join(lines, "\n")))
 	return blk
 }
 
