@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,7 +24,7 @@ func Build(src *source.Source) (*report.Doc, []report.Finding) {
 	doc := &report.Doc{}
 	paras, front := readFront(&doc.Meta, src, paras)
 	findings = append(findings, front...)
-	var b builder
+	b := builder{parenSections: startsAny(paras, "（一）", "(一)"), lineParts: startsAny(paras, "一、")}
 	heads := headingLines(paras)
 	for i, p := range paras {
 		b.addPara(p, heads[i])
@@ -37,6 +38,18 @@ func Build(src *source.Source) (*report.Doc, []report.Finding) {
 	findings = append(findings, Check(doc)...)
 	report.SortFindings(findings)
 	return doc, findings
+}
+
+// startsAny reports whether a paragraph starts with one of the prefixes.
+func startsAny(paras []source.Para, prefixes ...string) bool {
+	for _, p := range paras {
+		for _, pre := range prefixes {
+			if strings.HasPrefix(strings.TrimSpace(p.Text), pre) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // normalise applies typo.Normalize to every paragraph and turns its changes
@@ -178,7 +191,7 @@ var (
 )
 
 // notName lists words that make a short line a heading, not a speaker's name.
-const notName = "工作回顾安排计划目标任务建设发展报告代表会议"
+var notName = []string{"工作", "回顾", "安排", "计划", "目标", "任务", "建设", "发展", "报告", "代表", "会议", "一年", "以来"}
 
 // readFront takes the title, subtitle, speaker and date lines off the front
 // of the text into meta and returns the paragraphs that remain.
@@ -188,17 +201,23 @@ func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]so
 	afterSubtitle := false
 	for len(paras) > 0 && paras[0].Rows == nil {
 		t := strings.TrimSpace(paras[0].Text)
+		next := ""
+		if len(paras) > 1 {
+			next = strings.TrimSpace(paras[1].Text)
+		}
 		switch {
-		case meta.Subtitle == "" && isSubtitle(t):
-			meta.Subtitle = t
-			afterSubtitle = true
-		case meta.Subtitle == "" && len(paras) > 1 && isSubtitleStart(t) && isSubtitle(t+strings.TrimSpace(paras[1].Text)):
-			meta.Subtitle = t + strings.TrimSpace(paras[1].Text)
-			fs = append(fs, report.Finding{Line: paras[1].Line, Level: report.Info, Code: "space",
-				Message: fmt.Sprintf("the subtitle's two lines joined: %q", meta.Subtitle)})
-			paras = paras[1:]
-			afterSubtitle = true
-		case meta.Speaker == "" && isSpeaker(t, afterSubtitle):
+		case meta.Subtitle == "" && isSubtitleStart(t):
+			sub, n := joinSubtitle(paras)
+			if !isSubtitle(sub) {
+				fillMeta(meta, src)
+				return paras, fs
+			}
+			if n > 1 {
+				fs = append(fs, report.Finding{Line: paras[1].Line, Level: report.Info, Code: "space",
+					Message: fmt.Sprintf("the subtitle's %d lines joined: %q", n, sub)})
+			}
+			meta.Subtitle, paras, afterSubtitle = sub, paras[n-1:], true
+		case meta.Speaker == "" && isSpeaker(t, afterSubtitle, next):
 			meta.Speaker = t
 		case meta.Subtitle == "" && dateLineRe.MatchString(t):
 			meta.Subtitle = t // a date line in the subtitle's place
@@ -212,6 +231,25 @@ func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]so
 	}
 	fillMeta(meta, src)
 	return paras, fs
+}
+
+// joinSubtitle returns the subtitle that starts paras, with the short lines
+// it was wrapped onto (…第三次会议 / 上), and how many paragraphs it takes.
+func joinSubtitle(paras []source.Para) (string, int) {
+	sub, n := strings.TrimSpace(paras[0].Text), 1
+	for ; n < len(paras) && n < 3 && paras[n].Rows == nil && !subtitleEnds(sub); n++ {
+		t := strings.TrimSpace(paras[n].Text)
+		if utf8.RuneCountInString(t) > 30 || strings.HasPrefix(t, salutation) || speakerRe.MatchString(simplified(t)) {
+			break
+		}
+		sub += t
+	}
+	return sub, n
+}
+
+// subtitleEnds reports whether a subtitle is whole: …会议上, or its bracket closed.
+func subtitleEnds(t string) bool {
+	return strings.HasSuffix(t, "上") || strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
 }
 
 // readTitle takes the title off the front of the text: the first
@@ -246,27 +284,39 @@ func isTitleLine(t string) bool {
 }
 
 // isSpeaker reports whether a front line names the speaker: an office and a
-// name, or, right after the subtitle, a name alone (张三, 赵 海 龙).
-func isSpeaker(t string, afterSubtitle bool) bool {
+// name, or, right after the subtitle and before the salutation or a date
+// line, a name alone (张三, 赵 海 龙).
+func isSpeaker(t string, afterSubtitle bool, next string) bool {
 	if speakerRe.MatchString(simplified(t)) && utf8.RuneCountInString(t) <= 32 {
 		return true
 	}
 	c := collapseSpaced(t)
-	return afterSubtitle && nameRe.MatchString(c) && !strings.ContainsAny(c, notName)
+	return afterSubtitle && nameRe.MatchString(c) && !containsAnyWord(c, notName) &&
+		(strings.HasPrefix(next, salutation) || dateLineRe.MatchString(next))
+}
+
+// containsAnyWord reports whether s contains one of the words.
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // frontDate reads a date line of the front; one with its month or day left
 // blank gives no date and is reported.
 func frontDate(meta *report.Meta, t string, line int) []report.Finding {
 	d := dateLineRe.FindStringSubmatch(t)
-	if d[2] != "" && d[3] != "" {
+	if iso := isoDate(d[1], d[2], d[3]); d[2] != "" && d[3] != "" && iso != "" {
 		if meta.Date == "" {
-			meta.Date = isoDate(d[1], d[2], d[3])
+			meta.Date = iso
 		}
 		return nil
 	}
 	return []report.Finding{{Line: line, Level: report.Warning, Code: "no-date",
-		Message: fmt.Sprintf("the date line %q leaves the day blank: set date in the front matter", t)}}
+		Message: fmt.Sprintf("the date line %q names no day: set date in the front matter", t)}}
 }
 
 // splitTitle finds the report's title at the start of text: the title a
@@ -325,10 +375,16 @@ func isSubtitleStart(t string) bool {
 	return strings.HasPrefix(t, "—") || strings.HasPrefix(t, "―") || strings.HasPrefix(t, "（")
 }
 
+// isoDate writes a date YYYY-MM-DD, or "" when there is no such day
+// (2024年2月30日 is a slip; the review asks for the date).
 func isoDate(y, m, d string) string {
 	mi, _ := strconv.Atoi(m)
 	di, _ := strconv.Atoi(d)
-	return fmt.Sprintf("%s-%02d-%02d", y, mi, di)
+	s := fmt.Sprintf("%s-%02d-%02d", y, mi, di)
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return ""
+	}
+	return s
 }
 
 // fillMeta derives year and place from the title and copies the portal's
@@ -337,12 +393,12 @@ func fillMeta(meta *report.Meta, src *source.Source) {
 	if meta.Title == "" {
 		meta.Title = src.Title
 	}
-	if d := dateRe.FindStringSubmatch(meta.Subtitle); d != nil {
-		meta.Date = isoDate(d[1], d[2], d[3])
+	if d := dateRe.FindStringSubmatch(meta.Subtitle); d != nil && isoDate(d[1], d[2], d[3]) != "" {
+		meta.Date = isoDate(d[1], d[2], d[3]) // the subtitle's date is the day the report was given
 	}
 	if y := yearRe.FindStringSubmatch(meta.Title); y != nil {
 		meta.Year = yearNumber(y[1])
-		if strings.HasPrefix(meta.Date, y[1]+"-0") && meta.Date[5:7] <= "06" {
+		if strings.HasPrefix(meta.Date, strconv.Itoa(meta.Year)+"-0") && meta.Date[5:7] <= "06" {
 			meta.Year-- // 2021年政府工作报告, given in February 2021, reviews 2020
 		}
 	} else if len(meta.Date) >= 4 {

@@ -22,6 +22,9 @@ type builder struct {
 	lastSect int
 	restart  bool // the current part numbers its sections 一、二、
 	heading  bool // under an unnumbered part heading (2023年工作回顾): 一、 starts a section
+
+	parenSections bool // the text numbers sections （一）: 一、 is never a section of a heading
+	lineParts     bool // some paragraph starts with 一、: parts stand on lines of their own
 }
 
 // addPara splits one source paragraph into blocks; heading says it is an
@@ -33,7 +36,7 @@ func (b *builder) addPara(p source.Para, heading bool) {
 	}
 	if heading {
 		b.lastPart, b.lastSect, b.restart = 0, 0, false
-		b.heading = looksLikePart(p.Text)
+		b.heading = !b.parenSections && looksLikePart(p.Text)
 		b.emit(p, 0, report.Block{Kind: report.Heading, Lead: strings.TrimSpace(p.Text)})
 		return
 	}
@@ -44,8 +47,8 @@ func (b *builder) addPara(p source.Para, heading bool) {
 
 // headingLines marks the paragraphs that are unnumbered headings on a line
 // of their own (2024年工作回顾): a short line without punctuation followed by
-// prose, and not one of a run of short lines (the cells of a flattened
-// table); or a .docx heading by style.
+// prose, or naming a part and followed by numbering, and not one of a run of
+// short lines (the cells of a flattened table); or a .docx heading by style.
 func headingLines(paras []source.Para) []bool {
 	short := make([]bool, len(paras))
 	for i, p := range paras {
@@ -60,7 +63,12 @@ func headingLines(paras []source.Para) []bool {
 		}
 		prose := i+1 < len(paras) && paras[i+1].Rows == nil && !short[i+1] &&
 			strings.ContainsAny(paras[i+1].Text, "。，")
-		out[i] = short[i] && prose && (i == 0 || !short[i-1])
+		// 2023年工作回顾 over the numbered parts or sections it holds.
+		numbered := false
+		if i+1 < len(paras) && looksLikePart(p.Text) {
+			_, numbered = parseMarker(strings.TrimSpace(paras[i+1].Text))
+		}
+		out[i] = short[i] && (prose || numbered) && (i == 0 || !short[i-1])
 	}
 	return out
 }
@@ -245,16 +253,24 @@ func lastRune(s string) rune {
 // text. expect, if not 0, is the number of a point that may follow after a
 // semicolon (一是…；二是…) because the block is itself a point.
 func (b *builder) nextBoundary(text string, from, expect int) int {
-	inline := 0 // next number of an inline enumeration ：一是…；二是…
+	inline := 0     // next number of an inline enumeration ：一是…；二是…
+	inlinePart := 0 // the same with 一、二、 after a colon: ：一、…。二、…
 	for j := from; j < len(text); {
 		r, w := utf8.DecodeRuneInString(text[j:])
 		if j > from && isMarkerStart(r) {
 			if m, ok := parseMarker(text[j:]); ok && plausible(text, j, m) {
-				if m.kind == report.Point {
+				switch {
+				case m.kind == report.Point:
 					if b.pointStarts(text, j, m, &inline, expect) {
 						return j
 					}
-				} else if sentenceEnd(text, j) || b.partAfterColon(text, j, m) {
+				case m.kind == report.Part && m.n == inlinePart:
+					inlinePart++
+				case b.partAfterColon(text, j, m):
+					return j
+				case m.kind == report.Part && m.n == 1 && strings.ContainsRune("：:", prevRune(text, j)):
+					inlinePart = 2
+				case sentenceEnd(text, j):
 					return j
 				}
 			}
@@ -272,7 +288,7 @@ func (b *builder) nextBoundary(text string, from, expect int) int {
 // 招商引资…。二、…), so 二、 follows as a sentence of its own, not after ；, and
 // the part holds more than its heading.
 func (b *builder) partAfterColon(text string, j int, m marker) bool {
-	if b.lastPart != 0 || b.heading || m.kind != report.Part || m.n != 1 || !strings.ContainsRune("：:", prevRune(text, j)) {
+	if b.lastPart != 0 || b.heading || b.lineParts || m.kind != report.Part || m.n != 1 || !strings.ContainsRune("：:", prevRune(text, j)) {
 		return false
 	}
 	ahead := text[j:min(len(text), j+8000)]
