@@ -67,8 +67,11 @@ type extractor struct {
 	plan     bool // inside a part that plans the coming year
 	review   bool // inside a part that reviews the report year
 	estimate bool // a note (预计（下同）) made every figure after it an estimate
-	out      []Indicator
-	figs     []figure // reused for each clause
+	// horizon is the last year of the period a plan part is for (“十五五”
+	// 主要目标任务 → 2030), or 0 for a plan of the coming year.
+	horizon int
+	out     []Indicator
+	figs    []figure // reused for each clause
 	// The text being read as written, and folded into Simplified; folds
 	// is false when the two are the same.
 	src, folded string
@@ -85,6 +88,10 @@ func (x *extractor) title(t string, section bool) {
 		return
 	}
 	x.plan, x.review, x.estimate = plan, !plan, false
+	x.horizon = 0
+	if plan && lastYear(t) == 0 {
+		x.horizon = x.periodEnd(t)
+	}
 }
 
 // sentence is what a sentence has said so far that bears on its figures.
@@ -190,7 +197,7 @@ func (x *extractor) clause(st *sentence, from, to int) {
 		label, share := labelOf(st, &c, k, listed)
 		in := x.indicator(st, &c, f, label)
 		if !share {
-			st.prevLabel = in.Label
+			st.prevLabel = withoutAverage(in.Label)
 		}
 		if x.folds {
 			in.Label = unfold(in.Label, x.folded, x.src)
@@ -226,7 +233,39 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 			label = planless(label)
 		}
 	}
+	if w := averageChange(c.text[c.segStart(k):f.qstart], f); w != "" && label != "" {
+		label += w
+	}
 	return label, false
+}
+
+// withoutAverage returns a label without the average change it ends with:
+// the thing the figures after it go on naming.
+func withoutAverage(label string) string {
+	for _, a := range []string{"年均", "年平均"} {
+		if i := strings.LastIndex(label, a); i > 0 && changeIndex.suffix(label) == label[i+len(a):] {
+			return label[:i]
+		}
+	}
+	return label
+}
+
+// averageChange returns the words of an average yearly change written
+// before a figure (年均增长9%, 年平均下降3%), which the label keeps: a change
+// over years is another measure than the change of the year.
+func averageChange(before string, f *figure) string {
+	if !f.change {
+		return ""
+	}
+	b := trimSuffixes(before, connectorIndex)
+	w := changeIndex.suffix(b)
+	if w == "" {
+		return ""
+	}
+	if a := suffixIn(b[:len(b)-len(w)], []string{"年均", "年平均"}); a != "" {
+		return a + w
+	}
+	return ""
 }
 
 // planless returns the thing a plan is for: a result (…任务174万，完成198万)

@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/typo"
@@ -130,7 +131,10 @@ func (x *extractor) kindYear(st *sentence, before string) (kind string, year int
 		kind = Actual
 	}
 	year = named
-	if year == 0 && x.year != 0 {
+	switch {
+	case year == 0 && kind == Target && x.plan && x.horizon != 0:
+		year = x.horizon
+	case year == 0 && x.year != 0:
 		year = x.year
 		if kind == Target && x.plan {
 			year++
@@ -140,10 +144,14 @@ func (x *extractor) kindYear(st *sentence, before string) (kind string, year int
 	return kind, year, estimate
 }
 
-// namedYear is the year s names: the last one written out, or 明年 (the
-// year after the one a part is about).
+// namedYear is the year s names: the last one written out, the end of a
+// five-year plan (到“十五五”末), or 明年 (the year after the one a part is
+// about).
 func (x *extractor) namedYear(s string) int {
 	if y := lastYear(s); y != 0 {
+		return y
+	}
+	if y, end := fiveYearPlan(s); y != 0 && prefixIn(end, []string{"末", "期末", "时期末"}) != "" {
 		return y
 	}
 	if x.year != 0 && strings.Contains(s, "明年") {
@@ -196,6 +204,40 @@ func (x *extractor) table(b *report.Block) {
 				}
 				x.out[i].Text = text
 			}
+		}
+	}
+}
+
+// periodEnd returns the last year of the period a plan part's title names:
+// a five-year plan (“十五五”主要目标任务 → 2030), or 今后五年 / 未来五年 from
+// the report's year; 0 when it names none.
+func (x *extractor) periodEnd(title string) int {
+	if y, _ := fiveYearPlan(title); y != 0 {
+		return y
+	}
+	if x.year != 0 && containsAny(title, []string{"今后五年", "未来五年"}) {
+		return x.year + 5
+	}
+	return 0
+}
+
+// fiveYearPlan returns the last year of the five-year plan s names
+// (十四五 → 2025, 十五五 → 2030), and the text after the name; 0 when s
+// names none. The Nth plan since the third ends in 1955+5N.
+func fiveYearPlan(s string) (int, string) {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "十")
+		if j < 0 {
+			return 0, ""
+		}
+		i += j + len("十")
+		d, w := utf8.DecodeRuneInString(s[i:])
+		n, ok := cnDigitValues[d]
+		if !ok || n == 0 {
+			continue
+		}
+		if after, ok := strings.CutPrefix(s[i+w:], "五"); ok {
+			return 1955 + 5*int(10+n), strings.TrimLeft(after, "”’\"")
 		}
 	}
 }

@@ -34,6 +34,7 @@ var tailFillers = sortLongest([]string{
 	"每人每月", "每人每年", "每月", "每年", "每人", "每户", "每亩",
 	"控制在", "稳定在", "保持在", "维持在", "下降至", "下降到", "降至", "降到", "提高到", "提高至",
 	"提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "增至", "上升到", "上升至",
+	"延长到", "延长至", "缩短到", "缩短至", "年均", "年平均",
 })
 
 // markerCut are target markers after which the label starts, whatever
@@ -183,6 +184,7 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 		s = trimSuffixes(s, changeIndex)
 	}
 	s = trimSuffixes(trimBase(trimSuffixes(s, tailIndex)), tailIndex)
+	s = trimSuffixes(trimStreak(s), tailIndex)
 	s = cutAfterMarker(s)
 	s = cutAfterTime(s)
 	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 && i+len("新增") < len(s) {
@@ -339,12 +341,20 @@ func trimYear(s string) string {
 	return s
 }
 
-// trimYears strips a leading span of years: 连续五年, 连续3年.
+// trimYears strips a leading span of years: 连续五年, 连续3年, 5年来, 近三年来.
 func trimYears(s string) string {
-	rest, ok := strings.CutPrefix(s, "连续")
-	if !ok {
-		return s
+	if n := yearsSpanAt(s); n > 0 {
+		return s[n:]
 	}
+	return s
+}
+
+// yearsSpanAt returns the length of the span of years s starts with (连续5年,
+// 五年来, 近3年来, 过去五年), or 0.
+func yearsSpanAt(s string) int {
+	rest := s
+	lead := prefixIn(rest, []string{"连续", "过去", "近"})
+	rest = rest[len(lead):]
 	i := 0
 	for i < len(rest) {
 		r, w := utf8.DecodeRuneInString(rest[i:])
@@ -353,8 +363,22 @@ func trimYears(s string) string {
 		}
 		i += w
 	}
-	if t, ok := strings.CutPrefix(rest[i:], "年"); ok && i > 0 {
-		return t
+	t, ok := strings.CutPrefix(rest[i:], "年")
+	if !ok || i == 0 {
+		return 0
+	}
+	tail := prefixIn(t, []string{"以来", "来"})
+	if lead == "" && tail == "" {
+		return 0
+	}
+	return len(s) - len(t) + len(tail)
+}
+
+// trimStreak strips a streak from the end of a label: 粮食总产量连续18年
+// (保持在100万吨以上) names 粮食总产量.
+func trimStreak(s string) string {
+	if i := strings.LastIndex(s, "连续"); i > 0 && yearsSpanAt(s[i:]) == len(s)-i {
+		return s[:i]
 	}
 	return s
 }

@@ -143,6 +143,8 @@ func readUnit(s string, p int, f *figure) int {
 	case u != "":
 		q = skipSpaces(s, q) + len(u)
 		u, q = compoundUnit(s, u, q)
+	case mag == "" && inner == "" && isDuration(s, f, q):
+		u, q = "年", q+len("年")
 	case mag == "":
 		f.unitMissing = true
 		return p // a bare number: kept only after a change word
@@ -152,6 +154,28 @@ func readUnit(s string, p int, f *figure) int {
 	f.qualifier, f.magnitude, f.shift, f.unit = inner, mag, shift, u
 	return q
 }
+
+// isDuration reports whether the 年 at byte q, after the number of f, makes
+// a span of years: a number with decimals (14.2年), or one after a word for
+// a span (受教育年限达到12年, 合同期限为3年). A year (2023年), a streak (连续3年)
+// and a time (5年来, 3年内) are no quantity.
+func isDuration(s string, f *figure, q int) bool {
+	rest, ok := strings.CutPrefix(s[q:], "年")
+	if !ok || f.num.chinese || f.num.redacted || prefixIn(rest, notSpan) != "" {
+		return false
+	}
+	if strings.Contains(f.num.digits, ".") {
+		return true
+	}
+	b := trimSuffixes(s[:f.start], tailIndex)
+	return suffixIn(b, spanNouns) != ""
+}
+
+// spanNouns name a span of years; notSpan, after N年, make it a time.
+var (
+	spanNouns = []string{"年限", "期限", "工龄", "周期", "工期"}
+	notSpan   = []string{"来", "内", "间", "后", "前", "以来", "度", "级", "代", "底", "初", "末", "中", "份"}
+)
 
 // compoundUnit extends a unit by a per-unit: 元/月, 元/亩.
 func compoundUnit(s, u string, q int) (string, int) {

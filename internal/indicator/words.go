@@ -245,4 +245,5 @@ var (
 	nounStopIndex, startIndex = indexWords(nounStops), indexWords(startStops)
 	leadIndex, tailIndex      = indexWords(leadFillers), indexWords(tailFillers)
 	changeIndex               = indexWords(changeUp, changeDown)
+	connectorIndex            = indexWords(connectors)
 )
