@@ -65,7 +65,7 @@ func checkProject(opts BuildOptions) error {
 	if _, err := os.Stat(filepath.Join(opts.Root, "config.toml")); err != nil {
 		return fmt.Errorf("%s has no config.toml: run govreport build in a govreport project, or give it with --root", opts.Root)
 	}
-	if b := opts.BaseURL; b != "" && !strings.HasPrefix(b, "/") && !strings.HasPrefix(b, "https://") && !strings.HasPrefix(b, "http://") {
+	if b := opts.BaseURL; b != "" && (!strings.HasPrefix(b, "/") || strings.HasPrefix(b, "//")) && !strings.HasPrefix(b, "https://") && !strings.HasPrefix(b, "http://") {
 		return fmt.Errorf("--baseURL %q: give the path the site is served under (/xxgk/zfgzbg/) or its whole address (https://www.example.gov.cn/xxgk/zfgzbg/)", b)
 	}
 	return nil
@@ -96,14 +96,14 @@ func stages(ctx context.Context, opts BuildOptions, work, public, out string, lo
 	if err != nil {
 		return err
 	}
-	stage("import", t, "%d new reports from sources/", n)
+	stage("import", t, "%s from sources/", plural(n, "new report"))
 
 	t = time.Now()
 	pages, findings, err := ReadContent(work)
 	if err != nil {
 		return err
 	}
-	stage("content", t, "%d reports read, anchors checked", len(pages))
+	stage("content", t, "%s read, anchors checked", plural(len(pages), "report"))
 	logf("review    %s", review(findings))
 
 	t = time.Now()
@@ -261,6 +261,9 @@ func importSources(root, work string) (int, error) {
 		if err != nil {
 			return n, err
 		}
+		if imported[legacyKey(doc.Meta)] != "" {
+			continue // imported before sources were named
+		}
 		slug := doc.Meta.Slug
 		if other, ok := bySlug[slug]; ok {
 			return n, fmt.Errorf("%s and %s both make reports/%s: import one of them under another name (govreport import --slug NAME %s), or remove it", other, path, slug, path)
@@ -294,17 +297,25 @@ func importedSources(work string) (map[string]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		slug := filepath.Base(filepath.Dir(p))
 		if doc.Meta.Source != "" {
-			m[doc.Meta.Source] = filepath.Base(filepath.Dir(p))
+			m[doc.Meta.Source] = slug
+		} else if doc.Meta.Title != "" { // written before front matter named its source
+			m[legacyKey(doc.Meta)] = slug
 		}
 	}
 	return m, nil
 }
 
+// legacyKey identifies, by title and date, a report whose front matter
+// names no source, so that a source importing to the same report (under a
+// page name made by newer rules) is not imported again.
+func legacyKey(m report.Meta) string { return "\x00" + m.Title + "\x00" + m.Date }
+
 // slugSource returns the source whose report has the page slug, or "".
 func slugSource(imported map[string]string, slug string) string {
 	for src, s := range imported {
-		if s == slug {
+		if s == slug && !strings.HasPrefix(src, "\x00") {
 			return src
 		}
 	}

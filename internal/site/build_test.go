@@ -323,11 +323,55 @@ func TestBuildNoTitle(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"),
-		"<h1>青山镇政府工作报告</h1>", "<title>青山镇政府工作报告_", `<meta name=ArticleTitle content="青山镇政府工作报告">`)
+		"<h1>青山镇政府工作报告</h1>", "<title>青山镇政府工作报告（2023年）_", `<meta name=ArticleTitle content="青山镇政府工作报告">`)
 	assertContains(t, "home", read(t, out, "index.html"), ">青山镇政府工作报告</a>")
 	if !strings.Contains(log.String(), "no-title") {
 		t.Errorf("review does not name the missing title:\n%s", log.String())
 	}
+}
+
+// TestBuildLegacyContent: content written before front matter named its
+// source is matched to the source by title and date, so a page name made
+// by newer rules does not import the same report again.
+func TestBuildLegacyContent(t *testing.T) {
+	report := "2023年青山镇政府工作报告\n——2023年2月1日在青山镇第二届人民代表大会第二次会议上\n各位代表：\n一、2022年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
+	old := strings.NewReplacer("date = 2024-01-27", "date = 2023-02-01", "content/reports/2023-qingshan-zhen/", "content/reports/old-name/").Replace(govContent)
+	root := writeTxtar(t, miniConfig, newLayouts, old, "-- sources/a.txt --\n"+report)
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
+		t.Fatal(err)
+	}
+	if dirs, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*")); len(dirs) != 1 {
+		t.Errorf("reports %v: the source of reports/old-name was imported again", dirs)
+	}
+}
+
+// TestBuildFooterWithoutRegistration: a portal without an ICP or 公安
+// number shows no empty link for it.
+func TestBuildFooterWithoutRegistration(t *testing.T) {
+	root := seedRoot(t)
+	cfg := read(t, root, "config.toml")
+	cfg = regexp.MustCompile(`(?m)^(icp|psb) = ".*"`).ReplaceAllString(cfg, `$1 = ""`)
+	mustWrite(t, filepath.Join(root, "config.toml"), []byte(cfg))
+	out := filepath.Join(root, "public")
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "footer", read(t, out, "index.html"), "! beian.", "网站标识码：0000000000</footer>")
+}
+
+// TestBuildNoHeadings: a report whose text has no headings (a copy cut
+// short) has no empty contents list.
+func TestBuildNoHeadings(t *testing.T) {
+	flat := strings.Replace(govContent, "## 一、2023年工作回顾\n", "", 1)
+	root := writeTxtar(t, flat)
+	if err := testcorpus.Project(root, false); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "public")
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"), "! <nav", "! 目录", "全年完成财政收入")
 }
 
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and

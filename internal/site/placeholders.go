@@ -23,6 +23,9 @@ func markPlaceholders(dir string) error {
 		return err
 	}
 	for _, p := range pages {
+		if filepath.Base(p) == "index.html" {
+			continue // the list of reports
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
@@ -41,23 +44,37 @@ func markPlaceholders(dir string) error {
 // from the figure tables). Outside <main> is the portal's own text.
 var unmarked = map[string]bool{"script": true, "style": true, "textarea": true, "dl": true, "u": true}
 
+// placeholderNote explains the marks; it replaces the page's empty
+// <p id="pn" hidden></p> when the text has any.
+const placeholderNote = `<p class="e">注：文中加点下划线的 <u>XX</u> 等为原文未公开的数值或名称。</p>`
+
 // markHTML wraps the placeholders of an HTML page's text in <u>, copying
-// every other token as it was written.
+// every other token as it was written, and puts the note where the page
+// asks for it when it marked any.
 func markHTML(page []byte) []byte {
 	z := xhtml.NewTokenizer(bytes.NewReader(page))
 	var out bytes.Buffer
 	var skip []string // open elements whose text is not marked
-	inMain := false
+	inMain, note, marks := false, -1, 0
 	for {
 		tt := z.Next()
 		switch tt {
 		case xhtml.ErrorToken:
-			if z.Err() == io.EOF {
-				return out.Bytes()
+			if z.Err() != io.EOF {
+				return page // not HTML we can read: leave it as it is
 			}
-			return page // not HTML we can read: leave it as it is
+			b := out.Bytes()
+			if note >= 0 && marks > 0 {
+				b = append(b[:note:note], append([]byte(placeholderNote), b[note:]...)...)
+			}
+			return b
 		case xhtml.StartTagToken:
 			name, _ := z.TagName()
+			if isNoteSlot(z, name) {
+				note = out.Len()
+				z.Next() // its end tag
+				continue
+			}
 			inMain = inMain || string(name) == "main"
 			if unmarked[string(name)] {
 				skip = append(skip, string(name))
@@ -70,7 +87,9 @@ func markHTML(page []byte) []byte {
 			}
 		case xhtml.TextToken:
 			if inMain && len(skip) == 0 {
-				out.WriteString(markText(html.UnescapeString(string(z.Raw()))))
+				text, n := markText(html.UnescapeString(string(z.Raw())))
+				out.WriteString(text)
+				marks += n
 				continue
 			}
 		}
@@ -78,15 +97,32 @@ func markHTML(page []byte) []byte {
 	}
 }
 
-// markText escapes text for HTML, each placeholder wrapped in <u>.
-func markText(s string) string {
+// isNoteSlot reports whether the start tag just read is <p id="pn">.
+func isNoteSlot(z *xhtml.Tokenizer, name []byte) bool {
+	if string(name) != "p" {
+		return false
+	}
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		if string(k) == "id" && string(v) == "pn" {
+			return true
+		}
+	}
+	return false
+}
+
+// markText escapes text for HTML, each placeholder wrapped in <u>, and
+// returns how many it marked.
+func markText(s string) (string, int) {
 	var b strings.Builder
 	last := 0
-	for _, r := range typo.Placeholders(s) {
+	holders := typo.Placeholders(s)
+	for _, r := range holders {
 		b.WriteString(html.EscapeString(s[last:r[0]]))
 		b.WriteString("<u>" + html.EscapeString(s[r[0]:r[1]]) + "</u>")
 		last = r[1]
 	}
 	b.WriteString(html.EscapeString(s[last:]))
-	return b.String()
+	return b.String(), len(holders)
 }

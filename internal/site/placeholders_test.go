@@ -11,6 +11,9 @@ func TestMarkHTML(t *testing.T) {
 			`<header>XX镇人民政府</header><main><dl><dd>XX镇</dd></dl><p><u>XX</u></p></main><footer>XX</footer>`},
 		{`<main><td><u>XX万元</u><small>数值未公开</small></td></main>`, `<main><td><u>XX万元</u><small>数值未公开</small></td></main>`},
 		{`<main><script>var XX = 1</script><p title="XX">无</p></main>`, `<main><script>var XX = 1</script><p title="XX">无</p></main>`},
+		// The note goes where the page asks, only when something was marked.
+		{`<main><p id="pn" hidden></p><p>在X村新建道路ｘｘ公里</p></main>`, `<main>` + placeholderNote + `<p>在<u>X</u>村新建道路<u>ｘｘ</u>公里</p></main>`},
+		{`<main><p id="pn" hidden></p><p>新建道路5公里</p></main>`, `<main><p>新建道路5公里</p></main>`},
 	} {
 		if got := string(markHTML([]byte(c.in))); got != c.want {
 			t.Errorf("markHTML(%s)\n got %s\nwant %s", c.in, got, c.want)
