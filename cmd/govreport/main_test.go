@@ -43,6 +43,10 @@ func TestImportFmtLint(t *testing.T) {
 	if code, _, errs := runCLI(t, "import", "-o", dir, seed); code != 2 || !strings.Contains(errs, "--force") {
 		t.Errorf("second import: %d %s", code, errs)
 	}
+	// The same file under another name would publish the report twice.
+	if code, _, errs := runCLI(t, "import", "-o", dir, "--slug", "other", seed); code != 2 || !strings.Contains(errs, "reports/2023-xx-zhen") {
+		t.Errorf("import --slug of an imported file: %d %s", code, errs)
+	}
 	// import → fmt is a no-op.
 	if code, _, errs := runCLI(t, "fmt", filepath.Join(dir, "content")); code != 0 || strings.Contains(errs, "formatted") {
 		t.Errorf("fmt after import: %d %s", code, errs)

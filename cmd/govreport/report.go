@@ -47,6 +47,11 @@ func (c *cli) importCmd(args []string) error {
 	if !validSlug(doc.Meta.Slug) {
 		return fmt.Errorf("slug %q: use lower-case ASCII letters, digits and hyphens", doc.Meta.Slug)
 	}
+	if as, err := site.ImportedAs(*out, doc.Meta.Source); err != nil {
+		return err
+	} else if as != "" && as != doc.Meta.Slug {
+		return fmt.Errorf("%s was imported before, as content/reports/%s: edit that report, or remove it to import the file again", fl.Arg(0), as)
+	}
 	path := filepath.Join(*out, "content", "reports", doc.Meta.Slug, "index.md")
 	if _, err := os.Stat(path); err == nil && !*force {
 		return fmt.Errorf("%s exists: pass --force to overwrite it", path)

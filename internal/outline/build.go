@@ -209,8 +209,7 @@ func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]so
 		case meta.Subtitle == "" && isSubtitleStart(t):
 			sub, n := joinSubtitle(paras)
 			if !isSubtitle(sub) {
-				fillMeta(meta, src)
-				return paras, fs
+				return paras, append(fs, fillMeta(meta, src)...)
 			}
 			if n > 1 {
 				fs = append(fs, report.Finding{Line: paras[1].Line, Level: report.Info, Code: "space",
@@ -224,13 +223,11 @@ func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]so
 			fs = append(fs, frontDate(meta, t, paras[0].Line)...)
 			afterSubtitle = true
 		default:
-			fillMeta(meta, src)
-			return paras, fs
+			return paras, append(fs, fillMeta(meta, src)...)
 		}
 		paras = paras[1:]
 	}
-	fillMeta(meta, src)
-	return paras, fs
+	return paras, append(fs, fillMeta(meta, src)...)
 }
 
 // joinSubtitle returns the subtitle that starts paras, with the short lines
@@ -388,8 +385,9 @@ func isoDate(y, m, d string) string {
 }
 
 // fillMeta derives year and place from the title and copies the portal's
-// metadata, where the source had a metadata table.
-func fillMeta(meta *report.Meta, src *source.Source) {
+// metadata, where the source had a metadata table. It reports a date that
+// only the portal's 成文日期 gave.
+func fillMeta(meta *report.Meta, src *source.Source) []report.Finding {
 	if meta.Title == "" {
 		meta.Title = src.Title
 	}
@@ -413,6 +411,11 @@ func fillMeta(meta *report.Meta, src *source.Source) {
 	meta.IndexNo, meta.Publisher, meta.WrittenDate = m["索引号"], m["发布机构"], m["成文日期"]
 	meta.PubDate, meta.DocNo, meta.Topic = m["发布日期"], m["文号"], m["主题分类"]
 	meta.Disclosure, meta.Validity = m["公开方式"], m["有效性"]
+	if meta.Date != "" && meta.Date == m["成文日期"] && dateRe.FindString(meta.Subtitle) == "" {
+		return []report.Finding{{Level: report.Info, Code: "date-source",
+			Message: fmt.Sprintf("date %s is the portal's 成文日期, as no subtitle gives the day the report was given: check it", meta.Date)}}
+	}
+	return nil
 }
 
 // reviewedYear returns the year a report's review part names in its

@@ -129,8 +129,12 @@ func checkDisclosure(m report.Meta) []report.Finding {
 		}
 	}
 	if len(empty) > 0 {
+		note := "the page shows 未填写"
+		if m.PubDate == "" {
+			note += "; for 发布日期, the report's date"
+		}
 		fs = append(fs, report.Finding{Level: report.Warning, Code: "meta-missing",
-			Message: fmt.Sprintf("disclosure metadata not filled in: %s (the page shows 未填写; 发布日期 falls back to the report's date)", strings.Join(empty, "、"))})
+			Message: fmt.Sprintf("disclosure metadata not filled in: %s (%s)", strings.Join(empty, "、"), note)})
 	}
 	return fs
 }

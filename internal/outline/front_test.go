@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/govreport/govreport/internal/report"
@@ -59,5 +60,28 @@ func TestFront(t *testing.T) {
 				t.Errorf("front matter\n got %+v\nwant %+v", got, c.want)
 			}
 		})
+	}
+}
+
+// TestDateSource: a date that only the portal's 成文日期 gives is used and
+// reported; a subtitle's date needs no word.
+func TestDateSource(t *testing.T) {
+	const portal = "沙沟镇2021年政府工作报告\n索 引 号: | abc/2021-0000066 | 公开方式: | 主动公开 |\n浏览次数: | 有 效 性: | 成文日期: | 2021-02-27 | ||\n政府工作报告\n"
+	for _, c := range []struct {
+		name, in, date string
+		reported       bool
+	}{
+		{"only the portal's", portal + "各位代表：\n现在，我代表镇政府向大会报告工作。\n", "2021-02-27", true},
+		{"the subtitle's", portal + "——2021年2月26日在沙沟镇第十六届人民代表大会第六次会议上\n各位代表：\n现在，我代表镇政府向大会报告工作。\n", "2021-02-26", false},
+	} {
+		src, err := source.ReadText("t.txt", []byte(c.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, fs := Build(src)
+		reported := slices.ContainsFunc(fs, func(f report.Finding) bool { return f.Code == "date-source" })
+		if doc.Meta.Date != c.date || reported != c.reported {
+			t.Errorf("%s: date %q (want %q), reported %v (want %v)", c.name, doc.Meta.Date, c.date, reported, c.reported)
+		}
 	}
 }

@@ -48,7 +48,7 @@ func fileSlug(year int, stem string) string {
 	if year > 0 {
 		parts = append(parts, strconv.Itoa(year))
 	}
-	words := strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 	n := 0
 	for _, w := range words {
 		if a := ascii(w); a != "" && n+len(a) <= maxSlug {

@@ -283,6 +283,13 @@ func importSources(root, work string) (int, error) {
 	return n, nil
 }
 
+// ImportedAs returns the page name of the report under root/content that
+// was imported from the source file named source (its base name), or "".
+func ImportedAs(root, source string) (string, error) {
+	m, err := importedSources(root)
+	return m[source], err
+}
+
 // importedSources maps the source files that reports under work/content
 // name to the slugs of their pages.
 func importedSources(work string) (map[string]string, error) {
