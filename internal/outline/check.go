@@ -103,8 +103,12 @@ func numbering(b report.Block, code, format string, args ...any) report.Finding 
 	return report.Finding{Line: b.Line, Level: report.Warning, Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// isoDateRe is a date as the portal's metadata wants it.
-var isoDateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+// isoDateRe is a date as the portal's metadata wants it; roundYearRe a
+// 文号's year in round brackets, (2023), where GB/T 9704 wants 〔2023〕.
+var (
+	isoDateRe   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	roundYearRe = regexp.MustCompile(`[（(]\d{4}[）)]`)
+)
 
 // checkDisclosure reviews the metadata block portals require: dates that
 // are not YYYY-MM-DD (an error: the page cannot show them), a 文号 with the
@@ -118,7 +122,7 @@ func checkDisclosure(m report.Meta) []report.Finding {
 				Message: fmt.Sprintf("%s (%s) %q is not a date written YYYY-MM-DD", d.key, d.label, d.v)})
 		}
 	}
-	if strings.ContainsAny(m.DocNo, "[]【】［］") || regexp.MustCompile(`[（(]\d{4}[）)]`).MatchString(m.DocNo) {
+	if strings.ContainsAny(m.DocNo, "[]【】［］") || roundYearRe.MatchString(m.DocNo) {
 		fs = append(fs, report.Finding{Level: report.Warning, Code: "doc-no",
 			Message: fmt.Sprintf("doc_no (文号) %q: the year goes in 〔〕, as in X政〔2024〕1号", m.DocNo)})
 	}

@@ -1,24 +1,18 @@
 package source
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/typo"
 )
 
-// Pinyin annotations: some sites inject the reading of a character after
-// it, 镇(zhèn), to spoil copies. An annotation is a pinyin syllable with a
-// tone mark in parentheses, right after a Chinese character.
-var (
-	pinyinRe       = regexp.MustCompile(`\p{Han}([(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）])`)
-	syllableRe     = regexp.MustCompile(`^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{1,3}(?:ng|n|r)?$`)
-	toneless       = strings.NewReplacer("ā", "a", "á", "a", "ǎ", "a", "à", "a", "ē", "e", "é", "e", "ě", "e", "è", "e", "ī", "i", "í", "i", "ǐ", "i", "ì", "i", "ō", "o", "ó", "o", "ǒ", "o", "ò", "o", "ū", "u", "ú", "u", "ǔ", "u", "ù", "u", "ǖ", "ü", "ǘ", "ü", "ǚ", "ü", "ǜ", "ü")
-	pinyinQuoteMax = 5 // annotations quoted in a finding
-)
+// pinyinQuoteMax is how many removed annotations a finding quotes.
+const pinyinQuoteMax = 5
 
-// dropPinyin removes injected pinyin annotations, reporting them line by
-// line. Parentheses holding anything else (稻虾(渔), 阜阳港(FYG), (a)) stay.
+// dropPinyin removes injected pinyin annotations (typo.PinyinAnnotations:
+// 镇(zhèn), some sites' way to spoil copies), reporting them line by line.
+// Parentheses holding anything else (稻虾(渔), 阜阳港(FYG), (a)) stay.
 func (r *reader) dropPinyin() {
 	for i := range r.lines {
 		l := &r.lines[i]
@@ -26,15 +20,16 @@ func (r *reader) dropPinyin() {
 			continue
 		}
 		var cut []string
-		l.text = pinyinRe.ReplaceAllStringFunc(l.text, func(m string) string {
-			sub := pinyinRe.FindStringSubmatch(m)
-			if !isPinyin(sub[2]) {
-				return m
-			}
-			cut = append(cut, sub[1])
-			return strings.TrimSuffix(m, sub[1])
-		})
+		var b strings.Builder
+		last := 0
+		for _, a := range typo.PinyinAnnotations(l.text) {
+			b.WriteString(l.text[last:a[0]])
+			cut = append(cut, l.text[a[0]:a[1]])
+			last = a[1]
+		}
 		if len(cut) > 0 {
+			b.WriteString(l.text[last:])
+			l.text = b.String()
 			r.find(l.n, report.Info, "pinyin", "removed %s, pinyin the site injected (%d on this line)", pinyinList(cut), len(cut))
 		}
 	}
@@ -50,12 +45,6 @@ func hasToneMark(s string) bool {
 		}
 	}
 	return false
-}
-
-// isPinyin reports whether s is one pinyin syllable with a tone mark.
-func isPinyin(s string) bool {
-	plain := toneless.Replace(s)
-	return plain != s && syllableRe.MatchString(strings.ToLower(plain))
 }
 
 // pinyinList quotes the first few annotations.

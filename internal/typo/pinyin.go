@@ -22,15 +22,26 @@ func isPinyin(s string) bool {
 	return plain != s && syllableRe.MatchString(strings.ToLower(plain))
 }
 
-// checkPinyin reports pinyin annotations after characters (镇(zhèn)).
-func checkPinyin(s string, out []Issue) []Issue {
+// PinyinAnnotations returns where s holds pinyin annotations after a
+// Chinese character, (zhèn) in 镇(zhèn): byte ranges of the bracketed
+// syllable. Brackets holding anything else (稻虾(渔), 阜阳港(FYG)) are not.
+func PinyinAnnotations(s string) [][2]int {
 	if !strings.ContainsAny(s, "(（") {
-		return out
+		return nil
 	}
+	var out [][2]int
 	for _, m := range annotationRe.FindAllStringSubmatchIndex(s, -1) {
 		if isPinyin(s[m[4]:m[5]]) {
-			out = append(out, issue(s, m[2], m[3], report.Warning, CodeSuspicious, "pinyin annotation (injected by a site? remove it)"))
+			out = append(out, [2]int{m[2], m[3]})
 		}
+	}
+	return out
+}
+
+// checkPinyin reports pinyin annotations after characters (镇(zhèn)).
+func checkPinyin(s string, out []Issue) []Issue {
+	for _, r := range PinyinAnnotations(s) {
+		out = append(out, issue(s, r[0], r[1], report.Warning, CodeSuspicious, "pinyin annotation (injected by a site? remove it)"))
 	}
 	return out
 }
