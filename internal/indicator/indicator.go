@@ -6,6 +6,7 @@
 package indicator
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -220,6 +221,17 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 	if listed != nil && listed[k] != "" {
 		return listed[k], false
 	}
+	if f.fromTo != "" {
+		return f.fromTo, false
+	}
+	if subj, ok := fromFigure(c, k); ok {
+		label = cleanBefore(subj, f, k > 0)
+		if label == "" && st.hasPrev {
+			label = inherited(st)
+		}
+		c.figs[k+1].fromTo = label
+		return label, false
+	}
 	if w := planShare(c.text[c.segStart(k):f.qstart]); w != "" && !f.change {
 		if st.hasPrev {
 			return st.prevLabel + w + "完成率", true
@@ -233,11 +245,46 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 			label = planless(label)
 		}
 	}
+	if slices.Contains(bareMeasures, label) && st.hasPrev {
+		if subj := thingOf(st.prevLabel); subj != "" {
+			label = subj + label
+		}
+	}
 	if w := averageChange(c.text[c.segStart(k):f.qstart], f); w != "" && label != "" {
 		label += w
 	}
 	return label, false
 }
+
+// bareMeasures name a measure without saying of what; after a figure of a
+// thing (生猪出栏5.9万头，产值达9585万元) they measure that thing.
+var bareMeasures = []string{"产量", "总产量", "产值", "总产值", "收入", "总收入", "营业收入",
+	"销售收入", "增加值", "销售额", "营业额", "交易额", "利润", "利税", "产能"}
+
+// thingOf returns the thing a label measures, without its measure and the
+// verb before it: 粮食播种面积 → 粮食, 种植柠檬 → 柠檬, 医疗旅游人次 → 医疗旅游;
+// "" when nothing is left.
+func thingOf(label string) string {
+	t := trimPrefixes(label, thingVerbs)
+	for {
+		w := suffixIn(t, thingMeasures)
+		if w == "" || w == t {
+			break
+		}
+		t = t[:len(t)-len(w)]
+	}
+	if t == label && slices.Contains(bareMeasures, t) || suffixIn(t, thingMeasures) == t {
+		return ""
+	}
+	return t
+}
+
+// thingVerbs and thingMeasures are stripped from a label to find its thing.
+var (
+	thingVerbs    = []string{"种植", "养殖", "饲养", "新增", "新建", "发展", "完成", "实现", "接待", "生产"}
+	thingMeasures = sortLongest(append([]string{"播种面积", "种植面积", "面积", "人次", "人数", "出栏",
+		"存栏", "数量", "规模"}, bareMeasures...))
+)
 
 // withoutAverage returns a label without the average change it ends with:
 // the thing the figures after it go on naming.
@@ -266,6 +313,30 @@ func averageChange(before string, f *figure) string {
 		return a + w
 	}
 	return ""
+}
+
+// fromFigure reports whether figure k is where a change starts (比例由21%
+// 提升至74%, 中职学校由71所优化整合为47所): 由 or 从 before it, and a verb
+// ending in 至, 到 or 为 between it and the next figure, which it ends at.
+// subj is the words before 由, which name both figures.
+func fromFigure(c *clauseState, k int) (subj string, ok bool) {
+	f := &c.figs[k]
+	seg := c.text[c.segStart(k):f.qstart]
+	if t, ok := strings.CutSuffix(seg, "的"); ok {
+		seg = trimSuffixes(t, yearEndIndex) // 由2020年底的50%
+		if n := len(seg) - len("2020年"); n >= 0 && lastYear(seg[n:]) != 0 {
+			seg = seg[:n]
+		}
+	}
+	w := suffixIn(seg, []string{"由", "从"})
+	if w == "" || k+1 >= len(c.figs) || charBefore(seg[:len(seg)-len(w)], "自理缘经听") {
+		return "", false
+	}
+	between := c.text[f.qend:c.figs[k+1].qstart]
+	if utf8.RuneCountInString(between) > 8 || suffixIn(between, []string{"至", "到", "为"}) == "" || strings.ContainsAny(between, "、，；") {
+		return "", false
+	}
+	return seg[:len(seg)-len(w)], true
 }
 
 // planless returns the thing a plan is for: a result (…任务174万，完成198万)

@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,8 @@ var leadFillers = sortLongest([]string{
 	"我乡", "全乡", "本乡", "全省", "我省", "我们", "全街道", "我街道", "本街道",
 	"今年以来", "今年", "全年", "年内", "当年", "一年来", "截至目前", "目前", "本年", "年末", "年底", "年初",
 	"上半年", "下半年", "明年", "其中", "并且", "并", "同时", "另外", "此外", "还", "又", "也",
+	"特别是", "尤其是", "与此同时", "一方面", "另一方面", "首先", "其次", "再次", "最后", "总之",
+	"因此", "而且", "加之", "值得一提的是", "主要是", "包括",
 	"共计", "合计", "总计", "累计", "共有", "共", "先后", "已经", "已", "均", "积极", "现有",
 	"完成了", "实现了", "达到了", "确保了", "完成", "实现", "达到", "建成", "力争", "争取", "计划", "预计", "确保", "将", "拟", "预期", "力求", "的",
 })
@@ -35,7 +38,37 @@ var tailFillers = sortLongest([]string{
 	"控制在", "稳定在", "保持在", "维持在", "下降至", "下降到", "降至", "降到", "提高到", "提高至",
 	"提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "增至", "上升到", "上升至",
 	"延长到", "延长至", "缩短到", "缩短至", "年均", "年平均",
+	"迈上", "跨上", "跃上", "站上", "登上", "迈入", "跨入", "跃升至", "历史性", "首次", "一举", "等",
 })
+
+// changeAdverbs stand between a thing and its change word: CPI微降0.1%.
+var changeAdverbs = sortLongest([]string{"微", "略", "小幅", "大幅", "稳步", "持续", "显著", "明显",
+	"快速", "较快", "平稳", "进一步", "逐步"})
+
+// levelNouns after a figure name a level reached, not the thing measured:
+// 迈上4000亿元台阶, 突破100万大关.
+var levelNouns = []string{"台阶", "大关", "关口", "门槛"}
+
+// stopPairs are words made of a one-character stop word and the character
+// before or after it: a noun read after a figure runs on through them
+// (高等教育, 人均, 在建项目, 就业).
+var stopPairs = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"高等", "中等", "初等", "平等", "同等", "对等", "均等", "人均", "平均",
+		"户均", "亩均", "年均", "成就", "造就", "普及", "涉及", "危及", "作为", "成为", "行为", "存在",
+		"现在", "所在", "实在", "发达", "到达", "通达", "直达", "抵达", "传达", "表达", "下达", "立即",
+		"首都", "合并", "兼并", "目的", "等级", "就业", "就医", "就学", "就读", "就近", "在建", "在校",
+		"在岗", "在编", "在职", "在线", "在册", "在园", "在孕", "并网", "并购", "达标", "均衡", "再生",
+		"是非", "被服", "将来"} {
+		stopPairs[w] = true
+	}
+}
+
+// startWords start a noun although their first character would show that
+// none follows: 以旧换新补贴, 和美乡村.
+var startWords = []string{"以旧换新", "以工代赈", "和美", "和谐", "用水", "用电", "用地", "用能",
+	"对口", "对外", "各类", "各级", "各项"}
 
 // markerCut are target markers after which the label starts, whatever
 // came before: …工作安排全年力争实现财政收入 → 财政收入.
@@ -65,6 +98,7 @@ var (
 		"开展", "顺利", "有序", "稳步", "为", "是", "达", "同比", "较", "增长", "下降",
 		"了", "即", "或", "都", "再", "就", "总计", "合计", "累计", "其中", "分别",
 		"提供", "享受", "接受", "获得", "纳入", "签订", "入驻", "落户", "投产", "竣工",
+		"拉动", "带动", "撬动", "吸引", "惠及", "开工", "建成", "投入使用", "投入运行", "获批",
 	})
 	startStops = sortLongest([]string{
 		"建设", "实施", "新建", "改造", "打造", "修建", "用于", "获得", "受益", "覆盖", "带动",
@@ -82,12 +116,12 @@ func labelFor(c *clauseState, k int) (string, int) {
 	b := cleanBefore(before, f, k > 0)
 	after := c.text[f.qend:c.nextStart(k)]
 	if rest, ok := strings.CutPrefix(after, "的"); ok {
-		if n, end := nounAfter(rest); n != "" {
+		if n, end := nounListAfter(rest); n != "" {
 			used := f.qend + len("的") + end
 			if m := suffixIn(b, measureWords); m != "" {
-				return n + m, used
+				return capLabel(n + m), used
 			}
-			if utf8.RuneCountInString(b) <= 2 {
+			if utf8.RuneCountInString(b) <= 2 || suffixIn(before, conjunctions) != "" {
 				return n, used
 			}
 		}
@@ -96,10 +130,17 @@ func labelFor(c *clauseState, k int) (string, int) {
 	if n := modifiedNoun(c, k); n != "" {
 		return n, 0
 	}
-	if n, end := nounAfter(after); n != "" {
+	if n, end := specNounAfter(after); n != "" && !slices.Contains(levelNouns, n) {
 		if f.qend+end == c.nextStart(k) && k+1 < len(c.figs) {
 			// The words run into the next figure: 12家规模以上工业总产值XX亿元.
-			// They name the next figure; this one counts their head.
+			// They name the next figure; this one counts their head, or
+			// the noun the next figure defines (3至5个产值超10亿元的产业集群).
+			next := &c.figs[k+1]
+			if rest, ok := strings.CutPrefix(c.text[next.qend:c.nextStart(k+1)], "的"); ok {
+				if h, _ := nounAfter(rest); h != "" {
+					return h, 0
+				}
+			}
 			if m := suffixIn(n, measureWords); m != "" && m != n {
 				n = strings.TrimSuffix(n, m)
 			}
@@ -109,6 +150,45 @@ func labelFor(c *clauseState, k int) (string, int) {
 	}
 	return b, 0
 }
+
+// nounListAfter returns the nouns at the start of s joined by 、 (the 格尔木东、
+// 海南清洁能源基地 of 总投资近2000亿元的格尔木东、海南清洁能源基地), and their end.
+func nounListAfter(s string) (string, int) {
+	n, end := nounAfter(s)
+	for n != "" {
+		rest, ok := strings.CutPrefix(s[end:], "、")
+		if !ok {
+			break
+		}
+		m, e := nounAfter(rest)
+		if m == "" {
+			break
+		}
+		n, end = n+"、"+m, end+len("、")+e
+	}
+	return n, end
+}
+
+// specNounAfter is nounAfter that also takes a rating written in figures
+// before the noun: 750千伏电网工程, 10万吨级泊位.
+func specNounAfter(s string) (string, int) {
+	i := 0
+	for i < len(s) && (isDigit(rune(s[i])) || s[i] == '.') {
+		i++
+	}
+	if i > 0 {
+		if sp := prefixIn(s[i:], specUnits); sp != "" {
+			if n, end := nounAfter(s[i+len(sp):]); n != "" {
+				return s[:i+len(sp)] + n, i + len(sp) + end
+			}
+		}
+		return "", 0
+	}
+	return nounAfter(s)
+}
+
+// specUnits rate the thing after them: 750千伏, 10万吨级.
+var specUnits = []string{"千伏安", "千伏", "万吨级", "吨级", "万伏", "kV"}
 
 // modifiedNoun returns, for a count followed at once by a threshold and a
 // noun (1.2万名60周岁以上老年人), the threshold with the noun.
@@ -146,7 +226,13 @@ var planNouns = []string{"任务", "计划", "目标", "预算"}
 // When nothing is left after the last 、, the thing is the subject of the
 // words before it: 全体居民人均可支配收入增速高于经济增速、突破3万元.
 func cleanBefore(s string, f *figure, afterFigure bool) string {
+	if isCompoundName(s) {
+		return cleanItem(s, f, afterFigure)
+	}
 	if i := strings.LastIndex(s, "、"); i >= 0 {
+		if h := exampleHead(s[i+len("、"):]); h != "" {
+			return cleanItem(h, f, afterFigure)
+		}
 		if t := cleanItem(s[i+len("、"):], f, afterFigure); t != "" {
 			return t
 		}
@@ -154,6 +240,38 @@ func cleanBefore(s string, f *figure, afterFigure bool) string {
 		return cleanItem(subjectOf(first), f, afterFigure)
 	}
 	return cleanItem(s, f, afterFigure)
+}
+
+// isCompoundName reports whether a list with 、 names one thing: 交通运输、
+// 仓储和邮政业, 水利、环境和公共设施管理业 — short items, the last of which
+// joins two by 和 or 及.
+func isCompoundName(s string) bool {
+	items := strings.Split(s, "、")
+	if len(items) < 2 || trimLead(strings.TrimSpace(items[0])) == "" {
+		return false
+	}
+	for _, it := range items[:len(items)-1] {
+		if n := utf8.RuneCountInString(it); n == 0 || n > 8 {
+			return false
+		}
+	}
+	last := items[len(items)-1]
+	for _, c := range []string{"和", "及"} {
+		if j := strings.Index(last, c); j > 0 && utf8.RuneCountInString(last[j+len(c):]) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleHead returns the thing a list of examples ends with (中央、省、县等
+// 各级领导 → 各级领导), or "" when the item names no examples.
+func exampleHead(item string) string {
+	i := strings.LastIndex(item, "等")
+	if i <= 0 || inStopPair(item, 0, i, "等") {
+		return ""
+	}
+	return item[i+len("等"):]
 }
 
 // subjectOf returns the subject a predicate is said of: the words before a
@@ -181,7 +299,7 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 	}
 	s = trimLead(s)
 	if f.change {
-		s = trimSuffixes(s, changeIndex)
+		s = trimSuffixes(trimSuffixes(s, changeIndex), changeAdverbIndex)
 	}
 	s = trimSuffixes(trimBase(trimSuffixes(s, tailIndex)), tailIndex)
 	s = trimSuffixes(trimStreak(s), tailIndex)
@@ -453,7 +571,7 @@ func trimSuffixes(s string, ws wordIndex) string {
 // dropInner removes the totals words inside a label (就医共计报销 → 就医报销)
 // and 共 standing before a verb (实践站共开展活动), keeping 公共, 共享, 共养….
 func dropInner(s string) string {
-	for _, w := range []string{"共计", "累计", "合计", "总计"} {
+	for _, w := range []string{"共计", "累计", "合计", "总计", "我镇", "我县", "我区", "我市", "我乡", "我省", "我街道"} {
 		s = strings.ReplaceAll(s, w, "")
 	}
 	for i := 0; i < len(s); {
@@ -502,10 +620,13 @@ func nounAfter(s string) (string, int) {
 	i := start
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) || nounStopIndex.prefix(s[i:]) != "" {
+		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) {
 			break
 		}
-		if i == start && startIndex.prefix(s[i:]) != "" {
+		if w := nounStopIndex.prefix(s[i:]); w != "" && !inStopPair(s, start, i, w) {
+			break
+		}
+		if i == start && startIndex.prefix(s[i:]) != "" && prefixIn(s[i:], startWords) == "" {
 			break
 		}
 		i += w
@@ -515,6 +636,24 @@ func nounAfter(s string) (string, int) {
 		return "", 0
 	}
 	return firstRunes(n, maxLabel), i
+}
+
+// inStopPair reports whether the stop word w at byte i of s, which a noun
+// starting at byte start has reached, is part of a word with the character
+// before it (高等教育), or, at the noun's start, after it (在建项目); 建成 is
+// part of 建成区.
+func inStopPair(s string, start, i int, w string) bool {
+	if w == "建成" {
+		return strings.HasPrefix(s[i+len(w):], "区")
+	}
+	if utf8.RuneCountInString(w) != 1 {
+		return false
+	}
+	if p, _ := utf8.DecodeLastRuneInString(s[:i]); i > start && stopPairs[string(p)+w] {
+		return true
+	}
+	n, _ := utf8.DecodeRuneInString(s[i+len(w):])
+	return i == start && stopPairs[w+string(n)]
 }
 
 // capLabel keeps the last maxLabel characters of a label, and a Chinese

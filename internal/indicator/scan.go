@@ -26,7 +26,8 @@ type figure struct {
 	qualifier    string
 	unitMissing  bool
 	change, down bool
-	used         int // end of the words after it that its label took, or 0
+	used         int    // end of the words after it that its label took, or 0
+	fromTo       string // the label of the figure a change starts from (由21%提升至74%)
 	// modifier is a threshold or an age that defines a class of the noun
 	// after it (50头以上养殖大户, 5岁以下儿童): not a quantity, but part of
 	// the label of the figure after it.
@@ -234,6 +235,9 @@ func lookBehind(s string, f *figure) bool {
 	}
 	if f.num.chinese && (isSlogan(s[f.start:]) || charBefore(b, "“‘\"「『初周每这那该此") || isFigurative(s[f.end:])) {
 		return false
+	}
+	if charBefore(b, "每") {
+		return false // a base: 每10万人口, 每万元
 	}
 	f.change, f.down = changeBefore(b)
 	return f.unit != "" || f.magnitude != "" || f.change && bareEnd(s[f.end:])
