@@ -20,6 +20,7 @@ import (
 
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/source"
 )
 
 // newParser returns goldmark set up as the site's Hugo config sets it up:
@@ -36,7 +37,7 @@ func newParser() parser.Parser {
 func Parse(name string, data []byte) (*report.Doc, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Notepad's UTF-8 signature
 	if !utf8.Valid(data) {
-		line := bytes.Count(data[:invalidAt(data)], []byte("\n")) + 1
+		line := bytes.Count(data[:source.FirstInvalidUTF8(data)], []byte("\n")) + 1
 		return nil, fmt.Errorf("%s:%d: not UTF-8 text: save the file as UTF-8 (a GBK/GB18030 original can be read with govreport import)", name, line)
 	}
 	front, body, bodyLine, err := splitFront(data)
@@ -71,19 +72,6 @@ func keyLine(front []byte, key string) int {
 		}
 	}
 	return 1
-}
-
-// invalidAt returns the offset of the first byte of data that is not
-// part of valid UTF-8.
-func invalidAt(data []byte) int {
-	for i := 0; i < len(data); {
-		r, w := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && w <= 1 {
-			return i
-		}
-		i += w
-	}
-	return len(data)
 }
 
 // tomlPosRe finds the line and column in the TOML decoder's error;

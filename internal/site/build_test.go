@@ -316,17 +316,13 @@ func TestBuildNoTitle(t *testing.T) {
 	if err := testcorpus.Project(root, false); err != nil {
 		t.Fatal(err)
 	}
-	var log strings.Builder
-	logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
 	out := filepath.Join(root, "public")
-	if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Logf: logf}); err != nil {
-		t.Fatal(err)
-	}
+	log := buildLogged(t, root, out)
 	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"),
 		"<h1>青山镇政府工作报告</h1>", "<title>青山镇政府工作报告（2023年）_", `<meta name=ArticleTitle content="青山镇政府工作报告">`)
 	assertContains(t, "home", read(t, out, "index.html"), ">青山镇政府工作报告</a>")
-	if !strings.Contains(log.String(), "no-title") {
-		t.Errorf("review does not name the missing title:\n%s", log.String())
+	if !strings.Contains(log, "no-title") {
+		t.Errorf("review does not name the missing title:\n%s", log)
 	}
 }
 
@@ -397,13 +393,9 @@ func TestBuildShowsHugoWarnings(t *testing.T) {
 	if err := os.WriteFile(home, append([]byte(`{{ warnf "TESTWARN" }}`), data...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var log strings.Builder
-	logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
-	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public"), Logf: logf}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(log.String(), "TESTWARN") {
-		t.Errorf("Hugo's warning is not in the log:\n%s", log.String())
+	log := buildLogged(t, root, filepath.Join(root, "public"))
+	if !strings.Contains(log, "TESTWARN") {
+		t.Errorf("Hugo's warning is not in the log:\n%s", log)
 	}
 }
 
@@ -414,18 +406,26 @@ func TestBuildNoDate(t *testing.T) {
 	if err := testcorpus.Project(root, false); err != nil {
 		t.Fatal(err)
 	}
-	var log strings.Builder
-	logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
 	out := filepath.Join(root, "public")
-	if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Logf: logf}); err != nil {
-		t.Fatal(err)
-	}
+	log := buildLogged(t, root, out)
 	for _, page := range []string{"index.html", "reports/index.html", "reports/2023-qingshan-zhen.html"} {
 		if strings.Contains(read(t, out, page), "0001") {
 			t.Errorf("%s shows the zero date", page)
 		}
 	}
-	if !strings.Contains(log.String(), "no-date") {
-		t.Errorf("review does not name the missing date:\n%s", log.String())
+	if !strings.Contains(log, "no-date") {
+		t.Errorf("review does not name the missing date:\n%s", log)
 	}
+}
+
+// buildLogged builds root into out, failing the test on an error, and
+// returns what the build logged.
+func buildLogged(t *testing.T, root, out string) string {
+	t.Helper()
+	var log strings.Builder
+	logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Logf: logf}); err != nil {
+		t.Fatal(err)
+	}
+	return log.String()
 }

@@ -43,7 +43,7 @@ func decodeBytes(name string, data []byte) (string, error) {
 	case bytes.HasPrefix(data, bomUTF8):
 		body := data[len(bomUTF8):]
 		if !utf8.Valid(body) {
-			off := len(bomUTF8) + firstInvalidUTF8(body)
+			off := len(bomUTF8) + FirstInvalidUTF8(body)
 			return "", errNotText(name, data, off)
 		}
 		return checkControls(name, data, string(body), len(bomUTF8))
@@ -62,7 +62,7 @@ func decodeBytes(name string, data []byte) (string, error) {
 	if s, ok := decodeGB18030(data); ok {
 		return s, nil
 	}
-	return "", errNotText(name, data, firstInvalidUTF8(data))
+	return "", errNotText(name, data, FirstInvalidUTF8(data))
 }
 
 // binaryKind names well-known binary formats by their magic bytes, so the
@@ -252,9 +252,9 @@ func gb2Kind(c, d byte) gbKind {
 	return gbRare
 }
 
-// firstInvalidUTF8 returns the offset of the first byte that is not part of
-// valid UTF-8.
-func firstInvalidUTF8(b []byte) int {
+// FirstInvalidUTF8 returns the offset of the first byte of b that is not
+// part of valid UTF-8, or len(b).
+func FirstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
