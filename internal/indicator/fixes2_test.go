@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/govreport/govreport/internal/report"
@@ -125,4 +126,34 @@ func TestLabelSubjects(t *testing.T) {
 		// A count that defines the noun after the next figure.
 		{"培育3至5个产值超10亿元的产业集群", "产业集群:3至5个 | 产业集群产值:10亿元"},
 	})
+}
+
+// Headline figures of a review are key figures whatever the variant of
+// their name; a streak and a change over years are not (r23).
+func TestFeaturedHeadlines(t *testing.T) {
+	featured := func(text string) string {
+		var out []string
+		for _, in := range extractText(text) {
+			if in.Featured {
+				out = append(out, in.Label+":"+in.Written)
+			}
+		}
+		return strings.Join(out, " | ")
+	}
+	for _, c := range [][2]string{
+		{"全年财政总收入6.45亿元，固定资产投资额10.2亿元、建筑业省内产值6.72亿元。社零实现145.98亿",
+			"财政总收入:6.45亿元 | 固定资产投资额:10.2亿元 | 社零:145.98亿"},
+		{"全年我镇国民生产总值（GDP）实现41045.58万元，增速11%；财政一般预算收入任务174万，完成198万；实现农村人均纯收入8880元，同比增长15%。",
+			"国民生产总值（GDP）:41045.58万元 | 国民生产总值（GDP）:11% | 财政一般预算收入:198万 | 农村人均纯收入:8880元 | 农村人均纯收入:15%"},
+		{"社会消费品零售总额4.05亿元，地方财政一般预算收入989万元，农民人均纯收入10474元",
+			"社会消费品零售总额:4.05亿元 | 地方财政一般预算收入:989万元 | 农民人均纯收入:10474元"},
+		// A streak, a change over years, a mere mention: not key figures.
+		{"粮食总产量119.3万吨。粮食总产量连续18年保持在100万吨以上。", "粮食总产量:119.3万吨"},
+		{"地区生产总值年均增长6%，规上工业增加值年均增长9%", ""},
+		{"万元地区生产总值能耗下降3%，农民专业合作社12个", ""},
+	} {
+		if got := featured(c[0]); got != c[1] {
+			t.Errorf("%s\n got %s\nwant %s", c[0], got, c[1])
+		}
+	}
 }

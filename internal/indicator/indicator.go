@@ -389,7 +389,7 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 		Change:      f.change,
 		Redacted:    f.num.redacted || f.hasTop && f.top.redacted,
 		UnitMissing: f.unitMissing,
-		Featured:    isFeatured(label),
+		Featured:    isFeatured(label) && !hasStreak(before),
 		Text:        strings.TrimSpace(c.src),
 	}
 	var estimate bool

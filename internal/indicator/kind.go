@@ -165,14 +165,49 @@ func (x *extractor) namedYear(s string) int {
 
 // isFeatured reports whether a label names a standard statistical
 // indicator: it ends with one (限上社会消费品零售额) or starts with one
-// (招商引资到位资金). 万元地区生产总值能耗 merely mentions one.
+// (招商引资到位资金). 万元地区生产总值能耗 merely mentions one. An
+// abbreviation in brackets after it (国民生产总值（GDP）) is no part of the
+// name, and a change over years (地区生产总值年均增长) is not the year's
+// figure.
 func isFeatured(label string) bool {
+	label = dropBracketed(label)
+	if withoutAverage(label) != label {
+		return false
+	}
 	for _, t := range featuredTerms {
 		if strings.HasSuffix(label, t) || strings.HasPrefix(label, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// dropBracketed removes a bracketed ending from a label: 国民生产总值（GDP）.
+func dropBracketed(label string) string {
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if t, ok := strings.CutSuffix(label, b[1]); ok {
+			if i := strings.LastIndex(t, b[0]); i > 0 {
+				return t[:i]
+			}
+		}
+	}
+	return label
+}
+
+// hasStreak reports whether s holds a streak (连续18年保持在100万吨以上): the
+// figures after it tell what held over the years, not the year's figure.
+func hasStreak(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "连续")
+		if j < 0 {
+			return false
+		}
+		i += j
+		if yearsSpanAt(s[i:]) > 0 {
+			return true
+		}
+		i += len("连续")
+	}
 }
 
 func containsAny(s string, ws []string) bool {
