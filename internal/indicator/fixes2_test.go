@@ -157,3 +157,28 @@ func TestFeaturedHeadlines(t *testing.T) {
 		}
 	}
 }
+
+// A list whose first halves are written alone shares the rest of the last
+// thing (r22).
+func TestListHalves(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"金融机构本外币存、贷款余额分别突破1.5万亿元、1.4万亿元", "金融机构本外币存款余额:1.5万亿元 | 金融机构本外币贷款余额:1.4万亿元"},
+		{"全市进、出口额分别增长5%、8%", "进口额:5% | 出口额:8%"},
+		{"产业新城、乡村振兴示范区分别投入3亿元、2亿元", "产业新城:3亿元 | 乡村振兴示范区:2亿元"},
+		{"城镇、农村居民人均可支配收入分别增长3.4%、5.2%", "城镇居民人均可支配收入:3.4% | 农村居民人均可支配收入:5.2%"},
+	})
+}
+
+// A count at a clause's end with no noun after it is labelled by what it is
+// said to do, after a verb of help or nothing (r22).
+func TestCountPredicate(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"82项获国家层面认可、37项向全国推广", "获国家层面认可:82项 | 向全国推广:37项"},
+		{"组织招聘会六场次，帮助1,260人实现就业", "组织招聘会:六场次 | 帮助实现就业:1,260人"},
+		{"带动300户实现增收", "带动实现增收:300户"},
+		// A subject before the count, or a long run after it, stays as it was.
+		{"改造危房20户已入住", "改造危房:20户"},
+		{"完成投资5亿元，建成项目12个", "投资:5亿元 | 项目:12个"},
+		{"帮助1,260人在家门口实现了稳定就业并且增加收入", "帮助:1,260人"},
+	})
+}

@@ -114,8 +114,56 @@ func listThings(s string, f *figure, n int) []string {
 			return nil
 		}
 	}
+	shareHalves(things)
 	shareTail(things)
 	return things
+}
+
+// halfPairs are characters that share the rest of a word written once:
+// 存、贷款余额 is 存款余额 and 贷款余额, 进、出口 is 进口 and 出口.
+var halfPairs = map[string]string{"存": "贷", "进": "出", "中": "小", "大": "中", "城": "乡",
+	"上": "下", "内": "外", "男": "女", "水": "电", "一": "二", "二": "三"}
+
+// shareHalves completes the things of a list whose first halves are written
+// alone (金融机构本外币存、贷款余额): each takes the rest of the last one, and
+// the last one the words before the first half.
+func shareHalves(things []string) {
+	n := len(things)
+	last := things[n-1]
+	b, bw := utf8.DecodeRuneInString(last)
+	rest := last[bw:]
+	if rest == "" || utf8.RuneCountInString(rest) > 4 {
+		return // 产业新城、乡村振兴示范区 are two things
+	}
+	var prefix string
+	for i := range things[:n-1] {
+		a, aw := utf8.DecodeLastRuneInString(things[i])
+		if halfPairs[string(a)] == "" || !pairedHalf(things, i, string(b)) {
+			return
+		}
+		if i == 0 {
+			prefix = things[0][:len(things[0])-aw]
+		}
+	}
+	for i := range things[:n-1] {
+		things[i] += rest
+	}
+	things[n-1] = prefix + last
+}
+
+// pairedHalf reports whether the half ending thing i pairs with the one
+// after it (the first character of the next thing, or b for the last).
+func pairedHalf(things []string, i int, b string) bool {
+	a, _ := utf8.DecodeLastRuneInString(things[i])
+	next := b
+	if i+1 < len(things)-1 {
+		r, _ := utf8.DecodeLastRuneInString(things[i+1])
+		if utf8.RuneCountInString(things[i+1]) != 1 {
+			return false
+		}
+		next = string(r)
+	}
+	return halfPairs[string(a)] == next
 }
 
 // splitAny splits s at every word of seps.
