@@ -24,7 +24,7 @@ var leadFillers = sortLongest([]string{
 	"今年以来", "今年", "全年", "年内", "当年", "一年来", "截至目前", "目前", "本年", "年末", "年底", "年初",
 	"上半年", "下半年", "明年", "其中", "并且", "并", "同时", "另外", "此外", "还", "又", "也",
 	"特别是", "尤其是", "与此同时", "一方面", "另一方面", "首先", "其次", "再次", "最后", "总之",
-	"因此", "而且", "加之", "值得一提的是", "主要是", "包括",
+	"因此", "而且", "加之", "值得一提的是", "主要是", "包括", "成为",
 	"共计", "合计", "总计", "累计", "共有", "共", "先后", "已经", "已", "均", "积极", "现有",
 	"完成了", "实现了", "达到了", "确保了", "完成", "实现", "达到", "建成", "力争", "争取", "计划", "预计", "确保", "将", "拟", "预期", "力求", "的",
 })
@@ -39,6 +39,7 @@ var tailFillers = sortLongest([]string{
 	"提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "增至", "上升到", "上升至",
 	"延长到", "延长至", "缩短到", "缩短至", "年均", "年平均",
 	"迈上", "跨上", "跃上", "站上", "登上", "迈入", "跨入", "跃升至", "历史性", "首次", "一举", "等",
+	"新增", "保持", "连跨", "跨越",
 })
 
 // changeAdverbs stand between a thing and its change word: CPI微降0.1%.
@@ -99,6 +100,7 @@ var (
 		"了", "即", "或", "都", "再", "就", "总计", "合计", "累计", "其中", "分别",
 		"提供", "享受", "接受", "获得", "纳入", "签订", "入驻", "落户", "投产", "竣工",
 		"拉动", "带动", "撬动", "吸引", "惠及", "开工", "建成", "投入使用", "投入运行", "获批",
+		"入选", "圆满", "正式", "加快", "设置", "未",
 	})
 	startStops = sortLongest([]string{
 		"建设", "实施", "新建", "改造", "打造", "修建", "用于", "获得", "受益", "覆盖", "带动",
@@ -130,7 +132,7 @@ func labelFor(c *clauseState, k int) (string, int) {
 	if n := modifiedNoun(c, k); n != "" {
 		return n, 0
 	}
-	if n, end := specNounAfter(after); n != "" && !slices.Contains(levelNouns, n) {
+	if n, end := specNounAfter(after); n != "" && (suffixIn(n, levelNouns) == "" || slices.Contains(counters, f.unit)) {
 		if f.qend+end == c.nextStart(k) && k+1 < len(c.figs) {
 			// The words run into the next figure: 12家规模以上工业总产值XX亿元.
 			// They name the next figure; this one counts their head, or
@@ -143,6 +145,9 @@ func labelFor(c *clauseState, k int) (string, int) {
 			}
 			if m := suffixIn(n, measureWords); m != "" && m != n {
 				n = strings.TrimSuffix(n, m)
+			}
+			if t := trimSuffixes(n, conjunctionIndex); t != "" {
+				n = t // 4万吨基础锂盐一体化和2万吨…
 			}
 			return n, 0
 		}
@@ -322,7 +327,7 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 	}
 	s = trimLead(s)
 	if f.change {
-		s = trimSuffixes(trimSuffixes(s, changeIndex), changeAdverbIndex)
+		s = trimSuffixes(trimSuffixes(trimSuffixes(s, connectorIndex), changeIndex), changeAdverbIndex)
 	}
 	s = trimSuffixes(trimBase(trimSuffixes(s, tailIndex)), tailIndex)
 	s = trimSuffixes(trimStreak(s), tailIndex)
@@ -643,8 +648,8 @@ func nounAfter(s string) (string, int) {
 	i := start
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !unicode.Is(unicode.Han, r) && (i > start || !strings.ContainsRune("“”‘’\"", r)) {
-			break
+		if !unicode.Is(unicode.Han, r) && !(start > 0 && strings.ContainsRune("”’\"", r)) {
+			break // a quote opened at the start may close inside: “两重”项目
 		}
 		if w := nounStopIndex.prefix(s[i:]); w != "" && !inStopPair(s, start, i, w) {
 			break
@@ -666,8 +671,11 @@ func nounAfter(s string) (string, int) {
 // before it (高等教育), or, at the noun's start, after it (在建项目); 建成 is
 // part of 建成区.
 func inStopPair(s string, start, i int, w string) bool {
-	if w == "建成" {
+	switch w {
+	case "建成":
 		return strings.HasPrefix(s[i+len(w):], "区")
+	case "未":
+		return strings.HasPrefix(s[i+len(w):], "成年")
 	}
 	if utf8.RuneCountInString(w) != 1 {
 		return false

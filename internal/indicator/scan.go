@@ -68,6 +68,9 @@ func figureAt(s string, i int) (f figure, next int, ok bool) {
 			f.qualifier = q
 		}
 	}
+	if strings.HasPrefix(s[f.end:], "级") {
+		return f, end, false // a rating: 20万吨级泊位
+	}
 	if !lookBehind(s, &f) || !blankIsFigure(s, &f, end) {
 		return f, end, false
 	}

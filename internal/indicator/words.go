@@ -98,7 +98,7 @@ var (
 	changeUp   = []string{"增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "增", "涨"}
 	changeDown = []string{"下降", "降低", "减少", "回落", "下滑", "降幅", "降"}
 	// connectors may stand between a change word and its figure.
-	connectors = []string{"了", "为", "达到", "达", "是"}
+	connectors = []string{"了", "为", "达到", "达", "是", "均"}
 )
 
 // targetMarkers make the figures after them in a sentence targets; the
@@ -249,4 +249,5 @@ var (
 	connectorIndex            = indexWords(connectors)
 	changeAdverbIndex         = indexWords(changeAdverbs)
 	yearEndIndex              = indexWords([]string{"底", "末", "初"})
+	conjunctionIndex          = indexWords(conjunctions)
 )
