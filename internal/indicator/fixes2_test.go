@@ -203,3 +203,25 @@ func TestNounEnds(t *testing.T) {
 		{"地区生产总值跨越1000亿元台阶", "地区生产总值:1000亿元"},
 	})
 }
+
+// A change from a year's figure dates that figure to that year and the one
+// it reaches to the sentence's (r22).
+func TestFromYear(t *testing.T) {
+	doc := func(text string) *report.Doc {
+		return &report.Doc{Meta: report.Meta{Year: 2025}, Blocks: []report.Block{
+			{Kind: report.Part, ID: "s1", Lead: "一、2025年工作回顾"},
+			{Kind: report.Paragraph, ID: "p1", Text: text},
+		}}
+	}
+	for _, c := range [][2]string{
+		{"城镇化率由2020年的50%提高到55%，增长5个百分点。", "p1 50% actual 2020\np1 55% actual 2025\np1 5个百分点 actual 2025"},
+		{"贫困发生率由2015年底的12.5%下降至0.5%。", "p1 12.5% actual 2015\np1 0.5% actual 2025"},
+		// Unchanged: no 由, or a year named as the time of the figure.
+		{"2024年城镇化率为54%。", "p1 54% actual 2024"},
+		{"比2020年增长10%。", "p1 10% actual 2025"},
+	} {
+		if got := kinds(doc(c[0])); got != c[1] {
+			t.Errorf("%s\n got\n%s\nwant\n%s", c[0], got, c[1])
+		}
+	}
+}

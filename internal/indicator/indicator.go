@@ -224,7 +224,8 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 	if f.fromTo != "" {
 		return f.fromTo, false
 	}
-	if subj, ok := fromFigure(c, k); ok {
+	if subj, year, ok := fromFigure(c, k); ok {
+		f.fromYear = year
 		label = cleanBefore(subj, f, k > 0)
 		if label == "" && st.hasPrev {
 			label = inherited(st)
@@ -318,25 +319,28 @@ func averageChange(before string, f *figure) string {
 // fromFigure reports whether figure k is where a change starts (比例由21%
 // 提升至74%, 中职学校由71所优化整合为47所): 由 or 从 before it, and a verb
 // ending in 至, 到 or 为 between it and the next figure, which it ends at.
-// subj is the words before 由, which name both figures.
-func fromFigure(c *clauseState, k int) (subj string, ok bool) {
+// subj is the words before 由, which name both figures; year is the one
+// named between 由 and the figure (由2020年的50%), or 0.
+func fromFigure(c *clauseState, k int) (subj string, year int, ok bool) {
 	f := &c.figs[k]
 	seg := c.text[c.segStart(k):f.qstart]
 	if t, ok := strings.CutSuffix(seg, "的"); ok {
 		seg = trimSuffixes(t, yearEndIndex) // 由2020年底的50%
-		if n := len(seg) - len("2020年"); n >= 0 && lastYear(seg[n:]) != 0 {
-			seg = seg[:n]
+		if n := len(seg) - len("2020年"); n >= 0 {
+			if year = lastYear(seg[n:]); year != 0 {
+				seg = seg[:n]
+			}
 		}
 	}
 	w := suffixIn(seg, []string{"由", "从"})
 	if w == "" || k+1 >= len(c.figs) || charBefore(seg[:len(seg)-len(w)], "自理缘经听") {
-		return "", false
+		return "", 0, false
 	}
 	between := c.text[f.qend:c.figs[k+1].qstart]
 	if utf8.RuneCountInString(between) > 8 || suffixIn(between, []string{"至", "到", "为"}) == "" || strings.ContainsAny(between, "、，；") {
-		return "", false
+		return "", 0, false
 	}
-	return seg[:len(seg)-len(w)], true
+	return seg[:len(seg)-len(w)], year, true
 }
 
 // planless returns the thing a plan is for: a result (…任务174万，完成198万)
@@ -394,6 +398,9 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 	}
 	var estimate bool
 	in.Kind, in.Year, estimate = x.kindYear(st, before)
+	if f.fromYear != 0 {
+		in.Kind, in.Year, estimate = Actual, f.fromYear, false // 由2020年的50%
+	}
 	if in.Qualifier == "" && estimate {
 		in.Qualifier = estimateMarker
 	}

@@ -100,7 +100,7 @@ func lastYear(s string) int {
 			}
 			y = y*10 + int(c-'0')
 		}
-		if y >= 1990 && y <= 2100 && suffixIn(s[:i], []string{"比", "较", "与", "同", "自", "从", "相比"}) == "" {
+		if y >= 1990 && y <= 2100 && suffixIn(s[:i], []string{"比", "较", "与", "同", "自", "从", "由", "相比"}) == "" {
 			year = y
 		}
 	}
