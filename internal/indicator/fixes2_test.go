@@ -233,3 +233,12 @@ func TestScopeNoun(t *testing.T) {
 		{"建成3个集中安置点中心", "集中安置点中心:3个"},
 	})
 }
+
+// A long noun after a figure is cut where a list joins another thing to it,
+// not inside a word (r22).
+func TestCapNoun(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"加快格尔木、德令哈3座35万千瓦光热电站和光热产业科技创新中心建设", "35万千瓦光热电站:3座 | 光热电站和光热产业科技创新中心建设:35万千瓦"},
+		{"建成3座光热电站和光热产业科技创新中心", "光热电站和光热产业科技创新中心:3座"},
+	})
+}

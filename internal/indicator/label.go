@@ -233,7 +233,7 @@ func modifiedNoun(c *clauseState, k int) string {
 	if n == "" || next.change {
 		return ""
 	}
-	return c.text[next.qstart:next.qend] + n
+	return capNoun(c.text[next.qstart:next.qend] + n)
 }
 
 // planShare returns the plan a figure is a share of (完成任务的117.46%,
@@ -666,7 +666,7 @@ func nounAfter(s string) (string, int) {
 	if n == "" {
 		return "", 0
 	}
-	return firstRunes(n, maxLabel), i
+	return capNoun(n), i
 }
 
 // inStopPair reports whether the stop word w at byte i of s, which a noun
@@ -688,6 +688,26 @@ func inStopPair(s string, start, i int, w string) bool {
 	}
 	n, _ := utf8.DecodeRuneInString(s[i+len(w):])
 	return i == start && stopPairs[w+string(n)]
+}
+
+// capNoun keeps the first maxLabel characters of a noun read after a
+// figure, cut where a list joins another thing to it (35万千瓦光热电站和光热
+// 产业科技创新中心建设 → 35万千瓦光热电站) rather than inside a word.
+func capNoun(n string) string {
+	if utf8.RuneCountInString(n) <= maxLabel {
+		return n
+	}
+	t := firstRunes(n, maxLabel)
+	i := -1
+	for _, c := range []string{"和", "及", "与", "、"} {
+		if j := strings.LastIndex(t, c); j > i {
+			i = j
+		}
+	}
+	if i > 0 {
+		return t[:i]
+	}
+	return t
 }
 
 // capLabel keeps the last maxLabel characters of a label, and a Chinese
