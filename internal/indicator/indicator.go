@@ -290,10 +290,12 @@ var (
 // withoutAverage returns a label without the average change it ends with:
 // the thing the figures after it go on naming.
 func withoutAverage(label string) string {
-	for _, a := range []string{"年均", "年平均"} {
-		if i := strings.LastIndex(label, a); i > 0 && changeIndex.suffix(label) == label[i+len(a):] {
-			return label[:i]
-		}
+	w := changeIndex.suffix(label)
+	if w == "" {
+		return label
+	}
+	if a := suffixIn(label[:len(label)-len(w)], []string{"年均", "年平均"}); a != "" && len(a)+len(w) < len(label) {
+		return label[:len(label)-len(w)-len(a)]
 	}
 	return label
 }

@@ -151,8 +151,10 @@ func (x *extractor) namedYear(s string) int {
 	if y := lastYear(s); y != 0 {
 		return y
 	}
-	if y, end := fiveYearPlan(s); y != 0 && prefixIn(end, []string{"末", "期末", "时期末"}) != "" {
-		return y
+	if strings.Contains(s, "末") {
+		if y, end := fiveYearPlan(s); y != 0 && prefixIn(end, []string{"末", "期末", "时期末"}) != "" {
+			return y
+		}
 	}
 	if x.year != 0 && strings.Contains(s, "明年") {
 		if x.plan {
@@ -171,12 +173,9 @@ func (x *extractor) namedYear(s string) int {
 // figure.
 func isFeatured(label string) bool {
 	label = dropBracketed(label)
-	if withoutAverage(label) != label {
-		return false
-	}
 	for _, t := range featuredTerms {
 		if strings.HasSuffix(label, t) || strings.HasPrefix(label, t) {
-			return true
+			return withoutAverage(label) == label
 		}
 	}
 	return false

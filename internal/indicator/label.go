@@ -53,7 +53,7 @@ var levelNouns = []string{"台阶", "大关", "关口", "门槛"}
 // stopPairs are words made of a one-character stop word and the character
 // before or after it: a noun read after a figure runs on through them
 // (高等教育, 人均, 在建项目, 就业).
-var stopPairs = map[string]bool{}
+var stopPairs = map[[2]rune]bool{}
 
 func init() {
 	for _, w := range []string{"高等", "中等", "初等", "平等", "同等", "对等", "均等", "人均", "平均",
@@ -62,7 +62,8 @@ func init() {
 		"首都", "合并", "兼并", "目的", "等级", "就业", "就医", "就学", "就读", "就近", "在建", "在校",
 		"在岗", "在编", "在职", "在线", "在册", "在园", "在孕", "并网", "并购", "达标", "均衡", "再生",
 		"是非", "被服", "将来"} {
-		stopPairs[w] = true
+		r := []rune(w)
+		stopPairs[[2]rune{r[0], r[1]}] = true
 	}
 }
 
@@ -277,16 +278,22 @@ func cleanBefore(s string, f *figure, afterFigure bool) string {
 // 仓储和邮政业, 水利、环境和公共设施管理业 — short items, the last of which
 // joins two by 和 or 及.
 func isCompoundName(s string) bool {
-	items := strings.Split(s, "、")
-	if len(items) < 2 || trimLead(strings.TrimSpace(items[0])) == "" {
+	j := strings.LastIndex(s, "、")
+	if j < 0 || !strings.ContainsAny(s[j:], "和及") {
 		return false
 	}
-	for _, it := range items[:len(items)-1] {
+	first, _, _ := strings.Cut(s, "、")
+	if trimLead(strings.TrimSpace(first)) == "" {
+		return false
+	}
+	for rest := s[:j+len("、")]; rest != ""; {
+		it, after, _ := strings.Cut(rest, "、")
 		if n := utf8.RuneCountInString(it); n == 0 || n > 8 {
 			return false
 		}
+		rest = after
 	}
-	last := items[len(items)-1]
+	last := s[j+len("、"):]
 	for _, c := range []string{"和", "及"} {
 		if j := strings.Index(last, c); j > 0 && utf8.RuneCountInString(last[j+len(c):]) >= 2 {
 			return true
@@ -380,6 +387,9 @@ var timeCut = []string{"全年", "今年以来", "今年", "本年度", "年内"
 
 // cutAfterTime starts a label after the last time word inside it.
 func cutAfterTime(s string) string {
+	if !strings.Contains(s, "年") { // in every word of timeCut
+		return s
+	}
 	for _, w := range timeCut {
 		if i := strings.LastIndex(s, w); i > 0 {
 			if t := trimLead(s[i+len(w):]); t != "" {
@@ -602,8 +612,15 @@ func trimSuffixes(s string, ws wordIndex) string {
 // dropInner removes the totals words inside a label (就医共计报销 → 就医报销)
 // and 共 standing before a verb (实践站共开展活动), keeping 公共, 共享, 共养….
 func dropInner(s string) string {
-	for _, w := range []string{"共计", "累计", "合计", "总计", "我镇", "我县", "我区", "我市", "我乡", "我省", "我街道"} {
-		s = strings.ReplaceAll(s, w, "")
+	if strings.Contains(s, "计") {
+		for _, w := range []string{"共计", "累计", "合计", "总计"} {
+			s = strings.ReplaceAll(s, w, "")
+		}
+	}
+	if strings.Contains(s, "我") {
+		for _, w := range []string{"我镇", "我县", "我区", "我市", "我乡", "我省", "我街道"} {
+			s = strings.ReplaceAll(s, w, "")
+		}
 	}
 	for i := 0; i < len(s); {
 		j := strings.Index(s[i:], "共")
@@ -680,14 +697,15 @@ func inStopPair(s string, start, i int, w string) bool {
 	case "未":
 		return strings.HasPrefix(s[i+len(w):], "成年")
 	}
-	if utf8.RuneCountInString(w) != 1 {
+	c, cw := utf8.DecodeRuneInString(w)
+	if cw != len(w) {
 		return false
 	}
-	if p, _ := utf8.DecodeLastRuneInString(s[:i]); i > start && stopPairs[string(p)+w] {
+	if p, _ := utf8.DecodeLastRuneInString(s[:i]); i > start && stopPairs[[2]rune{p, c}] {
 		return true
 	}
 	n, _ := utf8.DecodeRuneInString(s[i+len(w):])
-	return i == start && stopPairs[w+string(n)]
+	return i == start && stopPairs[[2]rune{c, n}]
 }
 
 // capNoun keeps the first maxLabel characters of a noun read after a
