@@ -370,6 +370,19 @@ func TestBuildNoHeadings(t *testing.T) {
 	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"), "! <nav", "! 目录", "全年完成财政收入")
 }
 
+// TestFigureWording: a figure reads as the report says it: 预计 before the
+// direction of change, a unit the text left out noted.
+func TestFigureWording(t *testing.T) {
+	c := strings.Replace(govContent, "全年完成财政收入1200万元，同比增长5.6%。", "全年地区生产总值预计同比增长6.5%，规模以上工业增加值同比增长8。", 1)
+	root := writeTxtar(t, c)
+	if err := testcorpus.Project(root, false); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "public")
+	buildLogged(t, root, out)
+	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"), ">预计增长6.5%<", "增长8<small>原文未写单位</small>")
+}
+
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {

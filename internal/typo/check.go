@@ -287,6 +287,19 @@ func notAfterDigit(s string, m []int) bool {
 	return m[2] == 0 || !isDigit(r) && r != '.' && r != ','
 }
 
+// countNouns name what a bare 万 counts when they come just before the
+// figure (医疗旅游人次86.5万，常住人口5.2万): no unit is missing.
+var countNouns = []string{"人次", "人口", "人数", "户数", "游客", "客流", "旅客", "人流", "数量"}
+
+func countedBefore(before string) bool {
+	for _, w := range countNouns {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // punctAfter is what may follow a figure left out: clause punctuation.
 const punctAfter = `[，。；：、！？,;:!?）)]`
 
@@ -320,7 +333,7 @@ var patternRules = []patternRule{
 		// (174万，) or not (145.98亿，): 万元, 万人, 亿元 are written out.
 		re:    regexp.MustCompile(`(?m)(\d+(?:\.\d+)?(?:万亿|[万亿]))(?:` + punctAfter + `|$)`),
 		level: report.Info, code: CodeUnitMissing, what: "no unit after",
-		ok: notAfterDigit,
+		ok: func(s string, m []int) bool { return notAfterDigit(s, m) && !countedBefore(s[:m[2]]) },
 	},
 }
 
