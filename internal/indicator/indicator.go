@@ -189,7 +189,7 @@ func (x *extractor) clause(st *sentence, from, to int) {
 	text := x.folded[from:to]
 	x.figs = scanFigures(text, x.figs[:0])
 	c := clauseState{text: text, src: x.src[from:to], figs: x.figs}
-	listed := listLabels(&c, &st.list)
+	listed := fromLists(&c, listLabels(&c, &st.list))
 	for k := range c.figs {
 		f := &c.figs[k]
 		if f.modifier {
@@ -325,24 +325,42 @@ func averageChange(before string, f *figure) string {
 // named between 由 and the figure (由2020年的50%), or 0.
 func fromFigure(c *clauseState, k int) (subj string, year int, ok bool) {
 	f := &c.figs[k]
-	seg := c.text[c.segStart(k):f.qstart]
-	if t, ok := strings.CutSuffix(seg, "的"); ok {
-		seg = trimSuffixes(t, yearEndIndex) // 由2020年底的50%
-		if n := len(seg) - len("2020年"); n >= 0 {
-			if year = lastYear(seg[n:]); year != 0 {
-				seg = seg[:n]
-			}
-		}
-	}
-	w := suffixIn(seg, []string{"由", "从"})
+	seg, year := cutYearOf(c.text[c.segStart(k):f.qstart])
+	w := suffixIn(seg, fromWords)
 	if w == "" || k+1 >= len(c.figs) || charBefore(seg[:len(seg)-len(w)], "自理缘经听") {
 		return "", 0, false
 	}
-	between := c.text[f.qend:c.figs[k+1].qstart]
-	if utf8.RuneCountInString(between) > 8 || suffixIn(between, []string{"至", "到", "为"}) == "" || strings.ContainsAny(between, "、，；") {
+	if !reachesTo(c.text[f.qend:c.figs[k+1].qstart]) {
 		return "", 0, false
 	}
 	return seg[:len(seg)-len(w)], year, true
+}
+
+// fromWords start the figure a change starts from.
+var fromWords = []string{"由", "从"}
+
+// cutYearOf cuts the year a figure is of from the words before it
+// (由2020年的, 由2015年底的, 到2025年的) and returns the words left and the
+// year, or the words unchanged and 0.
+func cutYearOf(seg string) (string, int) {
+	t, ok := strings.CutSuffix(seg, "的")
+	if !ok {
+		return seg, 0
+	}
+	t = trimSuffixes(t, yearEndIndex)
+	if n := len(t) - len("2020年"); n >= 0 {
+		if year := lastYear(t[n:]); year != 0 {
+			return t[:n], year
+		}
+	}
+	return seg, 0
+}
+
+// reachesTo reports whether the words between two figures say that a
+// change reaches the second (提高到, 优化整合为, 提升到2025年的).
+func reachesTo(between string) bool {
+	between, _ = cutYearOf(between)
+	return utf8.RuneCountInString(between) <= 8 && suffixIn(between, []string{"至", "到", "为"}) != "" && !strings.ContainsAny(between, "、，；")
 }
 
 // planless returns the thing a plan is for: a result (…任务174万，完成198万)
@@ -395,7 +413,7 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 		Change:      f.change,
 		Redacted:    f.num.redacted || f.hasTop && f.top.redacted,
 		UnitMissing: f.unitMissing,
-		Featured:    isFeatured(label) && !hasStreak(before),
+		Featured:    isFeatured(label) && !hasStreak(before) && f.fromYear == 0,
 		Text:        strings.TrimSpace(c.src),
 	}
 	var estimate bool

@@ -60,8 +60,9 @@ func listLabels(c *clauseState, lists *[]string) []string {
 		if f.modifier || i < 0 || n < 2 {
 			continue
 		}
-		things := listThings(seg[:i], f, n)
-		if things == nil && strings.TrimSpace(seg[:i]) == "" && len(*lists) == n {
+		names, avg := cutAverage(seg[:i], seg[i+len(respectively):], f)
+		things := listThings(names, f, n)
+		if things == nil && strings.TrimSpace(names) == "" && len(*lists) == n {
 			things = *lists
 		}
 		for j := k + 1; j < k+n; j++ {
@@ -75,10 +76,40 @@ func listLabels(c *clauseState, lists *[]string) []string {
 			}
 			copy(labels[k:], things)
 			*lists = things
+			if avg != "" {
+				for j := range n {
+					labels[k+j] += avg
+				}
+			}
 		}
 		k += n - 1
 	}
 	return labels
+}
+
+// cutAverage cuts an average yearly change (年均, 年平均) from the end of
+// the things of a list, or from the start of the words after 分别
+// (收入、税收收入年均分别增长4.5%、3%; …分别年均增长…), and returns the things
+// and the change to add to each label (年均增长): a change over years is
+// another measure than the change of the year, and never the year's figure.
+func cutAverage(names, after string, f *figure) (string, string) {
+	if !f.change {
+		return names, ""
+	}
+	averages := []string{"年均", "年平均"}
+	a := suffixIn(names, averages)
+	if a != "" {
+		names = names[:len(names)-len(a)]
+	} else if a = prefixIn(after, averages); a != "" {
+		after = after[len(a):]
+	} else {
+		return names, ""
+	}
+	w := changeIndex.suffix(trimSuffixes(after, connectorIndex))
+	if w == "" {
+		return names, ""
+	}
+	return names, a + w
 }
 
 // listLen is the number of figures from k on that are joined by list
@@ -216,4 +247,44 @@ func shareTail(things []string) {
 	for i := range things[:len(things)-1] {
 		things[i] += tail
 	}
+}
+
+// fromLists labels the figures of a change of several things at once
+// (城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元):
+// n figures after 由 or 从 joined as a list, a verb ending in 至, 到 or 为,
+// and n figures joined as a list again. The things named before 由 are
+// paired in order with the figures of both lists, and the year named after
+// 由 dates the first list. labels is what listLabels gave, and is returned
+// with the labels of such changes set.
+func fromLists(c *clauseState, labels []string) []string {
+	if !strings.Contains(c.text, "由") && !strings.Contains(c.text, "从") {
+		return labels
+	}
+	for k := 0; k < len(c.figs); k++ {
+		f := &c.figs[k]
+		seg, year := cutYearOf(c.text[c.segStart(k):f.qstart])
+		w := suffixIn(seg, fromWords)
+		n := listLen(c, k)
+		if w == "" || f.modifier || n < 2 || k+2*n > len(c.figs) || listLen(c, k+n) < n {
+			continue
+		}
+		between := c.text[c.figs[k+n-1].qend:c.figs[k+n].qstart]
+		if !reachesTo(strings.Replace(between, respectively, "", 1)) {
+			continue
+		}
+		things := listThings(seg[:len(seg)-len(w)], f, n)
+		if things == nil {
+			continue
+		}
+		if labels == nil {
+			labels = make([]string, len(c.figs))
+		}
+		for j := range n {
+			labels[k+j], labels[k+n+j] = things[j], things[j]
+			c.figs[k+j].fromYear = year
+			c.figs[k+n+j].change = false
+		}
+		k += 2*n - 1
+	}
+	return labels
 }

@@ -150,6 +150,8 @@ func readUnit(s string, p int, f *figure) int {
 		u, q = compoundUnit(s, u, q)
 	case mag == "" && inner == "" && isDuration(s, f, q):
 		u, q = "年", q+len("年")
+	case mag == "" && inner == "" && sharedUnit(s, p, f):
+		return p
 	case mag == "":
 		f.unitMissing = true
 		return p // a bare number: kept only after a change word
@@ -159,6 +161,37 @@ func readUnit(s string, p int, f *figure) int {
 	f.qualifier, f.magnitude, f.shift, f.unit = inner, mag, shift, u
 	return q
 }
+
+// sharedUnit gives a bare number ending at p the magnitude and unit of the
+// last number of the list it starts (提高20.9、36.2、54个百分点: 20.9 and
+// 36.2 are in 个百分点 too), and reports whether it did. A unit of time
+// (2020、2021年; 1、2月) is not shared: those numbers name times.
+func sharedUnit(s string, p int, f *figure) bool {
+	for q := p; ; {
+		sep := prefixIn(s[q:], []string{"、", "和", "与"})
+		if sep == "" {
+			return false
+		}
+		n, end, ok := readNumber(s, q+len(sep))
+		if !ok || n.chinese != f.num.chinese || n.redacted != f.num.redacted {
+			return false
+		}
+		g := figure{num: n}
+		e := readUnit(s, end, &g)
+		switch {
+		case g.unit == "" && g.magnitude == "":
+			q = e
+			continue
+		case g.unitMissing || g.qualifier != "" || slices.Contains(timeUnits, g.unit):
+			return false
+		}
+		f.magnitude, f.shift, f.unit = g.magnitude, g.shift, g.unit
+		return true
+	}
+}
+
+// timeUnits name a time rather than a quantity after a list of numbers.
+var timeUnits = []string{"年", "月", "日", "时", "号", "点"}
 
 // isDuration reports whether the 年 at byte q, after the number of f, makes
 // a span of years: a number with decimals (14.2年), or one after a word for

@@ -112,8 +112,9 @@ var (
 const estimateMarker = "预计"
 
 // inWord lists, for a marker, the characters before and after it that make
-// it part of another word: 模拟, 稳预期, 人均预期寿命.
-var inWord = map[string][2]string{"预期": {"稳", "寿"}, "拟": {"模虚比草", ""}}
+// it part of another word: 模拟, 稳预期, 人均预期寿命; or a comparison with
+// what was expected: 远超预期, 好于预期, 符合预期, 超出预期.
+var inWord = map[string][2]string{"预期": {"稳超于合及出", "寿"}, "拟": {"模虚比草", ""}}
 
 // done lists, for a marker, the characters after it that say it is done:
 // 确保了, 争取到.

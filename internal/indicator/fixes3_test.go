@@ -1,0 +1,100 @@
+package indicator
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/govreport/govreport/internal/report"
+)
+
+// reviewDoc is a report of 2025 whose review part holds text.
+func reviewDoc(text string) *report.Doc {
+	return &report.Doc{Meta: report.Meta{Year: 2025}, Blocks: []report.Block{
+		{Kind: report.Part, ID: "s1", Lead: "一、2025年工作回顾"},
+		{Kind: report.Paragraph, ID: "p1", Text: text},
+	}}
+}
+
+// dated is each figure of a review as label written kind year qualifier
+// and F when featured.
+func dated(text string) string {
+	var got []string
+	for _, in := range Extract(reviewDoc(text)) {
+		f := ""
+		if in.Featured {
+			f = "F"
+		}
+		got = append(got, strings.Join(strings.Fields(fmt.Sprintf("%s %s %s %d %s %s", in.Label, in.Written, in.Kind, in.Year, in.Qualifier, f)), " "))
+	}
+	return strings.Join(got, "\n")
+}
+
+func checkDated(t *testing.T, cases [][2]string) {
+	t.Helper()
+	for _, c := range cases {
+		if got := dated(c[0]); got != c[1] {
+			t.Errorf("%s\n got\n%s\nwant\n%s", c[0], got, c[1])
+		}
+	}
+}
+
+// A change from a year's figure to another year's (从2020年的51%提升到2025年
+// 的70%) names the subject before 从 and dates each figure; a change of
+// several things at once pairs the things with both lists (r23).
+func TestFromYearToYear(t *testing.T) {
+	checkDated(t, [][2]string{
+		{"农产品加工转化率从2020年的51%提升到2025年的70%。",
+			"农产品加工转化率 51% actual 2020\n农产品加工转化率 70% actual 2025"},
+		{"常住人口城镇化率由2020年底的53.2%提高到2025年底的57.7%。",
+			"常住人口城镇化率 53.2% actual 2020\n常住人口城镇化率 57.7% actual 2025"},
+		{"城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。",
+			"城镇居民人均可支配收入 46503元 actual 2021\n农村居民人均可支配收入 16935元 actual 2021\n" +
+				"城镇居民人均可支配收入 58794元 actual 2025 F\n农村居民人均可支配收入 23184元 actual 2025 F"},
+		{"小学、初中合格率由2020年的88%、97%提高到93%、99%。",
+			"小学合格率 88% actual 2020\n初中合格率 97% actual 2020\n小学合格率 93% actual 2025\n初中合格率 99% actual 2025"},
+		{"技术合同成交额从1795亿元增加到5260亿元。",
+			"技术合同成交额 1795亿元 actual 2025\n技术合同成交额 5260亿元 actual 2025"},
+		// Not a change: the figures after 从 are not joined to the ones after 到.
+		{"城乡居民收入分别达到46503元和16935元。",
+			"城镇居民收入 46503元 actual 2025\n农村居民收入 16935元 actual 2025"},
+	})
+}
+
+// A change over years written before or after 分别 (年均分别增长) keeps
+// 年均 in each label and is not featured as the year's figure (r23).
+func TestAverageList(t *testing.T) {
+	checkDated(t, [][2]string{
+		{"一般公共预算收入、税收收入年均分别增长4.5%、3%。",
+			"一般公共预算收入年均增长 4.5% actual 2025\n税收收入年均增长 3% actual 2025"},
+		{"地区生产总值、工业增加值分别年均增长5.1%、6%。",
+			"地区生产总值年均增长 5.1% actual 2025\n工业增加值年均增长 6% actual 2025"},
+		// Unchanged: a change of the year.
+		{"一般公共预算收入、税收收入分别增长4.5%、3%。",
+			"一般公共预算收入 4.5% actual 2025 F\n税收收入 3% actual 2025 F"},
+	})
+}
+
+// 远超预期 says a result beat what was expected: no target; a list of bare
+// numbers shares the unit of its last (提高20.9、36.2、54个百分点) (r23).
+func TestReviewListUnits(t *testing.T) {
+	checkDated(t, [][2]string{
+		{"中老铁路发展远超预期，累计发送旅客超6400万人次、运输货物超7400万吨。",
+			"发送旅客 6400万人次 actual 2025 超\n运输货物 7400万吨 actual 2025 超"},
+		{"经济运行好于预期，新增就业5万人。", "新增就业 5万人 actual 2025"},
+		// Still a target: 预期 as a goal.
+		{"预期新增就业5万人。", "新增就业 5万人 target 2025"},
+	})
+	checkLabelled(t, [][2]string{
+		{"农村卫生户厕覆盖率、污水治理（管控）率、生活垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点",
+			"农村卫生户厕覆盖率:20.9 | 污水治理（管控）率:36.2 | 生活垃圾处理设施覆盖率:54个百分点"},
+		{"小麦、玉米产量分别增加1.2和3.5万吨", "小麦产量:1.2 | 玉米产量:3.5万吨"},
+		// Not shared: times, and a number with no unit anywhere.
+		{"2020、2021年新增学校3所", "新增学校:3所"},
+		{"完成1、2号楼建设", ""},
+	})
+	in := extractText("小麦、玉米产量分别增加1.2和3.5万吨")
+	if len(in) != 2 || in[0].Unit != "万吨" || *in[0].Base != 12000 || !in[0].Change || !in[1].Change {
+		t.Errorf("shared unit: %+v", in)
+	}
+}
