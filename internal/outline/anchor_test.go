@@ -106,6 +106,11 @@ func TestSlug(t *testing.T) {
 		{2025, "青海省", "2025-qinghai-sheng"},
 		{2024, "广西壮族自治区", "2024-guangxizhuangzu-zizhiqu"},
 		{2024, "金山街道", "2024-jinshan-jiedao"},
+		{2025, "陕西省", "2025-shaanxi-sheng"}, // not 山西's shanxi
+		{2025, "山西省", "2025-shanxi-sheng"},
+		{2025, "西藏自治区", "2025-xizang-zizhiqu"},
+		{2025, "重庆市", "2025-chongqing-shi"},
+		{2025, "长沙市", "2025-changsha-shi"},
 		{0, "", "report"},
 	} {
 		if got := Slug(c.year, c.place); got != c.want {

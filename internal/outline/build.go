@@ -215,6 +215,10 @@ func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]so
 				fs = append(fs, report.Finding{Line: paras[1].Line, Level: report.Info, Code: "space",
 					Message: fmt.Sprintf("the subtitle's %d lines joined: %q", n, sub)})
 			}
+			sub, speaker := splitSpeaker(sub)
+			if speaker != "" && meta.Speaker == "" {
+				meta.Speaker = speaker
+			}
 			meta.Subtitle, paras, afterSubtitle = sub, paras[n-1:], true
 		case meta.Speaker == "" && isSpeaker(t, afterSubtitle, next):
 			meta.Speaker = t
@@ -244,9 +248,25 @@ func joinSubtitle(paras []source.Para) (string, int) {
 	return sub, n
 }
 
-// subtitleEnds reports whether a subtitle is whole: …会议上, or its bracket closed.
+// splitSpeaker cuts the speaker off a subtitle that names them on the same
+// line: …第四次会议上 陕西省省长 赵刚.
+func splitSpeaker(sub string) (string, string) {
+	i := strings.LastIndex(sub, "会议上")
+	if i < 0 {
+		return sub, ""
+	}
+	end := i + len("会议上")
+	rest := strings.TrimSpace(sub[end:])
+	if rest == "" || !speakerRe.MatchString(simplified(rest)) {
+		return sub, ""
+	}
+	return sub[:end], rest
+}
+
+// subtitleEnds reports whether a subtitle is whole: …会议上 (perhaps with
+// the speaker after it), or its bracket closed.
 func subtitleEnds(t string) bool {
-	return strings.HasSuffix(t, "上") || strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
+	return strings.Contains(t, "会议上") || strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
 }
 
 // readTitle takes the title off the front of the text: the first
@@ -367,10 +387,14 @@ func isSubtitle(t string) bool {
 	return isSubtitleStart(t) && strings.Contains(simplified(t), "会议") && utf8.RuneCountInString(t) <= 80
 }
 
-// isSubtitleStart reports whether a line starts the way a subtitle does.
+// isSubtitleStart reports whether a line starts the way a subtitle does:
+// ——, a bracket, or the date itself (2026年1月27日在…).
 func isSubtitleStart(t string) bool {
-	return strings.HasPrefix(t, "—") || strings.HasPrefix(t, "―") || strings.HasPrefix(t, "（")
+	return strings.HasPrefix(t, "—") || strings.HasPrefix(t, "―") || strings.HasPrefix(t, "（") || datedRe.MatchString(t)
 }
+
+// datedRe is a line that starts with a date and where it was said.
+var datedRe = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在`)
 
 // isoDate writes a date YYYY-MM-DD, or "" when there is no such day
 // (2024年2月30日 is a slip; the review asks for the date).

@@ -67,12 +67,21 @@ func fileSlug(year int, stem string) string {
 func ascii(s string) string {
 	var b strings.Builder
 	args := pinyin.NewArgs()
-	for _, r := range s {
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if i+1 < len(rs) && placeWords[string(rs[i:i+2])] != "" {
+			b.WriteString(placeWords[string(rs[i:i+2])])
+			i++
+			continue
+		}
 		switch {
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			b.WriteRune(unicode.ToLower(r))
 		case r == 'Ｘ' || r == '×':
 			b.WriteByte('x')
+		case placeChars[r] != "":
+			b.WriteString(placeChars[r])
 		case unicode.Is(unicode.Han, r):
 			if py := pinyin.SinglePinyin(r, args); len(py) > 0 {
 				b.WriteString(py[0])
@@ -81,3 +90,12 @@ func ascii(s string) string {
 	}
 	return b.String()
 }
+
+// Place names read a character other than its first reading, which is
+// all go-pinyin gives: 陕西 is spelt shaanxi (not 山西's shanxi), 重庆
+// chongqing, and 长 in place names is chang (长沙, 长春, 长安).
+var (
+	placeWords = map[string]string{"陕西": "shaanxi", "西藏": "xizang", "重庆": "chongqing", "厦门": "xiamen",
+		"蚌埠": "bengbu", "六安": "luan", "长子": "zhangzi", "乐亭": "laoting", "番禺": "panyu"}
+	placeChars = map[rune]string{'长': "chang", '藏': "zang", '厦': "xia"}
+)

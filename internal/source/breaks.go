@@ -63,8 +63,8 @@ func continues(prev, l *line, w wrapMode, blank bool) (bool, string) {
 	switch {
 	case prev == nil:
 		return false, ""
-	case l.join || startsClosing(l.text):
-		return true, ""
+	case l.join || startsClosing(l.text) || prev.text == "（" || prev.text == "(":
+		return true, "" // a bracket alone ends the line before what it opens: （ / 三）…
 	case !blank && w.joins(prev, l):
 		return true, wordSep(prev.text, l.text)
 	}

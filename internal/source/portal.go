@@ -27,7 +27,9 @@ var chromeRules = []chromeRule{
 	{[]string{"上一", "下一"}, regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条)[\s　]*[:：]`)},
 	{[]string{"办", "网站", "版权", "技术支持", "联系我们"}, regexp.MustCompile(`^(?:主办单位|承办单位|主办|承办|网站标识码|版权所有|技术支持|网站地图|联系我们)[\s　]*[:：]`)},
 	{[]string{"ICP", "公网安备", "公安机关备案号"}, regexp.MustCompile(`(?:ICP备|ICP证|公网安备|公安机关备案号)`)},
-	{[]string{"来源", "发布", "作者", "编辑", "审核", "录入"}, regexp.MustCompile(`^(?:来源|信息来源|发布时间|发布者|作者|责任编辑|编辑|审核|录入)[\s　]*[:：]`)},
+	{[]string{"来源", "发布", "作者", "编辑", "审核", "录入", "时间"}, regexp.MustCompile(`^(?:来源|信息来源|发布时间|发布者|作者|责任编辑|编辑|审核|录入|时间)[\s　]*[:：]`)},
+	{[]string{"》》"}, regexp.MustCompile(`^》》.{1,20}《《$`)},                                                               // 》》点击图片进入专题《《
+	{[]string{"摄"}, regexp.MustCompile(`(?:记者|摄影|通讯员)[\s　]*\p{Han}{2,4}(?:[\s　]+\p{Han}{2,4})*[\s　]*摄$`)},               // a photo's caption and credit
 	{[]string{":", "："}, regexp.MustCompile(`^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\s　]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$`)}, // a time stamp
 	{[]string{"【", "["}, regexp.MustCompile(`^[【\[][^【】\[\]]*(?i:www\.|https?://|\.com|\.cn|\.net)[^【】\[\]]*[】\]]$`)},   // 【www.site.com--报告】
 }
@@ -35,6 +37,8 @@ var chromeRules = []chromeRule{
 // Portal and sharing-site chrome recognisable only outside the report's body:
 // a source note (（来源：青海日报）).
 var outsideRules = []chromeRule{
+	{[]string{"相关"}, regexp.MustCompile(`^相关(?:报道|文档|链接|阅读|新闻|专题)[\s　]*[:：]?$`)},
+	{[]string{"作"}, regexp.MustCompile(`^\p{Han}{0,10}(?:长|主席|主任)\p{Han}{2,4}作(?:政府)?工作报告$`)}, // a photo's caption: 省长赵刚作政府工作报告
 	{[]string{"来源", "编辑", "转自"}, regexp.MustCompile(`^[（(][\s　]*(?:来源|信息来源|稿件来源|文章来源|转自|编辑|责任编辑)[\s　]*[:：][^（）()]{0,30}[）)]$`)},
 }
 
@@ -57,6 +61,15 @@ var chromeTokens = map[string]bool{
 	"注册": true, "字体": true, "字号": true, "大": true, "中": true, "小": true, "默认": true,
 	"扫一扫": true, "手机查看": true, "微信": true, "微博": true, "我要纠错": true, "加入收藏": true,
 	"设为首页": true, "收藏本页": true, "English": true, "搜索": true,
+	"下载": true, "全屏": true, "加大": true, "还原": true, "减小": true, "分享到微信": true, "分享到微博": true,
+	"扫一扫在手机打开当前页": true, "在手机打开当前页": true, "首页": true,
+}
+
+// onlyMarks reports a line of nothing but the marks toolbars and
+// breadcrumbs are built of (】 × >); not | alone, which divides the cells
+// of a flattened table.
+func onlyMarks(s string) bool {
+	return strings.Trim(s, "×】【>＞›» \t　") == ""
 }
 
 // isChrome reports a line of portal page furniture. Toolbar words alone count
@@ -79,7 +92,7 @@ func isChrome(s string, outside bool) bool {
 			return true
 		}
 	}
-	return isToolbar(s)
+	return isToolbar(s) || onlyMarks(s)
 }
 
 func isToolbar(s string) bool {

@@ -12,7 +12,7 @@ import (
 var (
 	preTitleLimit = 16 // content lines searched for the title and salutation
 	numberedRe    = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])`)
-	frontLineRe   = regexp.MustCompile(`^(?:——|―|--|（|\().*(?:会议|人民代表大会)|^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$|(?:长|主任|主席)(?:候选人)?[\s　]*[\p{Han}XxＸ×]{0,5}$`)
+	frontLineRe   = regexp.MustCompile(`^(?:——|―|--|（|\(|\d{4}\s*年).*(?:会议|人民代表大会)|^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$|(?:长|主任|主席)(?:候选人)?[\s　]*[\p{Han}XxＸ×]{0,5}$`)
 )
 
 // dropBeforeTitle removes the lines before the report's title when the
@@ -31,7 +31,7 @@ func (r *reader) dropBeforeTitle() {
 		t := r.lines[idx[k]].text
 		switch {
 		case isSalutation(t):
-			r.removeBeforeTitle(idx, title)
+			r.removeBeforeTitle(idx, title, k)
 			r.keepFront(idx[max(title, 0) : k+1])
 			return
 		case isReportTitle(t) && k+1 < len(idx) && followsTitle(r.lines[idx[k+1]].text):
@@ -59,13 +59,17 @@ func followsTitle(t string) bool {
 	return isSalutation(t) || frontLineRe.MatchString(t) || isSpacedOut(t)
 }
 
-func (r *reader) removeBeforeTitle(idx []int, title int) {
+func (r *reader) removeBeforeTitle(idx []int, title, salutation int) {
 	if title <= 0 {
 		return
 	}
+	front := map[string]bool{} // the front's lines, which a portal may print twice
+	for _, i := range idx[title:salutation] {
+		front[stripSpaces(r.lines[i].text)] = true
+	}
 	for _, i := range idx[:title] {
 		t := r.lines[i].text
-		if isSpacedOut(t) || !numberedRe.MatchString(t) && !isReportTitle(t) {
+		if isSpacedOut(t) || !numberedRe.MatchString(t) && !isReportTitle(t) && !front[stripSpaces(t)] {
 			return // 政 府 工 作 报 告, 青山镇人民政府: the document's own lines
 		}
 	}
@@ -76,8 +80,8 @@ func (r *reader) removeBeforeTitle(idx []int, title int) {
 		switch {
 		case numberedRe.MatchString(l.text):
 			r.find(l.n, report.Info, "toc", "removed the contents entry %s before the title %s", quote(l.text), name)
-		case stripSpaces(l.text) == stripSpaces(r.src.Title):
-			r.find(l.n, report.Info, "front", "removed the portal's page title %s (its 标题) before the printed title %s", quote(l.text), name)
+		case stripSpaces(l.text) == stripSpaces(r.src.Title) || front[stripSpaces(l.text)]:
+			r.find(l.n, report.Info, "front", "removed %s, the portal's copy of the report's front, before the printed title %s", quote(l.text), name)
 		default:
 			r.find(l.n, report.Warning, "front", "removed %s before the title %s: check it is not part of the report", quote(l.text), name)
 		}

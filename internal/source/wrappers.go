@@ -110,9 +110,11 @@ func (r *reader) dropLineWrappers() {
 		case isChrome(l.text, i < lo || i > hi):
 			r.dropLine(l, report.Info, "chrome", "removed portal page furniture %s")
 		default:
+			r.cutJumps(l)
 			r.cutPageNumbers(l)
 		}
 	}
+	r.dropToolbarRuns()
 	r.dropPlacedChrome(lo)
 }
 
