@@ -98,3 +98,34 @@ func TestReviewListUnits(t *testing.T) {
 		t.Errorf("shared unit: %+v", in)
 	}
 }
+
+// Figures of a period of years in a review are dated to its last year,
+// never featured, and a total among them is qualified 累计 (r23).
+func TestPeriodTotals(t *testing.T) {
+	checkDated(t, [][2]string{
+		{"“十四五”期间，完成营造林2027万亩，城镇新增就业261.6万人，地区生产总值年均增长5%。",
+			"营造林 2027万亩 actual 2025 累计\n城镇新增就业 261.6万人 actual 2025 累计\n地区生产总值年均增长 5% actual 2025"},
+		{"五年来，新建学校120所，地区生产总值突破3万亿元，城镇化率达到57.7%，人均住房面积38平方米。",
+			"新建学校 120所 actual 2025 累计\n地区生产总值 3万亿元 actual 2025\n城镇化率 57.7% actual 2025\n人均住房面积 38平方米 actual 2025"},
+		{"这五年，累计发送旅客超6400万人次。", "发送旅客 6400万人次 actual 2025 超"},
+		// The year's own figures stay the year's.
+		{"全年地区生产总值增长4.9%，新建学校12所。", "地区生产总值 4.9% actual 2025 F\n新建学校 12所 actual 2025"},
+	})
+	// A block that opens with 这五年 makes the block after it a review of
+	// the five years; the one after that is the year's again.
+	para := func(id, text string) report.Block { return report.Block{Kind: report.Paragraph, ID: id, Text: text} }
+	doc := &report.Doc{Meta: report.Meta{Year: 2025}, Blocks: []report.Block{
+		{Kind: report.Part, ID: "s1", Lead: "一、“十四五”时期和2025年工作回顾"},
+		para("p1", "这五年，我们深入践行以人民为中心的发展思想。"),
+		para("p2", "一般公共预算支出3.4万亿元。城镇新增就业261.6万人。"),
+		para("p3", "各位代表！刚刚过去的2025年，地区生产总值增长4.9%，城镇新增就业52万人。"),
+	}}
+	var got []string
+	for _, in := range Extract(doc) {
+		got = append(got, fmt.Sprintf("%s %s %d %s %v", in.Anchor, in.Written, in.Year, in.Qualifier, in.Featured))
+	}
+	want := "p2 3.4万亿元 2025 累计 false\np2 261.6万人 2025 累计 false\np3 4.9% 2025  true\np3 52万人 2025  false"
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("period block:\n got\n%s\nwant\n%s", g, want)
+	}
+}

@@ -52,12 +52,17 @@ func Extract(doc *report.Doc) []Indicator {
 		switch b.Kind {
 		case report.Part, report.Heading, report.Section:
 			x.title(b.Title(), b.Kind == report.Section)
+			x.spanBlocks = 0
 		case report.Table:
 			x.table(b)
 			continue
 		}
+		if y := x.periodStart(b.Text); y != 0 && b.Kind == report.Paragraph {
+			x.spanBlocks, x.spanEnd = 2, y
+		}
 		x.text(b.ID, b.Lead)
 		x.text(b.ID, b.Text)
+		x.spanBlocks = max(x.spanBlocks-1, 0)
 	}
 	return x.out
 }
@@ -71,8 +76,12 @@ type extractor struct {
 	// horizon is the last year of the period a plan part is for (“十五五”
 	// 主要目标任务 → 2030), or 0 for a plan of the coming year.
 	horizon int
-	out     []Indicator
-	figs    []figure // reused for each clause
+	// spanBlocks counts the blocks, this one and the next, that a block
+	// opening with a period of years (这五年，我们…) makes a review of that
+	// period, which ends in spanEnd.
+	spanBlocks, spanEnd int
+	out                 []Indicator
+	figs                []figure // reused for each clause
 	// The text being read as written, and folded into Simplified; folds
 	// is false when the two are the same.
 	src, folded string
@@ -107,6 +116,7 @@ type sentence struct {
 	prevLabel, prevQ string
 	prevThreshold    bool
 	list             []string // the things of the last 分别 list
+	period           int      // the last year of a period of years named (五年来, “十四五”期间), or 0
 }
 
 // text extracts the figures of a run of text, sentence by sentence.
@@ -398,6 +408,9 @@ func (x *extractor) note(st *sentence, text string) {
 	if y := x.namedYear(text); y != 0 {
 		st.year = y
 	}
+	if y := x.periodIn(text); y != 0 {
+		st.period = y
+	}
 }
 
 // indicator builds the record of figure f.
@@ -427,6 +440,7 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 	if in.Qualifier == "" && strings.Contains(before, cumulative) {
 		in.Qualifier = cumulative
 	}
+	x.overPeriod(st, f, &in, before)
 	if !f.num.redacted {
 		in.Value = value(f.num.digits, 0, f.down)
 		if f.magnitude != "" {
@@ -468,4 +482,82 @@ func shiftDecimal(d string, shift int) string {
 		frac += "0"
 	}
 	return intPart + frac[:shift] + "." + frac[shift:] + "0"
+}
+
+// Figures of a period of years. A review of a five-year plan states what
+// the five years added up to (五年累计营造林2027万亩, “十四五”期间城镇新增
+// 就业261.6万人) and how fast things grew on average; none of these is the
+// figure of the year under review. The rule: an actual stated for a period
+// — its sentence names the period before it (这五年, 五年来, 过去五年,
+// “十四五”期间/时期/以来), or it stands in a block that opens with one or
+// right after such a block — is dated to the period's last year (the report
+// year for 五年来, 2025 for “十四五”), is never featured, and a total in it
+// (a count or an amount, not a rate, a change, a featured level or a level
+// reached: 突破3万亿元) takes the qualifier 累计 when it has no other.
+
+// periodWords name a period of years ending in the report's year.
+var periodWords = []string{"这五年", "五年来", "过去五年", "近五年", "五年间", "五年累计", "五年共"}
+
+// periodEnds, after a five-year plan's name, make it a period: “十四五”期间.
+var periodEnds = []string{"期间", "时期", "以来", "这五年"}
+
+// periodIn returns the last year of the period of years s names, or 0.
+func (x *extractor) periodIn(s string) int {
+	if containsAny(s, periodWords) {
+		return x.year
+	}
+	if !strings.Contains(s, "五") {
+		return 0
+	}
+	for rest := s; ; {
+		y, after := fiveYearPlan(rest)
+		if y == 0 {
+			return 0
+		}
+		if prefixIn(after, periodEnds) != "" {
+			return y
+		}
+		rest = after
+	}
+}
+
+// periodStart returns the last year of the period a block of a review
+// opens with (这五年，我们…; “十四五”时期，…), or 0.
+func (x *extractor) periodStart(s string) int {
+	if x.plan {
+		return 0
+	}
+	return x.periodIn(firstRunes(strings.TrimSpace(s), 12))
+}
+
+// levelVerbs before a figure say it is a level reached, not a total.
+var levelVerbs = []string{"突破", "达到", "达", "迈上", "跃上", "站上", "提高到", "提升到", "提高至",
+	"提升至", "增至", "增加到", "增长到", "超过", "为"}
+
+// rateUnits measure a rate or a ratio, never a total.
+var rateUnits = []string{"%", "‰", "个百分点", "百分点", "倍"}
+
+// overPeriod applies the rule for figures of a period of years to in.
+func (x *extractor) overPeriod(st *sentence, f *figure, in *Indicator, before string) {
+	y := st.period
+	if p := x.periodIn(before); p != 0 {
+		y = p
+	}
+	if y == 0 && x.spanBlocks > 0 {
+		y = x.spanEnd
+	}
+	if y == 0 || in.Kind != Actual || f.fromYear != 0 {
+		return
+	}
+	featured := in.Featured
+	in.Year, in.Featured = y, false
+	b := trimSuffixes(strings.TrimSpace(before), connectorIndex)
+	if in.Qualifier != "" || f.change || featured || isFeatured(in.Label) ||
+		slices.Contains(rateUnits, f.unit) || strings.Contains(f.unit, "/") ||
+		suffixIn(in.Label, []string{"率", "比重", "占比", "比例", "指数", "人均"}) != "" ||
+		prefixIn(in.Label, []string{"单位", "度电", "每", "人均", "户均", "亩均", "平均"}) != "" ||
+		suffixIn(before, levelVerbs) != "" || suffixIn(b, levelVerbs) != "" {
+		return
+	}
+	in.Qualifier = cumulative
 }
