@@ -67,6 +67,11 @@ func (r *reader) removeBeforeTitle(idx []int, title, salutation int) {
 	for _, i := range idx[title:salutation] {
 		front[stripSpaces(r.lines[i].text)] = true
 	}
+	for _, l := range r.lines[:idx[title]] { // and removed chrome it repeats (云南要闻 / 云南要闻)
+		if l.drop && l.text != "" {
+			front[stripSpaces(l.text)] = true
+		}
+	}
 	for _, i := range idx[:title] {
 		t := r.lines[i].text
 		if isSpacedOut(t) || !numberedRe.MatchString(t) && !isReportTitle(t) && !front[stripSpaces(t)] {
