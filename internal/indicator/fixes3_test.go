@@ -129,3 +129,17 @@ func TestPeriodTotals(t *testing.T) {
 		t.Errorf("period block:\n got\n%s\nwant\n%s", g, want)
 	}
 }
+
+// A clause without figures that starts with a measure (全省进出口总值创历史
+// 新高) names the figures of the clauses after it; 进出口 in a list stays
+// 进出口 (r23).
+func TestClauseSubject(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"对中亚五国、东盟进出口分别增长37.2%、19%，全省进出口总值创历史新高，达到5379亿元、增长18.5%",
+			"对中亚五国进出口:37.2% | 东盟进出口:19% | 进出口总值:5379亿元 | 进出口总值:18.5%"},
+		{"工业增加值增长6%，全市社会消费品零售总额保持全省前列，达到800亿元",
+			"工业增加值:6% | 社会消费品零售总额:800亿元"},
+		// Not a subject: a clause that does not start with a measure.
+		{"工业增加值增长6%，我们坚持创新驱动，达到800亿元", "工业增加值:6% | 工业增加值:800亿元"},
+	})
+}

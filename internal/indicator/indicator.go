@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
@@ -219,8 +220,38 @@ func (x *extractor) clause(st *sentence, from, to int) {
 		st.prevThreshold = !f.change && (in.Qualifier == "以上" || in.Qualifier == "以下" || in.Qualifier == "以内")
 	}
 	st.prevThreshold = false
+	if len(c.figs) == 0 {
+		if subj := clauseSubject(text); subj != "" {
+			st.hasPrev, st.prevLabel, st.prevQ = true, subj, ""
+		}
+	}
 	x.note(st, text)
 }
+
+// clauseSubject returns the measure a clause without figures is about
+// (全省进出口总值创历史新高 → 进出口总值), which the figures of the clauses
+// after it that name nothing measure (，达到5379亿元、增长18.5%); "" when
+// the clause does not start with a measure followed by what is said of it.
+func clauseSubject(text string) string {
+	s := trimLead(strings.TrimSpace(text))
+	i := len(s)
+	for _, w := range subjectPredicates {
+		if j := strings.Index(s, w); j > 0 && j < i {
+			i = j
+		}
+	}
+	subj := s[:i]
+	if i == len(s) || utf8.RuneCountInString(subj) < 2 || utf8.RuneCountInString(subj) > maxLabel ||
+		!charBefore(subj, measureEnds) || strings.ContainsFunc(subj, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return ""
+	}
+	return subj
+}
+
+// subjectPredicates begin what a clause without figures says of its
+// subject: 创历史新高, 保持全国前列.
+var subjectPredicates = []string{"创", "再创", "实现", "保持", "稳居", "位居", "居全国", "首次", "持续",
+	"连续", "高于", "低于", "快于", "好于", "排名", "列全国", "跃居", "迈上", "稳中"}
 
 // labelOf returns the label of figure k of a clause: the one a
 // respectively-list gives it, the one its words give it, or the one before

@@ -36,7 +36,7 @@ var collectives = []struct {
 // the ones before it: 高技术制造业、装备制造业增加值 measures both by 增加值.
 var listTails = sortLongest(append([]string{"出栏", "存栏", "产量", "人数", "数量", "总量", "占比",
 	"比重", "增速", "营业收入", "利润", "零售额", "销售额", "营业额", "交易额", "入学率", "覆盖率",
-	"普及率", "达标率", "合格率", "参保率", "产能", "出口", "进口", "居民人均可支配收入",
+	"普及率", "达标率", "合格率", "参保率", "产能", "进出口", "出口", "进口", "居民人均可支配收入",
 	"人均可支配收入", "水质优良比例", "优良比例"}, measureWords...))
 
 // measureEnds are last characters that make a thing a measure already
