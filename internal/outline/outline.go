@@ -23,6 +23,7 @@ type builder struct {
 	restart  bool // the current part numbers its sections 一、二、
 	heading  bool // under an unnumbered part heading (2023年工作回顾): 一、 starts a section
 
+	address       bool // reading a paragraph that addresses the delegates (各位代表！)
 	parenSections bool // the text numbers sections （一）: 一、 is never a section of a heading
 	lineParts     bool // some paragraph starts with 一、: parts stand on lines of their own
 }
@@ -229,7 +230,11 @@ const salutation = "各位代表"
 func (b *builder) addParagraph(p source.Para, pos int) int {
 	text := p.Text
 	_, w := utf8.DecodeRuneInString(text[pos:])
+	// 各位代表！… turns from a section back to the delegates: the 一是…五是
+	// that sum up the years in it are its text, not points of the section.
+	b.address = strings.HasPrefix(text[pos:], salutation+"！") || strings.HasPrefix(text[pos:], salutation+"，")
 	next := b.nextBoundary(text, pos+w, 0)
+	b.address = false
 	if k := len(salutation + "："); strings.HasPrefix(text[pos:], salutation+"：") && pos+k < next {
 		next = pos + k // the salutation is a line of its own
 	}
@@ -261,7 +266,7 @@ func (b *builder) nextBoundary(text string, from, expect int) int {
 			if m, ok := parseMarker(text[j:]); ok && plausible(text, j, m) {
 				switch {
 				case m.kind == report.Point:
-					if b.pointStarts(text, j, m, &inline, expect) {
+					if !b.address && b.pointStarts(text, j, m, &inline, expect) {
 						return j
 					}
 				case m.kind == report.Part && m.n == inlinePart:
