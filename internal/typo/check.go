@@ -348,6 +348,21 @@ var needFigure = []string{
 	"分别为", "增幅为", "降幅为", "增速为", "占比为", "比重为",
 }
 
+// sharesUnit reports whether the figure ending at k is one of a list whose
+// last figure carries the unit for all (提高15、22个百分点, 增长5、6%).
+func sharesUnit(s string, k int) bool {
+	if !strings.HasPrefix(s[k:], "、") {
+		return false
+	}
+	rest := strings.TrimLeft(s[k:], "0123456789.、")
+	for _, u := range []string{"%", "％", "个百分点"} {
+		if strings.HasPrefix(rest, u) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkVerbs reports figures missing after change verbs (同比增长；,
 // 调整为：，, 增长万元) and a % missing after one (同比增长18.3；).
 func checkVerbs(s string, out []Issue) []Issue {
@@ -369,7 +384,7 @@ func checkVerbs(s string, out []Issue) []Issue {
 			if v == "增加" || v == "减少" || v == "完成" {
 				continue
 			}
-			if k := numberEnd(s, j); k > j && endsClause(s, k) {
+			if k := numberEnd(s, j); k > j && endsClause(s, k) && !sharesUnit(s, k) {
 				out = append(out, issue(s, j, k, report.Info, CodeUnitMissing, "no % after"))
 			}
 		}

@@ -90,6 +90,8 @@ var checkCases = []struct {
 	{"no unit yi", "生产总值145.98亿，", []string{"unit-missing:145.98亿"}},
 	{"no unit wan", "收入238.68万；", []string{"unit-missing:238.68万"}},
 	{"counted before", "常住人口238.68万；医疗旅游人次86.5万，", nil},
+	{"shared unit", "分别提高15、22个百分点；分别增长5、6.5%。", nil},
+	{"no shared unit", "分别增长5、6.5。", []string{"unit-missing:5"}},
 	{"no percent", "同比增长18.3;", []string{"unit-missing:18.3"}},
 	{"units ok", "生产总值145.98亿元，同比增长18.3%；", nil},
 	{"no unit whole wan", "财政一般预算收入任务174万，完成198万。", []string{"unit-missing:174万", "unit-missing:198万"}},
