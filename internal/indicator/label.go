@@ -226,15 +226,31 @@ var specUnits = []string{"千伏安", "千伏", "万吨级", "吨级", "万伏",
 // noun (1.2万名60周岁以上老年人), the threshold with the noun.
 func modifiedNoun(c *clauseState, k int) string {
 	f := &c.figs[k]
-	if k+1 >= len(c.figs) || c.figs[k+1].qstart != f.qend {
+	if k+1 >= len(c.figs) {
 		return ""
 	}
 	next := &c.figs[k+1]
+	between := c.text[f.qend:next.qstart]
+	if between != "" && (!next.modifier || utf8.RuneCountInString(between) > 4 || strings.ContainsFunc(between, func(r rune) bool { return !unicode.Is(unicode.Han, r) })) {
+		return "" // 为100所海拔1500米以上农村中小学: a short noun may come before the threshold
+	}
 	n, _ := nounAfter(c.text[next.qend:c.nextStart(k+1)])
 	if n == "" || next.change {
 		return ""
 	}
-	return capNoun(c.text[next.qstart:next.qend] + n)
+	n = cutAtVerb(n) // …农村中小学幼儿园建设供暖设施: the schools are counted
+	return capNoun(between + c.text[next.qstart:next.qend] + n)
+}
+
+// cutAtVerb cuts a noun read after a figure where a verb of startStops
+// starts inside it, or returns it whole.
+func cutAtVerb(n string) string {
+	for i, r := range n {
+		if i > 0 && startIndex.prefix(n[i:]) != "" && utf8.RuneLen(r) > 0 {
+			return n[:i]
+		}
+	}
+	return n
 }
 
 // planShare returns the plan a figure is a share of (完成任务的117.46%,
@@ -340,6 +356,9 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 		s = trimSuffixes(trimSuffixes(trimSuffixes(s, connectorIndex), changeIndex), changeAdverbIndex)
 	}
 	s = trimSuffixes(trimBase(trimSuffixes(s, tailIndex)), tailIndex)
+	if f.unit == "倍" {
+		s = trimMultipleBase(s)
+	}
 	s = trimSuffixes(trimStreak(s), tailIndex)
 	s = cutAfterMarker(s)
 	s = cutAfterTime(s)
@@ -395,6 +414,17 @@ func cutAfterTime(s string) string {
 			if t := trimLead(s[i+len(w):]); t != "" {
 				s = t
 			}
+		}
+	}
+	return s
+}
+
+// trimMultipleBase strips the base of a multiple from the end of a label:
+// 利润总额为“十三五”时期(的2.2倍) names 利润总额.
+func trimMultipleBase(s string) string {
+	for _, w := range []string{"为", "是", "相当于"} {
+		if i := strings.LastIndex(s, w); i > 0 && utf8.RuneCountInString(s[i+len(w):]) <= 8 {
+			return s[:i]
 		}
 	}
 	return s
@@ -729,14 +759,25 @@ func capNoun(n string) string {
 }
 
 // capLabel keeps the last maxLabel characters of a label, and a Chinese
-// numeral right before them, which starts a name (四大主导产业, 三农).
+// numeral right before them, which starts a name (四大主导产业, 三农). A
+// label that is too long by a verb it starts with (实施中华优秀传统文化保护传
+// 承和精品工程项目) loses the verb rather than the first character after it.
 func capLabel(s string) string {
+	if utf8.RuneCountInString(s) <= maxLabel {
+		return s
+	}
+	if t := trimPrefixes(s, actionVerbs); t != s && utf8.RuneCountInString(t) <= maxLabel {
+		return t
+	}
 	t := lastRunes(s, maxLabel)
 	if r, w := utf8.DecodeLastRuneInString(s[:len(s)-len(t)]); w > 0 && isCnDigit(r) {
 		return s[len(s)-len(t)-w:]
 	}
 	return t
 }
+
+// actionVerbs start a label with what was done to its thing.
+var actionVerbs = []string{"实施", "推进", "开展", "建设", "新建", "打造", "培育", "推动", "组织", "举办", "完成"}
 
 func lastRunes(s string, n int) string {
 	for c := utf8.RuneCountInString(s); c > n; c-- {

@@ -69,14 +69,52 @@ func figureAt(s string, i int) (f figure, next int, ok bool) {
 			f.qualifier = q
 		}
 	}
-	if strings.HasPrefix(s[f.end:], "级") {
-		return f, end, false // a rating: 20万吨级泊位
+	if strings.HasPrefix(s[f.end:], "级") || isFormat(s[f.end:]) || quotedSlogan(s, f.start) {
+		return f, end, false // a rating: 20万吨级泊位; a format: 3人制; a slogan: “3个100万”
 	}
 	if !lookBehind(s, &f) || !blankIsFigure(s, &f, end) {
 		return f, end, false
 	}
 	f.modifier = definesClass(s, &f)
 	return f, f.qend, true
+}
+
+// isFormat reports whether 制 after a count makes it a format (3人制篮球场,
+// 三班制), not a quantity; 制作, 制定, 制造 after a figure are verbs.
+func isFormat(rest string) bool {
+	t, ok := strings.CutPrefix(rest, "制")
+	return ok && prefixIn(t, []string{"作", "定", "造", "订", "品", "图", "止", "剂", "备", "冷", "约", "度"}) == ""
+}
+
+// quotedSlogan reports whether the figure at byte i stands in a short
+// quotation that holds another number too: “3个100万”, “1+3+N” name a
+// programme, they state no quantity.
+func quotedSlogan(s string, i int) bool {
+	open := strings.LastIndex(s[:i], "“")
+	if open < 0 || strings.Contains(s[open:i], "”") {
+		return false
+	}
+	n := strings.Index(s[i:], "”")
+	if n < 0 {
+		return false
+	}
+	inner := s[open+len("“") : i+n]
+	if utf8.RuneCountInString(inner) > 12 {
+		return false
+	}
+	runs := 0
+	for j := 0; j < len(inner); {
+		r, w := utf8.DecodeRuneInString(inner[j:])
+		if isDigit(r) {
+			runs++
+			for j < len(inner) && (isDigit(rune(inner[j])) || inner[j] == '.') {
+				j++
+			}
+			continue
+		}
+		j += w
+	}
+	return runs >= 2
 }
 
 // definesClass reports whether a threshold (50头以上, 1000万元以下) or an
@@ -148,6 +186,9 @@ func readUnit(s string, p int, f *figure) int {
 	case u != "":
 		q = skipSpaces(s, q) + len(u)
 		u, q = compoundUnit(s, u, q)
+		if w := prefixIn(s[q:], unitOf[u]); w != "" {
+			u, q = u+w, q+len(w) // 2.3亿吨标准煤, 60万亩次
+		}
 	case mag == "" && inner == "" && isDuration(s, f, q):
 		u, q = "年", q+len("年")
 	case mag == "" && inner == "" && sharedUnit(s, p, f):
@@ -189,6 +230,10 @@ func sharedUnit(s string, p int, f *figure) bool {
 		return true
 	}
 }
+
+// unitOf lists what completes a unit written after it: 吨标准煤 measures
+// energy, 亩次 counts the times an area was worked.
+var unitOf = map[string][]string{"吨": {"标准煤", "标煤", "油当量", "二氧化碳当量"}, "亩": {"次"}, "公顷": {"次"}}
 
 // timeUnits name a time rather than a quantity after a list of numbers.
 var timeUnits = []string{"年", "月", "日", "时", "号", "点"}
