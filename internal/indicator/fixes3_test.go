@@ -136,12 +136,18 @@ func TestPeriodTotals(t *testing.T) {
 func TestClauseSubject(t *testing.T) {
 	checkLabelled(t, [][2]string{
 		{"对中亚五国、东盟进出口分别增长37.2%、19%，全省进出口总值创历史新高，达到5379亿元、增长18.5%",
-			"对中亚五国进出口:37.2% | 东盟进出口:19% | 进出口总值:5379亿元 | 进出口总值:18.5%"},
+			"对中亚五国进出口:37.2% | 对东盟进出口:19% | 进出口总值:5379亿元 | 进出口总值:18.5%"},
 		{"工业增加值增长6%，全市社会消费品零售总额保持全省前列，达到800亿元",
 			"工业增加值:6% | 社会消费品零售总额:800亿元"},
+		{"对东盟、欧盟出口分别增长5%、6%", "对东盟出口:5% | 对欧盟出口:6%"},
 		// Not a subject: a clause that does not start with a measure.
 		{"工业增加值增长6%，我们坚持创新驱动，达到800亿元", "工业增加值:6% | 工业增加值:800亿元"},
 	})
+	for _, in := range extractText("对中亚五国、东盟进出口分别增长37.2%、19%，全省进出口总值创历史新高，达到5379亿元") {
+		if in.Featured != (in.Label == "进出口总值") {
+			t.Errorf("%s %s featured %v", in.Label, in.Written, in.Featured)
+		}
+	}
 }
 
 // Formats (3人制), quoted programmes (“3个100万”), units completed after

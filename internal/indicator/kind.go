@@ -170,9 +170,12 @@ func (x *extractor) namedYear(s string) int {
 // (招商引资到位资金). 万元地区生产总值能耗 merely mentions one. An
 // abbreviation in brackets after it (国民生产总值（GDP）) is no part of the
 // name, and a change over years (地区生产总值年均增长) is not the year's
-// figure.
+// figure, nor is the figure of a partner (对东盟进出口).
 func isFeatured(label string) bool {
 	label = dropBracketed(label)
+	if strings.HasPrefix(label, partner) {
+		return false // 对东盟进出口 is trade with a partner
+	}
 	for _, t := range featuredTerms {
 		if strings.HasSuffix(label, t) || strings.HasPrefix(label, t) {
 			return withoutAverage(label) == label

@@ -147,8 +147,26 @@ func listThings(s string, f *figure, n int) []string {
 	}
 	shareHalves(things)
 	shareTail(things)
+	sharePartner(things)
 	return things
 }
+
+// sharePartner gives every thing of a list the 对 its first one starts
+// with: 对中亚五国、东盟进出口 is 对中亚五国进出口 and 对东盟进出口, trade with
+// a partner, not the total.
+func sharePartner(things []string) {
+	if !strings.HasPrefix(things[0], partner) {
+		return
+	}
+	for i := range things[1:] {
+		if !strings.HasPrefix(things[i+1], partner) {
+			things[i+1] = partner + things[i+1]
+		}
+	}
+}
+
+// partner starts the thing of a trade with a partner: 对东盟进出口.
+const partner = "对"
 
 // halfPairs are characters that share the rest of a word written once:
 // 存、贷款余额 is 存款余额 and 贷款余额, 进、出口 is 进口 and 出口.
