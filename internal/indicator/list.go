@@ -30,6 +30,7 @@ var collectives = []struct {
 	{"猪牛羊", []string{"猪", "牛", "羊"}}, {"牛羊", []string{"牛", "羊"}},
 	{"中小学", []string{"中学", "小学"}}, {"男女", []string{"男", "女"}},
 	{"一二三产业", []string{"第一产业", "第二产业", "第三产业"}},
+	{"一二三产", []string{"第一产业", "第二产业", "第三产业"}},
 }
 
 // listTails are the measures that the last thing of a list may share with
