@@ -117,7 +117,11 @@ type sentence struct {
 	prevLabel, prevQ string
 	prevThreshold    bool
 	list             []string // the things of the last 分别 list
-	period           int      // the last year of a period of years named (五年来, “十四五”期间), or 0
+	// subjClause is the clause before, when it has no figures: the
+	// subject it starts with (全省进出口总值创历史新高) names the figures
+	// after it that name nothing.
+	subjClause string
+	period     int // the last year of a period of years named (五年来, “十四五”期间), or 0
 }
 
 // text extracts the figures of a run of text, sentence by sentence.
@@ -146,7 +150,7 @@ func (x *extractor) sentence(anchor string, from, to int) {
 		i, w := nextEnd(s, endClause)
 		x.clause(&st, from, from+i)
 		if r, _ := utf8.DecodeRuneInString(s[i:]); i < len(s) && ending(r) == endPart {
-			st.hasPrev, st.list = false, nil
+			st.hasPrev, st.list, st.subjClause = false, nil, ""
 		}
 		from = min(from+i+w, to)
 	}
@@ -215,15 +219,14 @@ func (x *extractor) clause(st *sentence, from, to int) {
 			in.Label = unfold(in.Label, x.folded, x.src)
 		}
 		x.out = append(x.out, in)
-		st.hasPrev = true
+		st.hasPrev, st.subjClause = true, ""
 		st.prevQ = text[f.qstart:f.qend]
 		st.prevThreshold = !f.change && (in.Qualifier == "以上" || in.Qualifier == "以下" || in.Qualifier == "以内")
 	}
 	st.prevThreshold = false
+	st.subjClause = ""
 	if len(c.figs) == 0 {
-		if subj := clauseSubject(text); subj != "" {
-			st.hasPrev, st.prevLabel, st.prevQ = true, subj, ""
-		}
+		st.subjClause = text // read only when a figure after it names nothing
 	}
 	x.note(st, text)
 }
@@ -268,7 +271,7 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 	if subj, year, ok := fromFigure(c, k); ok {
 		f.fromYear = year
 		label = cleanBefore(subj, f, k > 0)
-		if label == "" && st.hasPrev {
+		if label == "" && (st.hasPrev || st.subjClause != "") {
 			label = inherited(st)
 		}
 		c.figs[k+1].fromTo = label
@@ -281,7 +284,7 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 		return w + "完成率", false
 	}
 	label, f.used = labelFor(c, k)
-	if label == "" && st.hasPrev {
+	if label == "" && (st.hasPrev || st.subjClause != "") {
 		label = inherited(st)
 		if strings.Contains(c.text[c.segStart(k):f.qstart], "完成") {
 			label = planless(label)
@@ -421,6 +424,11 @@ func planless(label string) string {
 // before it, or, right after a threshold (700分以上5人), the thing with
 // the threshold.
 func inherited(st *sentence) string {
+	if st.subjClause != "" {
+		if subj := clauseSubject(st.subjClause); subj != "" {
+			return subj
+		}
+	}
 	if st.prevThreshold {
 		return st.prevLabel + st.prevQ
 	}
@@ -534,11 +542,11 @@ var periodEnds = []string{"期间", "时期", "以来", "这五年"}
 
 // periodIn returns the last year of the period of years s names, or 0.
 func (x *extractor) periodIn(s string) int {
-	if containsAny(s, periodWords) {
-		return x.year
-	}
 	if !strings.Contains(s, "五") {
 		return 0
+	}
+	if strings.Contains(s, "五年") && containsAny(s, periodWords) {
+		return x.year
 	}
 	for rest := s; ; {
 		y, after := fiveYearPlan(rest)
