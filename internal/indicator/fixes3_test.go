@@ -180,3 +180,28 @@ func TestLabelMisc(t *testing.T) {
 		t.Errorf("吨标准煤: %+v", in)
 	}
 }
+
+// Found in whole 2026 reports: an age a change starts from, 降低至 before a
+// figure, 两位数, 二人转, 亿方 (r23).
+func TestWholeReportLabels(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"人均预期寿命从2020年的75.2岁提升至2025年的76.8岁左右", "人均预期寿命:75.2岁 | 人均预期寿命:76.8岁"},
+		{"为5岁以下儿童接种疫苗1万人次", "为5岁以下儿童接种疫苗:1万人次"},
+		{"社会物流总费用与GDP比率降低至13.6%左右", "社会物流总费用与GDP比率:13.6%"},
+		{"城乡居民收入比缩小到2.1%", "城乡居民收入比:2.1%"},
+		{"无人机、光子等8条产业链产值两位数增长", "产业链:8条"},
+		{"吉林鲜食玉米全产业链产值保持两位数增长", ""},
+		{"打造二人转等文化品牌", ""},
+		{"新增天然气产量10亿方以上", "新增天然气产量:10亿方"},
+		{"延长石油150亿方/年天然气产能倍增工程", "天然气产能倍增工程:150亿方/年"},
+	})
+	for _, in := range extractText("推进3万方面积改造，完成10亿方案设计") {
+		if in.Unit == "万立方米" || in.Unit == "亿立方米" {
+			t.Errorf("方面, 方案 read as cubic metres: %+v", in)
+		}
+	}
+	in := extractText("新增天然气产量10亿方以上")
+	if len(in) != 1 || in[0].Unit != "亿立方米" || in[0].Qualifier != "以上" {
+		t.Errorf("亿方: %+v", in)
+	}
+}

@@ -69,7 +69,7 @@ func figureAt(s string, i int) (f figure, next int, ok bool) {
 			f.qualifier = q
 		}
 	}
-	if strings.HasPrefix(s[f.end:], "级") || isFormat(s[f.end:]) || quotedSlogan(s, f.start) {
+	if strings.HasPrefix(s[f.end:], "级") || isFormat(s[f.end:]) || quotedSlogan(s, f.start) || f.unit == "位" && strings.HasPrefix(s[f.end:], "数") {
 		return f, end, false // a rating: 20万吨级泊位; a format: 3人制; a slogan: “3个100万”
 	}
 	if !lookBehind(s, &f) || !blankIsFigure(s, &f, end) {
@@ -127,7 +127,7 @@ func definesClass(s string, f *figure) bool {
 		return false
 	}
 	n, _ := nounAfter(strings.TrimPrefix(s[f.qend:], "的"))
-	return n != ""
+	return n != "" && changeIndex.prefix(n) == "" && prefixIn(n, []string{"降", "至", "到"}) == ""
 }
 
 // blankIsFigure reports whether a fill-in blank (_, a run of underscores
@@ -193,6 +193,8 @@ func readUnit(s string, p int, f *figure) int {
 		u, q = "年", q+len("年")
 	case mag == "" && inner == "" && sharedUnit(s, p, f):
 		return p
+	case mag != "" && isCubic(s[skipSpaces(s, q):]):
+		u, q = compoundUnit(s, "方", skipSpaces(s, q)+len("方")) // 150亿方 of water or gas: cubic metres
 	case mag == "":
 		f.unitMissing = true
 		return p // a bare number: kept only after a change word
@@ -237,6 +239,13 @@ var unitOf = map[string][]string{"吨": {"标准煤", "标煤", "油当量", "�
 
 // timeUnits name a time rather than a quantity after a list of numbers.
 var timeUnits = []string{"年", "月", "日", "时", "号", "点"}
+
+// isCubic reports whether 方 at the start of rest, after a magnitude, is a
+// cubic metre (150亿方, 10亿方以上), not a word (万方面, 亿方案).
+func isCubic(rest string) bool {
+	t, ok := strings.CutPrefix(rest, "方")
+	return ok && !charBefore(firstRunes(t, 1), "面案式向法针阵便位舱志言圆")
+}
 
 // isDuration reports whether the 年 at byte q, after the number of f, makes
 // a span of years: a number with decimals (14.2年), or one after a word for

@@ -46,7 +46,7 @@ var rankWords = []string{"排名", "排", "进入", "位居", "位列", "居", "
 var figurativeNouns = []string{"战役", "硬仗", "攻坚战", "保卫战", "阻击战", "持久战", "大仗", "大考"}
 
 // unitAlias maps a unit as written to its normalised form.
-var unitAlias = map[string]string{"％": "%", "平米": "平方米", "百分点": "个百分点"}
+var unitAlias = map[string]string{"％": "%", "平米": "平方米", "百分点": "个百分点", "方": "立方米"}
 
 // wordAfter lists, for a unit, the characters that make it the first half
 // of a word when they follow it: 项目, 人民, 家庭, 支持, 所有.
@@ -143,6 +143,7 @@ var slogans = []string{
 	"两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "三个代表", "八项规定",
 	"四个不摘", "两个毫不动摇", "三个务必", "两个结合", "三个区分开来", "四个最严",
 	"三次产业", "二次供水", "两个责任", "五个振兴", "两个一百年", "四个革命",
+	"二人转",
 }
 
 // Punctuation that ends a sentence (target markers and years do not cross
