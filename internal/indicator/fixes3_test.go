@@ -205,3 +205,14 @@ func TestWholeReportLabels(t *testing.T) {
 		t.Errorf("亿方: %+v", in)
 	}
 }
+
+// A change over a span of years (3年增长58.6%) names the thing before it
+// with the span, and is not featured (r23).
+func TestSpanChange(t *testing.T) {
+	checkDated(t, [][2]string{
+		{"财政收入达到1350亿元，3年增长58.6%。", "财政收入 1350亿元 actual 2025 F\n财政收入3年增长 58.6% actual 2025"},
+		{"地区生产总值达到500亿元，五年增长30%。", "地区生产总值 500亿元 actual 2025 F\n地区生产总值五年增长 30% actual 2025"},
+		// Not a span: a change of the year.
+		{"财政收入达到1350亿元，增长5.8%。", "财政收入 1350亿元 actual 2025 F\n财政收入 5.8% actual 2025 F"},
+	})
+}

@@ -284,6 +284,12 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 		return w + "完成率", false
 	}
 	label, f.used = labelFor(c, k)
+	if isSpan(label) && f.change && (st.hasPrev || st.subjClause != "") {
+		// 财政收入达到1350亿元，3年增长58.6%: a change over the span.
+		if w := changeIndex.suffix(trimSuffixes(c.text[c.segStart(k):f.qstart], connectorIndex)); w != "" {
+			return inherited(st) + label + w, false
+		}
+	}
 	if label == "" && (st.hasPrev || st.subjClause != "") {
 		label = inherited(st)
 		if strings.Contains(c.text[c.segStart(k):f.qstart], "完成") {
@@ -299,6 +305,36 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 		label += w
 	}
 	return label, false
+}
+
+// isSpan reports whether s is only a number of years: 3年, 五年.
+func isSpan(s string) bool {
+	t, ok := strings.CutSuffix(s, "年")
+	if !ok || t == "" {
+		return false
+	}
+	for _, r := range t {
+		if !isDigit(r) && !isCnDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// spanChange reports whether a label ends with a change over a span of
+// years (财政收入3年增长), which is not the year's figure.
+func spanChange(label string) bool {
+	w := changeIndex.suffix(label)
+	if w == "" {
+		return false
+	}
+	t := label[:len(label)-len(w)]
+	for i := range t {
+		if isSpan(t[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareMeasures name a measure without saying of what; after a figure of a
@@ -465,7 +501,7 @@ func (x *extractor) indicator(st *sentence, c *clauseState, f *figure, label str
 		Change:      f.change,
 		Redacted:    f.num.redacted || f.hasTop && f.top.redacted,
 		UnitMissing: f.unitMissing,
-		Featured:    isFeatured(label) && !hasStreak(before) && f.fromYear == 0,
+		Featured:    isFeatured(label) && !hasStreak(before) && f.fromYear == 0 && !spanChange(label),
 		Text:        strings.TrimSpace(c.src),
 	}
 	var estimate bool
