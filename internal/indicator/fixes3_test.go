@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
 )
@@ -215,4 +216,20 @@ func TestSpanChange(t *testing.T) {
 		// Not a span: a change of the year.
 		{"财政收入达到1350亿元，增长5.8%。", "财政收入 1350亿元 actual 2025 F\n财政收入 5.8% actual 2025 F"},
 	})
+}
+
+// A label is not cut inside a word when it is a little long, and a year
+// reached (到2030年) is no part of it (r23).
+func TestLongLabels(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"第三轮中央生态环境保护督察交办的群众举报件办结率达99.1%", "第三轮中央生态环境保护督察交办的群众举报件办结率:99.1%"},
+		{"“四化”等政府投资基金支持民间投资项目的资金占比不低于50%", "四化等政府投资基金支持民间投资项目的资金占比:50%"},
+		{"到2030年全社会研发投入强度达到3.2%左右", "全社会研发投入强度:3.2%"},
+		{"到2030年底森林覆盖率达到40%", "森林覆盖率:40%"},
+	})
+	// Still cut: a run of words far over the cap.
+	in := extractText("全面贯彻落实党的二十大和二十届历次全会精神坚持稳中求进工作总基调全省地区生产总值达到100亿元")
+	if len(in) != 1 || utf8.RuneCountInString(in[0].Label) != maxLabel {
+		t.Errorf("run-on label not capped: %+v", in)
+	}
 }

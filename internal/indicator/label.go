@@ -16,6 +16,10 @@ import (
 // the words before a figure can run on for a paragraph.
 const maxLabel = 20
 
+// labelSlack is how many characters over maxLabel a label may run before it
+// is cut: a cut inside a word (央生态环境…) is worse than a long name.
+const labelSlack = 4
+
 // Words stripped from the front of a label: who, when, and verbs that only
 // say a figure was reached (完成, 实现).
 var leadFillers = sortLongest([]string{
@@ -518,8 +522,15 @@ func isPinyin(r rune) bool {
 	return r >= 'a' && r <= 'z' || strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", r)
 }
 
-// trimYear strips a leading year: 2023年度, 2023年.
+// trimYear strips a leading year: 2023年度, 2023年, and a year reached: 到
+// 2030年, 到2030年底.
 func trimYear(s string) string {
+	if t, ok := strings.CutPrefix(s, "到"); ok {
+		if u := trimYear(t); u != t {
+			return trimPrefixes(u, []string{"底", "末"})
+		}
+		return s
+	}
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
@@ -771,8 +782,11 @@ func capLabel(s string) string {
 	if utf8.RuneCountInString(s) <= maxLabel {
 		return s
 	}
-	if t := trimPrefixes(s, actionVerbs); t != s && utf8.RuneCountInString(t) <= maxLabel {
+	if t := trimPrefixes(s, actionVerbs); t != s && utf8.RuneCountInString(t) <= maxLabel+labelSlack {
 		return t
+	}
+	if utf8.RuneCountInString(s) <= maxLabel+labelSlack {
+		return s // 中央生态环境保护督察交办的群众举报件办结率: a name a little long is not cut inside a word
 	}
 	t := lastRunes(s, maxLabel)
 	if r, w := utf8.DecodeLastRuneInString(s[:len(s)-len(t)]); w > 0 && isCnDigit(r) {
@@ -782,7 +796,8 @@ func capLabel(s string) string {
 }
 
 // actionVerbs start a label with what was done to its thing.
-var actionVerbs = []string{"实施", "推进", "开展", "建设", "新建", "打造", "培育", "推动", "组织", "举办", "完成"}
+var actionVerbs = []string{"实施", "推进", "开展", "建设", "新建", "打造", "培育", "推动", "组织", "举办", "完成",
+	"加快", "加强", "深化", "深入推进"}
 
 func lastRunes(s string, n int) string {
 	for c := utf8.RuneCountInString(s); c > n; c-- {
