@@ -233,3 +233,25 @@ func TestLongLabels(t *testing.T) {
 		t.Errorf("run-on label not capped: %+v", in)
 	}
 }
+
+// In a paragraph, a sentence opening with 五年来 makes the sentences after
+// it figures of the five years; levels (里程, 装机), figures of a change from
+// one to another and per-head counts take no 累计; a base 较“十三五”末 and
+// 跨过 leave labels; what a project brought (带动进出口) is not featured (r23).
+func TestPeriodParagraph(t *testing.T) {
+	checkDated(t, [][2]string{
+		{"各位代表！2025年目标任务顺利完成，标志着“十四五”圆满收官。五年来，我们牢记嘱托。一是综合实力再上台阶。" +
+			"地区生产总值跨过3万亿元、年均增长5.2%，较“十三五”末净增1万亿元。新增铁路里程989公里，高速公路通车里程6895公里，" +
+			"技术合同成交额从1795亿元增加到5260亿元，每千人口执业医师3.57个，新建学校120所。",
+			"地区生产总值 3万亿元 actual 2025\n地区生产总值年均增长 5.2% actual 2025\n地区生产总值 1万亿元 actual 2025\n" +
+				"新增铁路里程 989公里 actual 2025 累计\n高速公路通车里程 6895公里 actual 2025\n" +
+				"技术合同成交额 1795亿元 actual 2025\n技术合同成交额 5260亿元 actual 2025\n每千人口执业医师 3.57个 actual 2025\n" +
+				"新建学校 120所 actual 2025 累计"},
+		// A sentence naming its year is the year's.
+		{"五年来，我们牢记嘱托。2025年，新建学校12所。", "新建学校 12所 actual 2025"},
+		{"中欧班列开行6037列、增长21.1%，带动进出口415.4亿元、增长11.7%。",
+			"中欧班列开行6037列 21.1% actual 2025\n带动进出口 415.4亿元 actual 2025\n带动进出口 11.7% actual 2025"},
+		{"营业收入较“十三五”末期翻一番，省属一级企业由66户整合至12户。",
+			"省属一级企业 66户 actual 2025\n省属一级企业 12户 actual 2025"},
+	})
+}

@@ -58,9 +58,7 @@ func Extract(doc *report.Doc) []Indicator {
 			x.table(b)
 			continue
 		}
-		if y := x.periodStart(b.Text); y != 0 && b.Kind == report.Paragraph {
-			x.spanBlocks, x.spanEnd = 2, y
-		}
+		x.para = b.Kind == report.Paragraph
 		x.text(b.ID, b.Lead)
 		x.text(b.ID, b.Text)
 		x.spanBlocks = max(x.spanBlocks-1, 0)
@@ -81,6 +79,7 @@ type extractor struct {
 	// opening with a period of years (这五年，我们…) makes a review of that
 	// period, which ends in spanEnd.
 	spanBlocks, spanEnd int
+	para                bool // the block read is a paragraph
 	out                 []Indicator
 	figs                []figure // reused for each clause
 	// The text being read as written, and folded into Simplified; folds
@@ -145,6 +144,11 @@ func (x *extractor) load(s string) {
 // across.
 func (x *extractor) sentence(anchor string, from, to int) {
 	st := sentence{anchor: anchor}
+	if x.para {
+		if y := x.periodStart(x.folded[from:to]); y != 0 {
+			x.spanBlocks, x.spanEnd = 2, y
+		}
+	}
 	for from < to {
 		s := x.folded[from:to]
 		i, w := nextEnd(s, endClause)
@@ -269,7 +273,7 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 		return f.fromTo, false
 	}
 	if subj, year, ok := fromFigure(c, k); ok {
-		f.fromYear = year
+		f.fromYear, f.fromStart = year, true
 		label = cleanBefore(subj, f, k > 0)
 		if label == "" && (st.hasPrev || st.subjClause != "") {
 			label = inherited(st)
@@ -564,8 +568,9 @@ func shiftDecimal(d string, shift int) string {
 // 就业261.6万人) and how fast things grew on average; none of these is the
 // figure of the year under review. The rule: an actual stated for a period
 // — its sentence names the period before it (这五年, 五年来, 过去五年,
-// “十四五”期间/时期/以来), or it stands in a block that opens with one or
-// right after such a block — is dated to the period's last year (the report
+// “十四五”期间/时期/以来), or it comes after a sentence of a paragraph that
+// opens with one, in that paragraph or the next, in a sentence naming no
+// year of its own — is dated to the period's last year (the report
 // year for 五年来, 2025 for “十四五”), is never featured, and a total in it
 // (a count or an amount, not a rate, a change, a featured level or a level
 // reached: 突破3万亿元) takes the qualifier 累计 when it has no other.
@@ -596,7 +601,7 @@ func (x *extractor) periodIn(s string) int {
 	}
 }
 
-// periodStart returns the last year of the period a block of a review
+// periodStart returns the last year of the period a sentence of a review
 // opens with (这五年，我们…; “十四五”时期，…), or 0.
 func (x *extractor) periodStart(s string) int {
 	if x.plan {
@@ -606,8 +611,14 @@ func (x *extractor) periodStart(s string) int {
 }
 
 // levelVerbs before a figure say it is a level reached, not a total.
-var levelVerbs = []string{"突破", "达到", "达", "迈上", "跃上", "站上", "提高到", "提升到", "提高至",
+var levelVerbs = []string{"突破", "跨过", "跨越", "达到", "达", "迈上", "跃上", "站上", "提高到", "提升到", "提高至",
 	"提升至", "增至", "增加到", "增长到", "超过", "为"}
+
+// levelMeasures end the label of a level or a stock, never a total: a rate,
+// a share, what is installed or open (电力总装机, 通车里程). A count with
+// decimals and no magnitude (每千人口执业医师3.57个) is per head.
+var levelMeasures = []string{"率", "比重", "占比", "比例", "指数", "人均", "装机", "里程", "总量", "规模",
+	"余额", "保有量", "总数", "水平"}
 
 // rateUnits measure a rate or a ratio, never a total.
 var rateUnits = []string{"%", "‰", "个百分点", "百分点", "倍"}
@@ -618,18 +629,18 @@ func (x *extractor) overPeriod(st *sentence, f *figure, in *Indicator, before st
 	if p := x.periodIn(before); p != 0 {
 		y = p
 	}
-	if y == 0 && x.spanBlocks > 0 {
-		y = x.spanEnd
+	if y == 0 && x.spanBlocks > 0 && st.year == 0 && x.namedYear(before) == 0 {
+		y = x.spanEnd // a year named in the sentence (2025年，…) makes it the year's
 	}
-	if y == 0 || in.Kind != Actual || f.fromYear != 0 {
+	if y == 0 || in.Kind != Actual || f.fromYear != 0 || f.fromStart || f.fromTo != "" {
 		return
 	}
 	featured := in.Featured
 	in.Year, in.Featured = y, false
 	b := trimSuffixes(strings.TrimSpace(before), connectorIndex)
 	if in.Qualifier != "" || f.change || featured || isFeatured(in.Label) ||
-		slices.Contains(rateUnits, f.unit) || strings.Contains(f.unit, "/") ||
-		suffixIn(in.Label, []string{"率", "比重", "占比", "比例", "指数", "人均"}) != "" ||
+		slices.Contains(rateUnits, normUnit(f.unit)) || strings.Contains(f.unit, "/") ||
+		suffixIn(in.Label, levelMeasures) != "" && !strings.HasPrefix(in.Label, "新增") || f.magnitude == "" && strings.Contains(f.num.digits, ".") && slices.Contains(counters, f.unit) ||
 		prefixIn(in.Label, []string{"单位", "度电", "每", "人均", "户均", "亩均", "平均"}) != "" ||
 		suffixIn(before, levelVerbs) != "" || suffixIn(b, levelVerbs) != "" {
 		return

@@ -152,8 +152,17 @@ func (x *extractor) namedYear(s string) int {
 		return y
 	}
 	if strings.Contains(s, "末") {
-		if y, end := fiveYearPlan(s); y != 0 && prefixIn(end, []string{"末", "期末", "时期末"}) != "" {
-			return y
+		for rest := s; ; {
+			y, end := fiveYearPlan(rest)
+			if y == 0 {
+				break
+			}
+			base := rest[:len(rest)-len(end)]
+			base = strings.TrimRight(base[:strings.LastIndex(base, "十")], "“‘\"")
+			if prefixIn(end, []string{"末", "期末", "时期末", "末期"}) != "" && suffixIn(base, []string{"较", "比", "同", "与", "相比"}) == "" {
+				return y // not the base of a comparison: 较“十三五”末期翻一番
+			}
+			rest = end
 		}
 	}
 	if x.year != 0 && strings.Contains(s, "明年") {
@@ -173,8 +182,8 @@ func (x *extractor) namedYear(s string) int {
 // figure, nor is the figure of a partner (对东盟进出口).
 func isFeatured(label string) bool {
 	label = dropBracketed(label)
-	if strings.HasPrefix(label, partner) {
-		return false // 对东盟进出口 is trade with a partner
+	if strings.HasPrefix(label, partner) || prefixIn(label, impactVerbs) != "" {
+		return false // 对东盟进出口 is trade with a partner; 带动进出口 what a project brought
 	}
 	for _, t := range featuredTerms {
 		if strings.HasSuffix(label, t) || strings.HasPrefix(label, t) {
@@ -183,6 +192,10 @@ func isFeatured(label string) bool {
 	}
 	return false
 }
+
+// impactVerbs start the label of what something else brought about: 带动
+// 进出口415.4亿元 is not the total.
+var impactVerbs = []string{"带动", "拉动", "撬动", "吸引", "促进"}
 
 // dropBracketed removes a bracketed ending from a label: 国民生产总值（GDP）.
 func dropBracketed(label string) string {

@@ -44,7 +44,7 @@ var tailFillers = sortLongest([]string{
 	"降低至", "降低到", "减少至", "减少到", "缩小至", "缩小到", "扩大至", "扩大到",
 	"延长到", "延长至", "缩短到", "缩短至", "年均", "年平均",
 	"迈上", "跨上", "跃上", "站上", "登上", "迈入", "跨入", "跃升至", "历史性", "首次", "一举", "等",
-	"新增", "保持", "连跨", "跨越",
+	"新增", "保持", "连跨", "跨越", "跨过",
 })
 
 // changeAdverbs stand between a thing and its change word: CPI微降0.1%.
@@ -364,7 +364,7 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 	if f.change {
 		s = trimSuffixes(trimSuffixes(trimSuffixes(s, connectorIndex), changeIndex), changeAdverbIndex)
 	}
-	s = trimSuffixes(trimBase(trimSuffixes(s, tailIndex)), tailIndex)
+	s = trimSuffixes(trimPlanBase(trimBase(trimSuffixes(s, tailIndex))), tailIndex)
 	if f.unit == "倍" {
 		s = trimMultipleBase(s)
 	}
@@ -453,6 +453,23 @@ func trimBase(s string) string {
 	}
 	if w := suffixIn(t[:len(t)-4], []string{"较", "比", "同"}); w != "" {
 		return t[:len(t)-4-len(w)]
+	}
+	return s
+}
+
+// trimPlanBase strips the end of a five-year plan as the base of a
+// comparison from the end of a label: 地区生产总值较十三五末 → 地区生产总值.
+func trimPlanBase(s string) string {
+	t := trimSuffixes(s, indexWords([]string{"末", "期末", "末期", "时期末"}))
+	if t == s || !strings.HasSuffix(t, "五") {
+		return s
+	}
+	i := strings.LastIndex(t, "十")
+	if i < 0 || utf8.RuneCountInString(t[i:]) != 3 {
+		return s
+	}
+	if w := suffixIn(t[:i], []string{"较", "比", "同", "与"}); w != "" {
+		return t[:i-len(w)]
 	}
 	return s
 }

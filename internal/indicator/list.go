@@ -300,7 +300,7 @@ func fromLists(c *clauseState, labels []string) []string {
 		}
 		for j := range n {
 			labels[k+j], labels[k+n+j] = things[j], things[j]
-			c.figs[k+j].fromYear = year
+			c.figs[k+j].fromYear, c.figs[k+j].fromStart = year, true
 			c.figs[k+n+j].change = false
 		}
 		k += 2*n - 1

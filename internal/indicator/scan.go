@@ -29,6 +29,7 @@ type figure struct {
 	used         int    // end of the words after it that its label took, or 0
 	fromTo       string // the label of the figure a change starts from (由21%提升至74%)
 	fromYear     int    // the year of a figure a change starts from (由2020年的50%)
+	fromStart    bool   // a change starts from it (由21%提升至74%)
 	// modifier is a threshold or an age that defines a class of the noun
 	// after it (50头以上养殖大户, 5岁以下儿童): not a quantity, but part of
 	// the label of the figure after it.

@@ -95,7 +95,7 @@ var rangeSeps = []string{"-", "－", "—", "–", "~", "～", "至", "到"}
 // changeUp and changeDown are the words that make the next figure a change
 // rather than a level; changeDown flips its sign.
 var (
-	changeUp   = []string{"增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "增", "涨"}
+	changeUp   = []string{"增长", "增加", "提高", "提升", "上升", "上涨", "增幅", "增速", "涨幅", "净增", "增", "涨"}
 	changeDown = []string{"下降", "降低", "减少", "回落", "下滑", "降幅", "降"}
 	// connectors may stand between a change word and its figure.
 	connectors = []string{"了", "为", "达到", "达", "是", "均"}
