@@ -166,7 +166,7 @@ func labelFor(c *clauseState, k int) (string, int) {
 		}
 		return n, f.qend + end
 	}
-	if vp := predicateAfter(after); vp != "" && (b == "" || slices.Contains(helpVerbs, b)) {
+	if vp := predicateAfter(after); vp != "" && (b == "" || slices.Contains(helpVerbs, b)) && suffixIn(vp, levelNouns) == "" {
 		return b + vp, 0
 	}
 	return b, 0
