@@ -258,3 +258,15 @@ func TestPeriodParagraph(t *testing.T) {
 			"省属一级企业 66户 actual 2025\n省属一级企业 12户 actual 2025"},
 	})
 }
+
+// 分别 with nothing before it in its clause pairs its figures with the
+// things a clause without figures before it names; 和 between figures is
+// no label (r23).
+func TestListFromClauseBefore(t *testing.T) {
+	checkLabelled(t, [][2]string{
+		{"参保人数和参保率从2021年起逐年提高，分别达到50万人和95%", "参保人数:50万人 | 参保率:95%"},
+		{"粮食和油料产量稳步增长，分别达到120万吨、8万吨", "粮食产量:120万吨 | 油料产量:8万吨"},
+		// Not as many things as figures: nothing is paired.
+		{"参保人数逐年提高，分别达到50万人和95%", ":50万人 | :95%"},
+	})
+}

@@ -208,7 +208,7 @@ func (x *extractor) clause(st *sentence, from, to int) {
 	text := x.folded[from:to]
 	x.figs = scanFigures(text, x.figs[:0])
 	c := clauseState{text: text, src: x.src[from:to], figs: x.figs}
-	listed := fromLists(&c, listLabels(&c, &st.list))
+	listed := fromLists(&c, listLabels(&c, st))
 	for k := range c.figs {
 		f := &c.figs[k]
 		if f.modifier {

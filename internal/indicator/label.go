@@ -181,8 +181,8 @@ var helpVerbs = []string{"帮助", "带动", "吸纳", "安置", "扶持", "促�
 // that ends the clause; "" when there is none.
 func predicateAfter(after string) string {
 	after = strings.TrimSpace(after)
-	if after == "" || utf8.RuneCountInString(after) > 8 {
-		return ""
+	if after == "" || utf8.RuneCountInString(after) > 8 || prefixIn(after, listSeps) == after {
+		return "" // 分别达到50万人和95%: 和 joins the figures
 	}
 	for _, r := range after {
 		if !unicode.Is(unicode.Han, r) {

@@ -48,7 +48,8 @@ const measureEnds = "值额率量入资数积比重速价模能润"
 // respectively-list gives it, or "". It also gives each figure of a list
 // the change (增长, 下降) said before the first. lists holds the things of
 // the last list of the sentence, and is updated.
-func listLabels(c *clauseState, lists *[]string) []string {
+func listLabels(c *clauseState, st *sentence) []string {
+	lists := &st.list
 	if !strings.Contains(c.text, respectively) {
 		return nil
 	}
@@ -65,6 +66,9 @@ func listLabels(c *clauseState, lists *[]string) []string {
 		things := listThings(names, f, n)
 		if things == nil && strings.TrimSpace(names) == "" && len(*lists) == n {
 			things = *lists
+		}
+		if things == nil && strings.TrimSpace(names) == "" && st.subjClause != "" {
+			things = listThings(listSubject(st.subjClause), f, n) // 参保人数和参保率逐年提高，分别达到…
 		}
 		for j := k + 1; j < k+n; j++ {
 			if g := &c.figs[j]; !g.change {
@@ -87,6 +91,27 @@ func listLabels(c *clauseState, lists *[]string) []string {
 	}
 	return labels
 }
+
+// listSubject returns the words a clause without figures starts with, up
+// to what it says of them: 参保人数和参保率从2021年起逐年提高 → 参保人数和参保率.
+func listSubject(clause string) string {
+	s := trimLead(strings.TrimSpace(clause))
+	i := len(s)
+	for _, ws := range [][]string{subjectPredicates, predicateStarts, listSubjectEnds} {
+		for _, w := range ws {
+			if j := strings.Index(s, w); j > 0 && j < i {
+				i = j
+			}
+		}
+	}
+	if i == len(s) {
+		return ""
+	}
+	return s[:i]
+}
+
+// listSubjectEnds end the subject of a clause besides subjectPredicates.
+var listSubjectEnds = []string{"从", "由", "逐年", "逐步", "均", "都", "分别", "较", "比", "同比"}
 
 // cutAverage cuts an average yearly change (年均, 年平均) from the end of
 // the things of a list, or from the start of the words after 分别
