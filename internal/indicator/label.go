@@ -457,10 +457,13 @@ func trimBase(s string) string {
 	return s
 }
 
+// planEndIndex holds the words for the end of a five-year plan.
+var planEndIndex = indexWords([]string{"末", "期末", "末期", "时期末"})
+
 // trimPlanBase strips the end of a five-year plan as the base of a
 // comparison from the end of a label: 地区生产总值较十三五末 → 地区生产总值.
 func trimPlanBase(s string) string {
-	t := trimSuffixes(s, indexWords([]string{"末", "期末", "末期", "时期末"}))
+	t := trimSuffixes(s, planEndIndex)
 	if t == s || !strings.HasSuffix(t, "五") {
 		return s
 	}
