@@ -54,6 +54,8 @@ func TestFromYearToYear(t *testing.T) {
 				"城镇居民人均可支配收入 58794元 actual 2025 F\n农村居民人均可支配收入 23184元 actual 2025 F"},
 		{"小学、初中合格率由2020年的88%、97%提高到93%、99%。",
 			"小学合格率 88% actual 2020\n初中合格率 97% actual 2020\n小学合格率 93% actual 2025\n初中合格率 99% actual 2025"},
+		{"城镇化率从“十三五”末的53.2%提高到57.7%。",
+			"城镇化率 53.2% actual 2020\n城镇化率 57.7% actual 2025"},
 		{"技术合同成交额从1795亿元增加到5260亿元。",
 			"技术合同成交额 1795亿元 actual 2025\n技术合同成交额 5260亿元 actual 2025"},
 		// Not a change: the figures after 从 are not joined to the ones after 到.

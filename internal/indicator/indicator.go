@@ -431,6 +431,14 @@ func cutYearOf(seg string) (string, int) {
 	if !ok {
 		return seg, 0
 	}
+	if u := trimSuffixes(t, planEndIndex); u != t {
+		p := strings.TrimRight(u, "”’\"")
+		if n := len(p) - len("十三五"); n >= 0 {
+			if year, _ := fiveYearPlan(p[n:]); year != 0 {
+				return strings.TrimRight(p[:n], "“‘\""), year // 从“十三五”末的50%
+			}
+		}
+	}
 	t = trimSuffixes(t, yearEndIndex)
 	if n := len(t) - len("2020年"); n >= 0 {
 		if year := lastYear(t[n:]); year != 0 {

@@ -159,8 +159,8 @@ func (x *extractor) namedYear(s string) int {
 			}
 			base := rest[:len(rest)-len(end)]
 			base = strings.TrimRight(base[:strings.LastIndex(base, "十")], "“‘\"")
-			if prefixIn(end, []string{"末", "期末", "时期末", "末期"}) != "" && suffixIn(base, []string{"较", "比", "同", "与", "相比"}) == "" {
-				return y // not the base of a comparison: 较“十三五”末期翻一番
+			if prefixIn(end, []string{"末", "期末", "时期末", "末期"}) != "" && suffixIn(base, []string{"较", "比", "同", "与", "相比", "从", "由", "自"}) == "" {
+				return y // not the base of a comparison or a change: 较“十三五”末期翻一番, 从“十三五”末的
 			}
 			rest = end
 		}
