@@ -649,7 +649,7 @@ func (x *extractor) overPeriod(st *sentence, f *figure, in *Indicator, before st
 	if in.Qualifier != "" || f.change || featured || isFeatured(in.Label) ||
 		slices.Contains(rateUnits, normUnit(f.unit)) || strings.Contains(f.unit, "/") ||
 		suffixIn(in.Label, levelMeasures) != "" && !strings.HasPrefix(in.Label, "新增") || f.magnitude == "" && strings.Contains(f.num.digits, ".") && slices.Contains(counters, f.unit) ||
-		prefixIn(in.Label, []string{"单位", "度电", "每", "人均", "户均", "亩均", "平均"}) != "" ||
+		prefixIn(in.Label, []string{"单位", "度电", "每", "人均", "户均", "亩均", "平均", "实有", "现有", "拥有"}) != "" ||
 		suffixIn(before, levelVerbs) != "" || suffixIn(b, levelVerbs) != "" {
 		return
 	}
