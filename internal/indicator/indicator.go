@@ -75,9 +75,9 @@ type extractor struct {
 	// horizon is the last year of the period a plan part is for (“十五五”
 	// 主要目标任务 → 2030), or 0 for a plan of the coming year.
 	horizon int
-	// spanBlocks counts the blocks, this one and the next, that a block
-	// opening with a period of years (这五年，我们…) makes a review of that
-	// period, which ends in spanEnd.
+	// spanBlocks counts the blocks, this one and the next, that a sentence
+	// of a paragraph opening with a period of years (这五年，我们…; 五年来，…)
+	// makes a review of that period, which ends in spanEnd. A heading ends it.
 	spanBlocks, spanEnd int
 	para                bool // the block read is a paragraph
 	out                 []Indicator
