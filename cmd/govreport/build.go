@@ -80,8 +80,11 @@ func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 		}
 	}
 	rebuild()
+	// The inputs as built, taken before serving: an edit made as soon as the
+	// first page is up must count as a change.
+	last := stamp(root)
 	c.logf("serving http://%s/ — Ctrl+C to stop", ln.Addr())
-	go watch(ctx, root, rebuild)
+	go watch(ctx, root, last, rebuild)
 	srv := &http.Server{Handler: http.FileServer(http.Dir(out)), ReadHeaderTimeout: 5 * time.Second}
 	go func() { <-ctx.Done(); srv.Close() }()
 	if err := srv.Serve(ln); err != http.ErrServerClosed {
@@ -90,10 +93,10 @@ func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 	return nil
 }
 
-// watch calls rebuild when a file under the project's inputs changes. It
-// polls modification times: no extra dependency, and a report site is small.
-func watch(ctx context.Context, root string, rebuild func()) {
-	last := stamp(root)
+// watch calls rebuild when a file under the project's inputs changes from
+// last. It polls modification times: no extra dependency, and a report site
+// is small.
+func watch(ctx context.Context, root, last string, rebuild func()) {
 	for {
 		select {
 		case <-ctx.Done():
