@@ -103,10 +103,12 @@ func watch(ctx context.Context, root, last string, rebuild func()) {
 			return
 		case <-time.After(500 * time.Millisecond):
 		}
+		// Not stamped again after the build: an edit made while it ran must
+		// count. What the build writes itself (anchors, data) brings one more
+		// build, which writes nothing, since its writes are idempotent.
 		if s := stamp(root); s != last {
 			last = s
 			rebuild()
-			last = stamp(root) // the build itself may write content and data
 		}
 	}
 }
