@@ -266,7 +266,7 @@ func splitSpeaker(sub string) (string, string) {
 // subtitleEnds reports whether a subtitle is whole: …会议上 (perhaps with
 // the speaker after it), or its bracket closed.
 func subtitleEnds(t string) bool {
-	return strings.Contains(t, "会议上") || strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
+	return strings.Contains(t, "会议上") || strings.HasSuffix(t, "上") || strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
 }
 
 // readTitle takes the title off the front of the text: the first

@@ -44,6 +44,8 @@ func TestFront(t *testing.T) {
 			report.Meta{Title: "二〇二四年青山镇政府工作报告", Subtitle: "——2024年1月5日在青山镇第二届人民代表大会第三次会议上", Date: "2024-01-05", Year: 2023, Place: "青山镇"}},
 		{"no such day", "2024年青山镇政府工作报告\n——2024年2月30日在青山镇第二届人民代表大会第三次会议上\n" + body,
 			report.Meta{Title: "2024年青山镇政府工作报告", Subtitle: "——2024年2月30日在青山镇第二届人民代表大会第三次会议上", Year: 2024, Place: "青山镇"}},
+		{"a subtitle ending 大会上, then a name", "政府工作报告\n——2026年1月20日在青山镇第二十届人民代表大会第五次会议全体大会上\n张三\n" + body,
+			report.Meta{Title: "政府工作报告", Subtitle: "——2026年1月20日在青山镇第二十届人民代表大会第五次会议全体大会上", Speaker: "张三", Date: "2026-01-20", Year: 2025, Place: "青山镇"}},
 		{"no place, only the kind of place", "镇人民政府2021年工作报告\n" + body,
 			report.Meta{Title: "镇人民政府2021年工作报告", Year: 2021}},
 		{"a short heading is no speaker", "政府工作报告\n" + body + "工作回顾\n一年来，我们攻坚克难。\n",

@@ -27,9 +27,10 @@ var chromeRules = []chromeRule{
 	{[]string{"上一", "下一"}, regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条)[\s　]*[:：]`)},
 	{[]string{"办", "网站", "版权", "技术支持", "联系我们"}, regexp.MustCompile(`^(?:主办单位|承办单位|主办|承办|网站标识码|版权所有|技术支持|网站地图|联系我们)[\s　]*[:：]`)},
 	{[]string{"ICP", "公网安备", "公安机关备案号"}, regexp.MustCompile(`(?:ICP备|ICP证|公网安备|公安机关备案号)`)},
-	{[]string{"来源", "发布", "作者", "编辑", "审核", "录入", "时间"}, regexp.MustCompile(`^(?:来源|信息来源|发布时间|发布者|作者|责任编辑|编辑|审核|录入|时间)[\s　]*[:：]`)},
+	{[]string{"来源", "发布", "作者", "编辑", "审核", "录入"}, regexp.MustCompile(`^(?:来源|信息来源|发布时间|发布者|作者|责任编辑|编辑|审核|录入)[\s　]*[:：]`)},
+	{[]string{"时间"}, regexp.MustCompile(`^时间[\s　]*[:：][\s　]*(?:\d{4}[-/.年]|$)`)},                                        // 时间：2026-02-12, or the label alone
 	{[]string{"》》"}, regexp.MustCompile(`^》》.{1,20}《《$`)},                                                               // 》》点击图片进入专题《《
-	{[]string{"摄"}, regexp.MustCompile(`(?:记者|摄影|通讯员)[\s　]*\p{Han}{2,4}(?:[\s　]+\p{Han}{2,4})*[\s　]*摄$`)},               // a photo's caption and credit
+	{[]string{"摄"}, regexp.MustCompile(`(?:记者|摄影|通讯员)[\s　]*\p{Han}{2,4}(?:[\s　]+\p{Han}{2,4})*[\s　]+摄$`)},               // a photo's credit: 记者 李森 摄, not 拍摄
 	{[]string{":", "："}, regexp.MustCompile(`^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\s　]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$`)}, // a time stamp
 	{[]string{"【", "["}, regexp.MustCompile(`^[【\[][^【】\[\]]*(?i:www\.|https?://|\.com|\.cn|\.net)[^【】\[\]]*[】\]]$`)},   // 【www.site.com--报告】
 }

@@ -36,6 +36,7 @@ type line struct {
 	join   bool   // a page marker was here: continue the previous line
 	keep   bool   // never join this line to another (a suspected table)
 	front  bool   // a line of the report's front (title, subtitle, speaker): spaces kept
+	chrome bool   // removed as portal or sharing-site furniture
 	table  *Para  // a table rebuilt from the lines starting here
 }
 

@@ -15,6 +15,9 @@ import (
 // lines like 中.
 func (r *reader) dropToolbarRuns() {
 	lo, hi := r.bodySpan()
+	if lo > hi {
+		return // no prose at all (a PDF's words one to a line): nothing is sure to be outside the body
+	}
 	var idx []int // lines with text, removed ones too: they are the neighbours
 	for i, l := range r.lines {
 		if l.text != "" {
@@ -27,9 +30,9 @@ func (r *reader) dropToolbarRuns() {
 		}
 		l := &r.lines[i]
 		switch {
-		case !l.drop && chromeTokens[l.text] && (r.chromeNear(idx, k-1) || r.chromeNear(idx, k+1)):
+		case !l.drop && chromeTokens[l.text] && (r.chromeNear(idx, k-1, l.text) || r.chromeNear(idx, k+1, l.text)):
 			r.dropLine(l, report.Info, "chrome", "removed portal page furniture %s")
-		case !l.drop && (l.text == "|" || l.text == "｜") && r.chromeNear(idx, k-1) && r.chromeNear(idx, k+1):
+		case !l.drop && (l.text == "|" || l.text == "｜") && r.chromeNear(idx, k-1, "||") && r.chromeNear(idx, k+1, "||"):
 			r.dropLine(l, report.Info, "chrome", "removed portal page furniture %s") // 收藏 | 分享
 		case strings.Trim(l.text, ">＞›» \t　") == "":
 			for _, j := range []int{k - 1, k + 1} {
@@ -41,13 +44,19 @@ func (r *reader) dropToolbarRuns() {
 	}
 }
 
-// chromeNear reports whether line idx[k] is removed already or a toolbar word.
-func (r *reader) chromeNear(idx []int, k int) bool {
+// chromeNear reports whether line idx[k] vouches for a toolbar word w next
+// to it: it was removed as chrome, or both are toolbar words of two
+// characters or more (下载 / 打印; not 中 / 小, which a PDF of one word to a
+// line also has).
+func (r *reader) chromeNear(idx []int, k int, w string) bool {
 	if k < 0 || k >= len(idx) {
 		return false
 	}
 	l := r.lines[idx[k]]
-	return l.drop || chromeTokens[l.text]
+	if l.drop {
+		return l.chrome
+	}
+	return chromeTokens[l.text] && utf8.RuneCountInString(l.text) >= 2 && utf8.RuneCountInString(w) >= 2
 }
 
 // isCrumb reports a breadcrumb step: a short name without punctuation.

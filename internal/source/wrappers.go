@@ -121,6 +121,7 @@ func (r *reader) dropLineWrappers() {
 // dropLine removes a whole line and reports it.
 func (r *reader) dropLine(l *line, lvl report.Level, code, format string) {
 	l.drop = true
+	l.chrome = code == "chrome" || code == "banner"
 	r.find(l.n, lvl, code, format, quote(l.text))
 }
 
