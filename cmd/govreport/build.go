@@ -79,10 +79,10 @@ func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 			c.logf("build failed (still serving the last good site): %v", err)
 		}
 	}
-	rebuild()
-	// The inputs as built, taken before serving: an edit made as soon as the
-	// first page is up must count as a change.
+	// The inputs as they are when the first build starts: an edit saved
+	// while it runs, or as soon as the first page is up, counts as a change.
 	last := stamp(root)
+	rebuild()
 	c.logf("serving http://%s/ — Ctrl+C to stop", ln.Addr())
 	go watch(ctx, root, last, rebuild)
 	srv := &http.Server{Handler: http.FileServer(http.Dir(out)), ReadHeaderTimeout: 5 * time.Second}

@@ -89,6 +89,7 @@ func stages(ctx context.Context, opts BuildOptions, work, public, out string, lo
 		logf("%-9s %6.0fms  %s", name, float64(time.Since(start).Microseconds())/1000, fmt.Sprintf(format, args...))
 	}
 	t := time.Now()
+	edits := fileStamps(filepath.Join(opts.Root, "content")) // to leave alone what an editor saves meanwhile
 	if err := copyProject(opts.Root, work); err != nil {
 		return err
 	}
@@ -132,7 +133,7 @@ func stages(ctx context.Context, opts BuildOptions, work, public, out string, lo
 	stage("minify", t, "%d → %d bytes", before, after)
 
 	t = time.Now()
-	if err := syncBack(work, opts.Root); err != nil {
+	if err := syncBack(work, opts.Root, edits); err != nil {
 		return err
 	}
 	if err := replaceDir(public, out); err != nil {
@@ -180,18 +181,40 @@ func copyProject(root, dir string) error {
 // syncBack writes what the build made in the working copy into the
 // project: new or reformatted report content, and data/indicators with
 // the files of reports that are gone removed.
-func syncBack(work, root string) error {
-	for _, dir := range []string{"content", filepath.Join("data", "indicators")} {
-		if err := syncDir(filepath.Join(work, dir), filepath.Join(root, dir), dir != "content"); err != nil {
-			return err
-		}
+func syncBack(work, root string, edits map[string]string) error {
+	content := filepath.Join(root, "content")
+	savedSince := func(dst string) bool { // an editor saved it while the build ran
+		rel, _ := filepath.Rel(content, dst)
+		now := fileStamps(dst)[""]
+		return now != "" && now != edits[rel]
 	}
-	return nil
+	if err := syncDir(filepath.Join(work, "content"), content, false, savedSince); err != nil {
+		return err
+	}
+	return syncDir(filepath.Join(work, "data", "indicators"), filepath.Join(root, "data", "indicators"), true, nil)
 }
 
-// syncDir makes the files under dst equal to those under src, writing
-// only what differs; prune also removes files src does not have.
-func syncDir(src, dst string, prune bool) error {
+// fileStamps returns the size and modification time of each file under
+// path (or of path itself, under ""), by path relative to it.
+func fileStamps(path string) map[string]string {
+	m := map[string]string{}
+	_ = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			rel, _ := filepath.Rel(path, p)
+			if rel == "." {
+				rel = ""
+			}
+			m[rel] = fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+		}
+		return nil
+	})
+	return m
+}
+
+func syncDir(src, dst string, prune bool, skip func(dst string) bool) error {
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -202,6 +225,9 @@ func syncDir(src, dst string, prune bool) error {
 			return err
 		}
 		if old, err := os.ReadFile(filepath.Join(dst, rel)); err == nil && bytes.Equal(old, data) {
+			return nil
+		}
+		if skip != nil && skip(filepath.Join(dst, rel)) {
 			return nil
 		}
 		return WriteFile(filepath.Join(dst, rel), data)

@@ -383,6 +383,30 @@ func TestFigureWording(t *testing.T) {
 	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"), ">预计增长6.5%<", "增长8<small>原文未写单位</small>")
 }
 
+// TestSyncBackKeepsEdits: a content file an editor saves while a build
+// runs is not overwritten with the build's older copy of it.
+func TestSyncBackKeepsEdits(t *testing.T) {
+	root, work := t.TempDir(), t.TempDir()
+	for _, dir := range []string{root, work} {
+		mustWrite(t, filepath.Join(dir, "content", "reports", "a", "index.md"), []byte("old"))
+		mustWrite(t, filepath.Join(dir, "content", "reports", "b", "index.md"), []byte("old"))
+	}
+	mustWrite(t, filepath.Join(work, "data", "indicators", "a.json"), []byte("[]"))
+	edits := fileStamps(filepath.Join(root, "content"))
+	mustWrite(t, filepath.Join(work, "content", "reports", "a", "index.md"), []byte("canonical"))
+	mustWrite(t, filepath.Join(work, "content", "reports", "b", "index.md"), []byte("canonical"))
+	mustWrite(t, filepath.Join(root, "content", "reports", "b", "index.md"), []byte("the editor's")) // saved meanwhile
+	if err := syncBack(work, root, edits); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, root, "content/reports/a/index.md"); got != "canonical" {
+		t.Errorf("a: %q, want the build's canonical copy", got)
+	}
+	if got := read(t, root, "content/reports/b/index.md"); got != "the editor's" {
+		t.Errorf("b: %q, want the editor's save kept", got)
+	}
+}
+
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {
