@@ -324,8 +324,14 @@ var patternRules = []patternRule{
 		ok: notAfterDigit,
 	},
 	{
-		re:    regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:元|%|％|万|亿|亩|人|户|个|家|吨|公里|米|平方|次|项|台|辆)`),
+		re:    regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:%|％)`), // 2023%: a share never is
 		level: report.Warning, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
+		ok: notAfterDigit,
+	},
+	{
+		re: regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:元|万|亿|亩|人|户|个|家|吨|公里|米|平方|次|项|台|辆)`),
+		// Info, not a warning: genuine amounts start so too (营造林2027万亩).
+		level: report.Info, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
 		ok: notAfterDigit,
 	},
 	{

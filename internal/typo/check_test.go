@@ -148,3 +148,14 @@ func ExampleCheck() {
 	// warning missing-figure no figure after "同比增长" in "同比增长"
 	// warning rewritten figure that starts with a year (find-and-replace?) "2023" in "比重到达2023%"
 }
+
+// TestRewrittenLevel: a share that starts with a year is surely a slip of a
+// find-and-replace; an amount may be genuine, so it is only noted.
+func TestRewrittenLevel(t *testing.T) {
+	for s, want := range map[string]report.Level{"比重到达2023%。": report.Warning, "完成营造林2027万亩。": report.Info} {
+		is := Check(s)
+		if len(is) != 1 || is[0].Code != CodeRewritten || is[0].Level != want {
+			t.Errorf("%s: %+v, want one %s %s", s, is, want, CodeRewritten)
+		}
+	}
+}
