@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -117,15 +116,7 @@ func watch(ctx context.Context, root, last string, rebuild func()) {
 func stamp(root string) string {
 	var h strings.Builder
 	for _, d := range []string{"config.toml", "content", "layouts", "static", "data", "sources"} {
-		_ = filepath.WalkDir(filepath.Join(root, d), func(p string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return nil
-			}
-			if info, err := e.Info(); err == nil {
-				fmt.Fprintf(&h, "%s:%d:%d;", p, info.Size(), info.ModTime().UnixNano())
-			}
-			return nil
-		})
+		fmt.Fprintln(&h, d, site.FileStamps(filepath.Join(root, d))) // fmt prints a map in key order
 	}
 	return h.String()
 }

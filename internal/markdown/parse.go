@@ -35,21 +35,10 @@ func newParser() parser.Parser {
 
 // Parse reads a report back from its Markdown form. name is used in errors.
 func Parse(name string, data []byte) (*report.Doc, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Notepad's UTF-8 signature
-	if !utf8.Valid(data) {
-		line := bytes.Count(data[:source.FirstInvalidUTF8(data)], []byte("\n")) + 1
-		return nil, fmt.Errorf("%s:%d: not UTF-8 text: save the file as UTF-8 (a GBK/GB18030 original can be read with govreport import)", name, line)
-	}
-	front, body, bodyLine, err := splitFront(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
 	doc := &report.Doc{}
-	if err := readFront(&doc.Meta, front); err != nil {
-		if ke, ok := err.(keyError); ok {
-			return nil, fmt.Errorf("%s:%d: front matter: %s", name, 1+keyLine(front, ke.key), ke.msg)
-		}
-		return nil, frontError(name, front, err)
+	body, bodyLine, err := parseFront(name, data, &doc.Meta)
+	if err != nil {
+		return nil, err
 	}
 	root := newParser().Parse(text.NewReader(body))
 	lines := lineIndex(body)
@@ -64,14 +53,48 @@ func Parse(name string, data []byte) (*report.Doc, error) {
 	return doc, nil
 }
 
-// keyLine returns the line of front that sets key, counting from 1.
-func keyLine(front []byte, key string) int {
-	for i, l := range strings.Split(string(front), "\n") {
+// ParseMeta reads only the front matter of a report's Markdown form: what
+// a caller needs that does not look at the text (which source a report was
+// imported from). name is used in errors.
+func ParseMeta(name string, data []byte) (*report.Meta, error) {
+	m := &report.Meta{}
+	_, _, err := parseFront(name, data, m)
+	return m, err
+}
+
+// parseFront checks data's encoding, reads its front matter into m and
+// returns the body and the line it starts on.
+func parseFront(name string, data []byte, m *report.Meta) (body []byte, bodyLine int, err error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Notepad's UTF-8 signature
+	if !utf8.Valid(data) {
+		line := bytes.Count(data[:source.FirstInvalidUTF8(data)], []byte("\n")) + 1
+		return nil, 0, fmt.Errorf("%s:%d: not UTF-8 text: save the file as UTF-8 (a GBK/GB18030 original can be read with govreport import)", name, line)
+	}
+	front, body, bodyLine, err := splitFront(data)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := readFront(m, front); err != nil {
+		if ke, ok := err.(keyError); ok {
+			return nil, 0, fmt.Errorf("%s:%d: front matter: %s", name, max(FrontLine(data, ke.key), 2), ke.msg)
+		}
+		return nil, 0, frontError(name, front, err)
+	}
+	return body, bodyLine, nil
+}
+
+// FrontLine returns the line of a report's Markdown file whose front matter
+// sets key (key = …), or 0.
+func FrontLine(data []byte, key string) int {
+	for i, l := range strings.Split(string(data), "\n") {
 		if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
 			return i + 1
 		}
+		if i > 0 && strings.TrimSpace(l) == "+++" {
+			break // the end of the front matter
+		}
 	}
-	return 1
+	return 0
 }
 
 // tomlPosRe finds the line and column in the TOML decoder's error;

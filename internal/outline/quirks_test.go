@@ -5,10 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/source"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // TestQuirks runs every case of the corpus in testdata/quirks (see its
@@ -21,13 +20,9 @@ func TestQuirks(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(f), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(f)
+			sec, err := testcorpus.Sections(f)
 			if err != nil {
 				t.Fatal(err)
-			}
-			sec := map[string]string{}
-			for _, file := range ar.Files {
-				sec[file.Name] = string(file.Data)
 			}
 			src, err := source.ReadText(f, []byte(sec["input.txt"]))
 			if err != nil {

@@ -89,7 +89,7 @@ func stages(ctx context.Context, opts BuildOptions, work, public, out string, lo
 		logf("%-9s %6.0fms  %s", name, float64(time.Since(start).Microseconds())/1000, fmt.Sprintf(format, args...))
 	}
 	t := time.Now()
-	edits := fileStamps(filepath.Join(opts.Root, "content")) // to leave alone what an editor saves meanwhile
+	edits := FileStamps(filepath.Join(opts.Root, "content")) // to leave alone what an editor saves meanwhile
 	if err := copyProject(opts.Root, work); err != nil {
 		return err
 	}
@@ -185,7 +185,7 @@ func syncBack(work, root string, edits map[string]string) error {
 	content := filepath.Join(root, "content")
 	savedSince := func(dst string) bool { // an editor saved it while the build ran
 		rel, _ := filepath.Rel(content, dst)
-		now := fileStamps(dst)[""]
+		now := FileStamps(dst)[""]
 		return now != "" && now != edits[rel]
 	}
 	if err := syncDir(filepath.Join(work, "content"), content, false, savedSince); err != nil {
@@ -194,9 +194,10 @@ func syncBack(work, root string, edits map[string]string) error {
 	return syncDir(filepath.Join(work, "data", "indicators"), filepath.Join(root, "data", "indicators"), true, nil)
 }
 
-// fileStamps returns the size and modification time of each file under
-// path (or of path itself, under ""), by path relative to it.
-func fileStamps(path string) map[string]string {
+// FileStamps returns the size and modification time of each file under
+// path (or of path itself, under ""), by path relative to it: what tells
+// that a file was saved again.
+func FileStamps(path string) map[string]string {
 	m := map[string]string{}
 	_ = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -268,14 +269,14 @@ func importSources(root, work string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
-	imported, err := importedSources(work)
+	imported, err := readImported(work)
 	if err != nil {
 		return 0, err
 	}
 	bySlug := map[string]string{}
 	n := 0
 	for _, e := range entries {
-		if e.IsDir() || !isSource(e.Name()) || imported[e.Name()] != "" {
+		if e.IsDir() || !isSource(e.Name()) || imported.bySource[e.Name()] != "" {
 			continue
 		}
 		path := filepath.Join(root, "sources", e.Name())
@@ -287,7 +288,7 @@ func importSources(root, work string) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		if imported[legacyKey(doc.Meta)] != "" {
+		if imported.legacy[legacyKey(doc.Meta)] {
 			continue // imported before sources were named
 		}
 		slug := doc.Meta.Slug
@@ -296,7 +297,7 @@ func importSources(root, work string) (int, error) {
 		}
 		bySlug[slug] = path
 		dst := filepath.Join(work, "content", "reports", slug, "index.md")
-		if by := slugSource(imported, slug); by != "" {
+		if by := imported.sourceOf[slug]; by != "" {
 			return n, fmt.Errorf("%s makes reports/%s, which holds the report imported from sources/%s: import it under another name (govreport import --slug NAME %s)", path, slug, by, path)
 		} else if _, err := os.Stat(dst); err == nil {
 			continue // content from before front matter named its source: it wins
@@ -312,48 +313,45 @@ func importSources(root, work string) (int, error) {
 // ImportedAs returns the page name of the report under root/content that
 // was imported from the source file named source (its base name), or "".
 func ImportedAs(root, source string) (string, error) {
-	m, err := importedSources(root)
-	return m[source], err
+	im, err := readImported(root)
+	return im.bySource[source], err
 }
 
-// importedSources maps the source files that reports under work/content
-// name to the slugs of their pages.
-func importedSources(work string) (map[string]string, error) {
-	paths, _ := filepath.Glob(filepath.Join(work, "content", "reports", "*", "index.md"))
-	m := map[string]string{}
+// imported is what the reports under a project's content say of their
+// sources.
+type imported struct {
+	bySource map[string]string // source file → page name
+	sourceOf map[string]string // page name → source file
+	legacy   map[string]bool   // legacyKey of each report whose front matter names no source
+}
+
+// readImported reads the front matter of every report under root/content.
+func readImported(root string) (imported, error) {
+	im := imported{map[string]string{}, map[string]string{}, map[string]bool{}}
+	paths, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*", "index.md"))
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return im, err
 		}
-		doc, err := markdown.Parse(p, data)
+		m, err := markdown.ParseMeta(p, data)
 		if err != nil {
-			return nil, err
+			return im, err
 		}
 		slug := filepath.Base(filepath.Dir(p))
-		if doc.Meta.Source != "" {
-			m[doc.Meta.Source] = slug
-		} else if doc.Meta.Title != "" { // written before front matter named its source
-			m[legacyKey(doc.Meta)] = slug
+		if m.Source != "" {
+			im.bySource[m.Source], im.sourceOf[slug] = slug, m.Source
+		} else if m.Title != "" { // written before front matter named its source
+			im.legacy[legacyKey(*m)] = true
 		}
 	}
-	return m, nil
+	return im, nil
 }
 
 // legacyKey identifies, by title and date, a report whose front matter
 // names no source, so that a source importing to the same report (under a
 // page name made by newer rules) is not imported again.
-func legacyKey(m report.Meta) string { return "\x00" + m.Title + "\x00" + m.Date }
-
-// slugSource returns the source whose report has the page slug, or "".
-func slugSource(imported map[string]string, slug string) string {
-	for src, s := range imported {
-		if s == slug && !strings.HasPrefix(src, "\x00") {
-			return src
-		}
-	}
-	return ""
-}
+func legacyKey(m report.Meta) string { return m.Title + "\x00" + m.Date }
 
 // ReadContent reads every report under root/content/reports and puts it
 // in canonical form (outline.Tidy: normalised typography, anchors filled
@@ -386,7 +384,7 @@ func ReadContent(root string) ([]Page, []report.Finding, error) {
 			case "duplicate-id": // links to it would be ambiguous
 				return nil, nil, fmt.Errorf("%s", f.Format(p))
 			case "meta-date": // the page cannot show it
-				f.Line = frontLine(data, strings.Fields(f.Message)[0])
+				f.Line = markdown.FrontLine(data, strings.Fields(f.Message)[0])
 				return nil, nil, fmt.Errorf("%s", f.Format(p))
 			}
 		}
@@ -411,17 +409,6 @@ func checkLayout(root string) error {
 		}
 	}
 	return nil
-}
-
-// frontLine returns the line of a Markdown file's front matter that sets
-// key, or 0.
-func frontLine(data []byte, key string) int {
-	for i, l := range strings.Split(string(data), "\n") {
-		if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == key {
-			return i + 1
-		}
-	}
-	return 0
 }
 
 // writeData writes data/indicators/<slug>.json for every report and

@@ -392,7 +392,7 @@ func TestSyncBackKeepsEdits(t *testing.T) {
 		mustWrite(t, filepath.Join(dir, "content", "reports", "b", "index.md"), []byte("old"))
 	}
 	mustWrite(t, filepath.Join(work, "data", "indicators", "a.json"), []byte("[]"))
-	edits := fileStamps(filepath.Join(root, "content"))
+	edits := FileStamps(filepath.Join(root, "content"))
 	mustWrite(t, filepath.Join(work, "content", "reports", "a", "index.md"), []byte("canonical"))
 	mustWrite(t, filepath.Join(work, "content", "reports", "b", "index.md"), []byte("canonical"))
 	mustWrite(t, filepath.Join(root, "content", "reports", "b", "index.md"), []byte("the editor's")) // saved meanwhile

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // TestRealFiles runs the whole-file cases in testdata/real, cut from real
@@ -23,13 +23,9 @@ func TestRealFiles(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(f), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(f)
+			sec, err := testcorpus.Sections(f)
 			if err != nil {
 				t.Fatal(err)
-			}
-			sec := map[string]string{}
-			for _, file := range ar.Files {
-				sec[file.Name] = string(file.Data)
 			}
 			s, err := ReadText(f, []byte(sec["input.txt"]))
 			if err != nil {

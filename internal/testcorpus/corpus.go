@@ -35,17 +35,27 @@ func Inputs() (map[string][]byte, error) {
 	}
 	cases, _ := filepath.Glob(filepath.Join(root, "internal", "outline", "testdata", "quirks", "*.txtar"))
 	for _, f := range cases {
-		ar, err := txtar.ParseFile(f)
+		sec, err := Sections(f)
 		if err != nil {
 			return nil, err
 		}
-		for _, file := range ar.Files {
-			if file.Name == "input.txt" {
-				out[filepath.Base(f)] = file.Data
-			}
-		}
+		out[filepath.Base(f)] = []byte(sec["input.txt"])
 	}
 	return out, nil
+}
+
+// Sections reads a txtar case file into its sections by name
+// (input.txt, outline, lint …).
+func Sections(path string) (map[string]string, error) {
+	ar, err := txtar.ParseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	sec := map[string]string{}
+	for _, f := range ar.Files {
+		sec[f.Name] = string(f.Data)
+	}
+	return sec, nil
 }
 
 // IsDocx reports whether an input name is a .docx file.
