@@ -27,6 +27,7 @@ var fields = []field{
 	{"place", func(m *report.Meta) *string { return &m.Place }},
 	{"slug", func(m *report.Meta) *string { return &m.Slug }},
 	{"source", func(m *report.Meta) *string { return &m.Source }},
+	{"source_url", func(m *report.Meta) *string { return &m.SourceURL }},
 	{"index_no", func(m *report.Meta) *string { return &m.IndexNo }},
 	{"publisher", func(m *report.Meta) *string { return &m.Publisher }},
 	{"written_date", func(m *report.Meta) *string { return &m.WrittenDate }},

@@ -90,6 +90,9 @@ type Meta struct {
 	Place    string // XX镇
 	Slug     string // ASCII page name: 2023-xx-zhen
 	Source   string // the file in sources/ it was imported from: 000_08af8ba22e60be61.txt
+	// SourceURL is the public address the source text was taken from, when
+	// known: a portal page or a repository file.
+	SourceURL string
 
 	IndexNo     string // 索引号
 	Publisher   string // 发布机构
