@@ -239,8 +239,10 @@ func TestSha256sum(t *testing.T) {
 		}
 	}
 	// The unpacked folder verifies too, and an edit shows in both.
-	if res, err := Verify(base); err != nil || !res.OK() {
-		t.Fatalf("Verify(unpacked) = %+v, %v", res, err)
+	for _, dir := range []string{base, unpacked} { // the bag's folder, or the folder holding it
+		if res, err := Verify(dir); err != nil || !res.OK() {
+			t.Fatalf("Verify(%s) = %+v, %v", dir, res, err)
+		}
 	}
 	edited := filepath.Join(base, "data", "sources", "青山镇 2023年政府工作报告.txt")
 	writeFile(t, edited, []byte("2023年青山镇政府工作报告\n全镇完成地区生产总值12.6亿元，同比增长6.1%。\n"))

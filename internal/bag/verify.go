@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -155,18 +156,35 @@ func zipTree(p string, size int64) (*tree, io.Closer, error) {
 	return t, zr, nil
 }
 
-// dirTree lists the files under the folder p, refusing symbolic links and
-// other non-regular files. Files are opened through an os.Root: nothing
-// outside p can be reached.
+// dirTree lists the files of the bag in the folder p — p itself when it
+// holds bagit.txt, else its one subfolder that does — refusing symbolic
+// links and other non-regular files. Files are opened through an os.Root:
+// nothing outside the bag's folder can be reached.
 func dirTree(p string) (*tree, io.Closer, error) {
-	root, err := os.OpenRoot(p)
+	base := p
+	if _, err := os.Lstat(filepath.Join(p, bagitTxt)); err != nil {
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		var found []string
+		for _, e := range entries {
+			if _, err := os.Lstat(filepath.Join(p, e.Name(), bagitTxt)); e.IsDir() && err == nil {
+				found = append(found, filepath.Join(p, e.Name()))
+			}
+		}
+		if len(found) == 1 {
+			base = found[0]
+		}
+	}
+	root, err := os.OpenRoot(base)
 	if err != nil {
 		return nil, nil, err
 	}
 	t, err := rootTree(root)
 	if err != nil {
 		root.Close()
-		return nil, nil, fmt.Errorf("%s: %w", p, err)
+		return nil, nil, fmt.Errorf("%s: %w", base, err)
 	}
 	return t, root, nil
 }
@@ -317,8 +335,9 @@ func (t *tree) check() (*Result, error) {
 	if hasOxum && have != want {
 		res.add(Oxum, bagInfoTxt, fmt.Sprintf("Payload-Oxum says %s (octets.files), the payload holds %s", want, have))
 	}
+	buf := make([]byte, 256<<10)
 	for _, e := range append(payload, tags...) {
-		n, ok := res.compare(t, e)
+		n, ok := res.compare(t, e, buf)
 		if ok && strings.HasPrefix(e.name, payloadDir+"/") {
 			res.Files++
 			res.Bytes += n
@@ -347,9 +366,9 @@ func (r *Result) extras(t *tree, payload, tags []entry, tagman bool) {
 	}
 }
 
-// compare hashes the file of e, streaming, and records how it differs; ok
-// says it was read whole, n is its size.
-func (r *Result) compare(t *tree, e entry) (n int64, ok bool) {
+// compare hashes the file of e, streaming through buf, and records how it
+// differs; ok says it was read whole, n is its size.
+func (r *Result) compare(t *tree, e entry, buf []byte) (n int64, ok bool) {
 	src := manifestTxt
 	if !strings.HasPrefix(e.name, payloadDir+"/") {
 		src = tagmanTxt
@@ -366,7 +385,7 @@ func (r *Result) compare(t *tree, e entry) (n int64, ok bool) {
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err = io.Copy(h, f)
+	n, err = io.CopyBuffer(h, struct{ io.Reader }{f}, buf)
 	if err != nil {
 		r.add(Damaged, e.name, fmt.Sprintf("cannot be read back: %v", err))
 		return n, false

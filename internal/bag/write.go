@@ -210,6 +210,7 @@ var stored = map[string]bool{
 	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true,
 	".woff": true, ".woff2": true, ".gz": true, ".br": true, ".zst": true, ".zip": true,
 	".docx": true, ".xlsx": true, ".pptx": true, ".odt": true, ".mp4": true, ".mp3": true,
+	".pdf": true, // Chromium compresses its streams and fonts already
 }
 
 // parents adds the folder entries of name's folders not yet written.
@@ -269,7 +270,8 @@ func (z *zipper) file(name string, f File) (string, error) {
 		z.sha, z.buf = sha256.New(), make([]byte, 256<<10)
 	}
 	z.sha.Reset()
-	n, err := io.CopyBuffer(io.MultiWriter(w, z.sha), r, z.buf)
+	// Hide the file's WriteTo, which would allocate a buffer of its own.
+	n, err := io.CopyBuffer(io.MultiWriter(w, z.sha), struct{ io.Reader }{r}, z.buf)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", f.Path, err)
 	}
