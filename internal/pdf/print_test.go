@@ -1,0 +1,385 @@
+package pdf_test
+
+// The seed report printed by real Chromium and checked with the tools an
+// archivist would use: poppler-utils (pdfinfo, pdffonts, pdftotext) and
+// qpdf. TestMain builds the repository's site with the seed report into a
+// temporary project, exactly as `govreport build` does, and prints it once;
+// the tests read that PDF.
+//
+// GOVREPORT_PDF=DIR keeps the PDF in DIR, to look at.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/govreport/govreport/internal/markdown"
+	"github.com/govreport/govreport/internal/pdf"
+	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/site"
+	"github.com/govreport/govreport/internal/testcorpus"
+)
+
+const (
+	seedSlug = "2023-xx-zhen"
+	// maxSeedSize is the issue's budget for the seed report's PDF.
+	maxSeedSize = 300 << 10
+)
+
+var (
+	root     string // the temporary project, built into root/public
+	pub      string
+	printErr error // from printing the site once; ErrNoChromium when there is none
+)
+
+func TestMain(m *testing.M) { os.Exit(run(m)) }
+
+func run(m *testing.M) int {
+	var err error
+	if root, err = os.MkdirTemp("", "govreport-pdf-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(root)
+	pub = filepath.Join(root, "public")
+	if err := testcorpus.Project(root, true); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if err := site.Build(context.Background(), site.BuildOptions{Root: root, Out: pub}); err != nil {
+		fmt.Fprintln(os.Stderr, "pdf tests: building the site:", err)
+		return 1
+	}
+	printErr = pdf.PrintSite(context.Background(), pub, nil, pdf.Options{})
+	if printErr == nil {
+		printErr = pdf.LinkSite(pub, nil)
+	}
+	if dir := os.Getenv("GOVREPORT_PDF"); dir != "" && printErr == nil {
+		if data, err := os.ReadFile(pdf.PDFPath(pub, seedSlug)); err == nil {
+			os.WriteFile(filepath.Join(dir, seedSlug+".pdf"), data, 0o644)
+		}
+	}
+	return m.Run()
+}
+
+// unavailable skips the test when a tool it needs is missing, except in CI
+// (CI=true), where .ci/run installs it and its absence is a failure.
+func unavailable(t *testing.T, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s (CI=true: .ci/run should have installed it)", msg)
+	}
+	t.Skipf("%s — skipped; install it to run this test (CI fails instead)", msg)
+}
+
+// printed returns the seed's PDF file, printed by TestMain.
+func printed(t *testing.T) string {
+	t.Helper()
+	if errors.Is(printErr, pdf.ErrNoChromium) {
+		unavailable(t, "%v", printErr)
+	} else if printErr != nil {
+		t.Fatal(printErr)
+	}
+	return pdf.PDFPath(pub, seedSlug)
+}
+
+// tool runs a command-line tool of poppler-utils or qpdf and returns its
+// standard output; its standard error goes to *stderr when given.
+func tool(t *testing.T, stderr *string, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		pkg := map[string]string{"qpdf": "qpdf"}[name]
+		if pkg == "" {
+			pkg = "poppler-utils"
+		}
+		unavailable(t, "%s not found (Debian: apt-get install %s)", name, pkg)
+	}
+	cmd := exec.Command(name, args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errb.String())
+	}
+	if stderr != nil {
+		*stderr = errb.String()
+	}
+	return out.String()
+}
+
+// seedDoc is the seed report as the site has it (content/, after the build).
+func seedDoc(t *testing.T) *report.Doc {
+	t.Helper()
+	name := filepath.Join(root, "content", "reports", seedSlug, "index.md")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := markdown.Parse(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// fields reads "Key: value" lines (pdfinfo).
+func fields(s string) map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(s, "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			m[k] = strings.TrimSpace(v)
+		}
+	}
+	return m
+}
+
+func TestInfo(t *testing.T) {
+	file := printed(t)
+	doc := seedDoc(t)
+	info := fields(tool(t, nil, "pdfinfo", "-isodates", file))
+	pages := pageNumbers(t, tool(t, nil, "pdftotext", "-enc", "UTF-8", file, "-"))
+	for _, c := range []struct{ key, want string }{
+		{"Title", doc.Meta.Title},
+		{"Author", "XX镇人民政府"}, // the seed names none: config.toml's params.publisher
+		{"Subject", "综合政务/政府工作报告"},
+		{"Keywords", "政府工作报告,XX镇,2023年"},
+		{"Creator", "govreport"},
+		{"CreationDate", doc.Meta.Date + "T00:00:00+08"}, // no written_date: the date it was given
+		{"ModDate", doc.Meta.Date + "T00:00:00+08"},      // no pub_date: the same
+		{"Tagged", "yes"},
+		{"Page size", "594.96 x 841.92 pts (A4)"},
+		{"Pages", strconv.Itoa(len(pages))},
+		{"Encrypted", "no"},
+	} {
+		if got := info[c.key]; got != c.want {
+			t.Errorf("pdfinfo %s: %q, want %q", c.key, got, c.want)
+		}
+	}
+	if !strings.HasPrefix(info["Producer"], "Skia/PDF") {
+		t.Errorf("pdfinfo Producer: %q, want Chromium's (Skia/PDF …)", info["Producer"])
+	}
+	out := tool(t, nil, "qpdf", "--check", file)
+	if !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	if lang := catalogLang(t, file); lang != "zh-CN" {
+		t.Errorf("catalog /Lang = %q, want zh-CN", lang)
+	}
+}
+
+// pageNumbers returns the page numbers printed under the text blocks
+// ("— 3 —"), checking they count 1, 2, 3 … from the first page.
+func pageNumbers(t *testing.T, text string) []int {
+	t.Helper()
+	var ns []int
+	for k, page := range strings.Split(strings.TrimSuffix(text, "\f"), "\f") {
+		m := pageNumber.FindAllStringSubmatch(page, -1)
+		if len(m) != 1 {
+			t.Errorf("page %d shows %d page numbers (— n —), want 1", k+1, len(m))
+			continue
+		}
+		n, _ := strconv.Atoi(m[0][1])
+		if n != k+1 {
+			t.Errorf("page %d is numbered %d", k+1, n)
+		}
+		ns = append(ns, n)
+	}
+	return ns
+}
+
+var pageNumber = regexp.MustCompile(`(?m)^\s*— (\d+) —\s*$`)
+
+// catalogLang reads the document catalog's /Lang with qpdf.
+func catalogLang(t *testing.T, file string) string {
+	var v struct {
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	var objs map[string]struct {
+		Value any `json:"value"`
+	}
+	out := tool(t, nil, "qpdf", "--json=2", "--json-key=qpdf", file)
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.QPDF) < 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	if err := json.Unmarshal(v.QPDF[1], &objs); err != nil {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	trailer, _ := objs["trailer"].Value.(map[string]any)
+	rootRef, _ := trailer["/Root"].(string)
+	catalog, _ := objs["obj:"+rootRef].Value.(map[string]any)
+	lang, _ := catalog["/Lang"].(string)
+	return strings.TrimPrefix(lang, "u:")
+}
+
+func TestFonts(t *testing.T) {
+	file := printed(t)
+	out := tool(t, nil, "pdffonts", file)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		// name type… encoding emb sub uni object ID: read from the right,
+		// the type has spaces.
+		f := strings.Fields(l)
+		emb, sub := f[len(f)-5], f[len(f)-4]
+		if strings.Contains(l, "Type 3") || emb != "yes" || sub != "yes" {
+			t.Errorf("font not embedded as a subset, or Type 3 (choose a TrueType face in print.css): %s", l)
+		}
+	}
+}
+
+func TestTextInOrder(t *testing.T) {
+	file := printed(t)
+	doc := seedDoc(t)
+	text := tool(t, nil, "pdftotext", "-enc", "UTF-8", file, "-")
+	got := noSpace(pageNumber.ReplaceAllString(text, ""))
+	want := noSpace(doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker + doc.Text())
+	if got != want {
+		t.Errorf("the PDF's text is not the report's %s", firstDiff(want, got))
+	}
+}
+
+func noSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// firstDiff describes where two texts first differ, with context.
+func firstDiff(want, got string) string {
+	w, g := []rune(want), []rune(got)
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	ctx := func(r []rune) string { return string(r[max(0, i-15):min(len(r), i+15)]) }
+	return fmt.Sprintf("at rune %d:\n", i) + "  report: …" + ctx(w) + "…\n  PDF:    …" + ctx(g) + "…"
+}
+
+// TestOutline: a bookmark for the title, each part under it, each section
+// under its part, in order.
+func TestOutline(t *testing.T) {
+	file := printed(t)
+	doc := seedDoc(t)
+	want := []string{"0 " + doc.Meta.Title}
+	for _, b := range doc.Blocks {
+		if l := b.Kind.Level(); l == 2 || l == 3 {
+			want = append(want, fmt.Sprintf("%d %s%s", l-1, b.Marker, b.Title()))
+		}
+	}
+	var v struct {
+		Outlines []outline `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(tool(t, nil, "qpdf", "--json=2", "--json-key=outlines", file)), &v); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	flatten(v.Outlines, 0, &got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("bookmarks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+type outline struct {
+	Title string    `json:"title"`
+	Kids  []outline `json:"kids"`
+}
+
+func flatten(items []outline, depth int, out *[]string) {
+	for _, o := range items {
+		*out = append(*out, fmt.Sprintf("%d %s", depth, o.Title))
+		flatten(o.Kids, depth+1, out)
+	}
+}
+
+// TestTags: the structure tree has the title, parts and sections as
+// headings, and a PDF 1.x reader (poppler) reads every element of it.
+func TestTags(t *testing.T) {
+	file := printed(t)
+	doc := seedDoc(t)
+	var stderr string
+	out := tool(t, &stderr, "pdfinfo", "-struct", file)
+	if stderr != "" {
+		t.Errorf("pdfinfo -struct complains:\n%.600s", stderr)
+	}
+	count := map[string]int{"H1": 1}
+	for _, b := range doc.Blocks {
+		if l := b.Kind.Level(); l == 2 || l == 3 {
+			count[fmt.Sprintf("H%d", l)]++
+		}
+	}
+	for tag, n := range count {
+		re := regexp.MustCompile(`(?m)^\s*` + tag + ` \(block\)`)
+		if got := len(re.FindAllString(out, -1)); got != n {
+			t.Errorf("%d %s elements in the structure tree, want %d", got, tag, n)
+		}
+	}
+}
+
+func TestSize(t *testing.T) {
+	st, err := os.Stat(printed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s.pdf: %d bytes", seedSlug, st.Size())
+	if st.Size() > maxSeedSize {
+		t.Errorf("the seed's PDF is %d bytes, over the budget of %d", st.Size(), maxSeedSize)
+	}
+}
+
+// TestReproducible: printing again, in a new browser, gives the same bytes.
+func TestReproducible(t *testing.T) {
+	file := printed(t)
+	first, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.PrintSite(context.Background(), pub, []string{seedSlug}, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	second, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Errorf("two prints differ (%d and %d bytes) %s", len(first), len(second), firstByteDiff(first, second))
+	}
+}
+
+func firstByteDiff(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return fmt.Sprintf("from byte %d: %q vs %q", i, a[i:min(len(a), i+60)], b[i:min(len(b), i+60)])
+}
+
+// TestLinked: the report page links the PDF with its size.
+func TestLinked(t *testing.T) {
+	st, err := os.Stat(printed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(pub, "reports", seedSlug+".html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(`<a href="%s/%s.pdf" download>PDF（%d KB）</a>`, seedSlug, seedSlug, (st.Size()+512)/1024)
+	if !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the report page lacks %s", want)
+	}
+}
