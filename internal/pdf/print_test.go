@@ -221,8 +221,21 @@ func catalogLang(t *testing.T, file string) string {
 	return strings.TrimPrefix(lang, "u:")
 }
 
+// printFaces are the TrueType faces static/css/print.css prints with, and
+// their Debian packages.
+var printFaces = map[string]string{
+	"AR PL UMing CN":      "fonts-arphic-uming",
+	"AR PL UKai CN":       "fonts-arphic-ukai",
+	"WenQuanYi Micro Hei": "fonts-wqy-microhei",
+}
+
 func TestFonts(t *testing.T) {
 	file := printed(t)
+	for face, pkg := range printFaces {
+		if exec.Command("fc-list", "-q", face).Run() != nil {
+			unavailable(t, "the font %s is not installed (Debian: apt-get install %s)", face, pkg)
+		}
+	}
 	out := tool(t, nil, "pdffonts", file)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) < 3 {
