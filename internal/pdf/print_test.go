@@ -1,12 +1,12 @@
 package pdf_test
 
-// The seed report printed by real Chromium and checked with the tools an
+// The reports printed by real Chromium and checked with the tools an
 // archivist would use: poppler-utils (pdfinfo, pdffonts, pdftotext) and
-// qpdf. TestMain builds the repository's site with the seed report into a
-// temporary project, exactly as `govreport build` does, and prints it once;
-// the tests read that PDF.
+// qpdf. TestMain builds the repository's site with the seed report and the
+// made-up one of testdata/report.txtar into a temporary project, exactly as
+// `govreport build` does, and prints it once; the tests read those PDFs.
 //
-// GOVREPORT_PDF=DIR keeps the PDF in DIR, to look at.
+// GOVREPORT_PDF=DIR keeps the PDFs in DIR, to look at.
 
 import (
 	"bytes"
@@ -34,7 +34,14 @@ const (
 	seedSlug = "2023-xx-zhen"
 	// maxSeedSize is the issue's budget for the seed report's PDF.
 	maxSeedSize = 300 << 10
+	// The defaults of config.toml's [params] for a report that names none.
+	sitePublisher = "XX镇人民政府"
+	siteTopic     = "综合政务/政府工作报告"
 )
+
+// reports are the slugs of the site the tests print: the seed, and the
+// made-up report with every metadata field, a subtitle, items and a table.
+var reports = []string{seedSlug, "2023-bh-xian"}
 
 var (
 	root     string // the temporary project, built into root/public
@@ -56,6 +63,10 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	if err := addFiles(root, filepath.Join("testdata", "report.txtar")); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	if err := site.Build(context.Background(), site.BuildOptions{Root: root, Out: pub}); err != nil {
 		fmt.Fprintln(os.Stderr, "pdf tests: building the site:", err)
 		return 1
@@ -65,11 +76,31 @@ func run(m *testing.M) int {
 		printErr = pdf.LinkSite(pub, nil)
 	}
 	if dir := os.Getenv("GOVREPORT_PDF"); dir != "" && printErr == nil {
-		if data, err := os.ReadFile(pdf.PDFPath(pub, seedSlug)); err == nil {
-			os.WriteFile(filepath.Join(dir, seedSlug+".pdf"), data, 0o644)
+		for _, slug := range reports {
+			if data, err := os.ReadFile(pdf.PDFPath(pub, slug)); err == nil {
+				os.WriteFile(filepath.Join(dir, slug+".pdf"), data, 0o644)
+			}
 		}
 	}
 	return m.Run()
+}
+
+// addFiles writes the files of a txtar archive into dir.
+func addFiles(dir, archive string) error {
+	files, err := testcorpus.Sections(archive)
+	if err != nil {
+		return err
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unavailable skips the test when a tool it needs is missing, except in CI
@@ -83,15 +114,23 @@ func unavailable(t *testing.T, format string, args ...any) {
 	t.Skipf("%s — skipped; install it to run this test (CI fails instead)", msg)
 }
 
-// printed returns the seed's PDF file, printed by TestMain.
-func printed(t *testing.T) string {
+// printed returns a report's PDF file, printed by TestMain.
+func printed(t *testing.T, slug string) string {
 	t.Helper()
 	if errors.Is(printErr, pdf.ErrNoChromium) {
 		unavailable(t, "%v", printErr)
 	} else if printErr != nil {
 		t.Fatal(printErr)
 	}
-	return pdf.PDFPath(pub, seedSlug)
+	return pdf.PDFPath(pub, slug)
+}
+
+// eachReport runs test for each printed report, with its PDF and its text
+// as the site has it (content/, after the build).
+func eachReport(t *testing.T, test func(t *testing.T, file string, doc *report.Doc)) {
+	for _, slug := range reports {
+		t.Run(slug, func(t *testing.T) { test(t, printed(t, slug), reportDoc(t, slug)) })
+	}
 }
 
 // tool runs a command-line tool of poppler-utils or qpdf and returns its
@@ -117,10 +156,10 @@ func tool(t *testing.T, stderr *string, name string, args ...string) string {
 	return out.String()
 }
 
-// seedDoc is the seed report as the site has it (content/, after the build).
-func seedDoc(t *testing.T) *report.Doc {
+// reportDoc is a report as the site has it (content/, after the build).
+func reportDoc(t *testing.T, slug string) *report.Doc {
 	t.Helper()
-	name := filepath.Join(root, "content", "reports", seedSlug, "index.md")
+	name := filepath.Join(root, "content", "reports", slug, "index.md")
 	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
@@ -144,37 +183,45 @@ func fields(s string) map[string]string {
 }
 
 func TestInfo(t *testing.T) {
-	file := printed(t)
-	doc := seedDoc(t)
-	info := fields(tool(t, nil, "pdfinfo", "-isodates", file))
-	pages := pageNumbers(t, tool(t, nil, "pdftotext", "-enc", "UTF-8", file, "-"))
-	for _, c := range []struct{ key, want string }{
-		{"Title", doc.Meta.Title},
-		{"Author", "XX镇人民政府"}, // the seed names none: config.toml's params.publisher
-		{"Subject", "综合政务/政府工作报告"},
-		{"Keywords", "政府工作报告,XX镇,2023年"},
-		{"Creator", "govreport"},
-		{"CreationDate", doc.Meta.Date + "T00:00:00+08"}, // no written_date: the date it was given
-		{"ModDate", doc.Meta.Date + "T00:00:00+08"},      // no pub_date: the same
-		{"Tagged", "yes"},
-		{"Page size", "594.96 x 841.92 pts (A4)"},
-		{"Pages", strconv.Itoa(len(pages))},
-		{"Encrypted", "no"},
-	} {
-		if got := info[c.key]; got != c.want {
-			t.Errorf("pdfinfo %s: %q, want %q", c.key, got, c.want)
+	eachReport(t, func(t *testing.T, file string, doc *report.Doc) {
+		m := doc.Meta
+		info := fields(tool(t, nil, "pdfinfo", "-isodates", file))
+		pages := pageNumbers(t, tool(t, nil, "pdftotext", "-enc", "UTF-8", file, "-"))
+		for _, c := range []struct{ key, want string }{
+			{"Title", m.Title},
+			{"Author", or(m.Publisher, sitePublisher)},
+			{"Subject", or(m.Topic, siteTopic)},
+			{"Keywords", fmt.Sprintf("政府工作报告,%s,%d年", m.Place, m.Year)},
+			{"Creator", "govreport"},
+			{"CreationDate", or(m.WrittenDate, m.Date) + "T00:00:00+08"}, // 成文日期, else the day it was given
+			{"ModDate", or(m.PubDate, m.Date) + "T00:00:00+08"},          // 发布日期, else the same
+			{"Tagged", "yes"},
+			{"Page size", "594.96 x 841.92 pts (A4)"},
+			{"Pages", strconv.Itoa(len(pages))},
+			{"Encrypted", "no"},
+		} {
+			if got := info[c.key]; got != c.want {
+				t.Errorf("pdfinfo %s: %q, want %q", c.key, got, c.want)
+			}
 		}
+		if !strings.HasPrefix(info["Producer"], "Skia/PDF") {
+			t.Errorf("pdfinfo Producer: %q, want Chromium's (Skia/PDF …)", info["Producer"])
+		}
+		out := tool(t, nil, "qpdf", "--check", file)
+		if !strings.Contains(out, "No syntax or stream encoding errors") {
+			t.Errorf("qpdf --check:\n%s", out)
+		}
+		if lang := catalogLang(t, file); lang != "zh-CN" {
+			t.Errorf("catalog /Lang = %q, want zh-CN", lang)
+		}
+	})
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
 	}
-	if !strings.HasPrefix(info["Producer"], "Skia/PDF") {
-		t.Errorf("pdfinfo Producer: %q, want Chromium's (Skia/PDF …)", info["Producer"])
-	}
-	out := tool(t, nil, "qpdf", "--check", file)
-	if !strings.Contains(out, "No syntax or stream encoding errors") {
-		t.Errorf("qpdf --check:\n%s", out)
-	}
-	if lang := catalogLang(t, file); lang != "zh-CN" {
-		t.Errorf("catalog /Lang = %q, want zh-CN", lang)
-	}
+	return b
 }
 
 // pageNumbers returns the page numbers printed under the text blocks
@@ -230,12 +277,15 @@ var printFaces = map[string]string{
 }
 
 func TestFonts(t *testing.T) {
-	file := printed(t)
 	for face, pkg := range printFaces {
 		if exec.Command("fc-list", "-q", face).Run() != nil {
 			unavailable(t, "the font %s is not installed (Debian: apt-get install %s)", face, pkg)
 		}
 	}
+	eachReport(t, func(t *testing.T, file string, _ *report.Doc) { checkFonts(t, file) })
+}
+
+func checkFonts(t *testing.T, file string) {
 	out := tool(t, nil, "pdffonts", file)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) < 3 {
@@ -253,14 +303,14 @@ func TestFonts(t *testing.T) {
 }
 
 func TestTextInOrder(t *testing.T) {
-	file := printed(t)
-	doc := seedDoc(t)
-	text := tool(t, nil, "pdftotext", "-enc", "UTF-8", file, "-")
-	got := noSpace(pageNumber.ReplaceAllString(text, ""))
-	want := noSpace(doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker + doc.Text())
-	if got != want {
-		t.Errorf("the PDF's text is not the report's %s", firstDiff(want, got))
-	}
+	eachReport(t, func(t *testing.T, file string, doc *report.Doc) {
+		text := tool(t, nil, "pdftotext", "-enc", "UTF-8", file, "-")
+		got := noSpace(pageNumber.ReplaceAllString(text, ""))
+		want := noSpace(doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker + doc.Text())
+		if got != want {
+			t.Errorf("the PDF's text is not the report's %s", firstDiff(want, got))
+		}
+	})
 }
 
 func noSpace(s string) string {
@@ -286,8 +336,10 @@ func firstDiff(want, got string) string {
 // TestOutline: a bookmark for the title, each part under it, each section
 // under its part, in order.
 func TestOutline(t *testing.T) {
-	file := printed(t)
-	doc := seedDoc(t)
+	eachReport(t, checkOutline)
+}
+
+func checkOutline(t *testing.T, file string, doc *report.Doc) {
 	want := []string{"0 " + doc.Meta.Title}
 	for _, b := range doc.Blocks {
 		if l := b.Kind.Level(); l == 2 || l == 3 {
@@ -322,8 +374,10 @@ func flatten(items []outline, depth int, out *[]string) {
 // TestTags: the structure tree has the title, parts and sections as
 // headings, and a PDF 1.x reader (poppler) reads every element of it.
 func TestTags(t *testing.T) {
-	file := printed(t)
-	doc := seedDoc(t)
+	eachReport(t, checkTags)
+}
+
+func checkTags(t *testing.T, file string, doc *report.Doc) {
 	var stderr string
 	out := tool(t, &stderr, "pdfinfo", "-struct", file)
 	if stderr != "" {
@@ -344,11 +398,15 @@ func TestTags(t *testing.T) {
 }
 
 func TestSize(t *testing.T) {
-	st, err := os.Stat(printed(t))
+	for _, slug := range reports {
+		if st, err := os.Stat(printed(t, slug)); err == nil {
+			t.Logf("%s.pdf: %d bytes", slug, st.Size())
+		}
+	}
+	st, err := os.Stat(printed(t, seedSlug))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%s.pdf: %d bytes", seedSlug, st.Size())
 	if st.Size() > maxSeedSize {
 		t.Errorf("the seed's PDF is %d bytes, over the budget of %d", st.Size(), maxSeedSize)
 	}
@@ -356,20 +414,25 @@ func TestSize(t *testing.T) {
 
 // TestReproducible: printing again, in a new browser, gives the same bytes.
 func TestReproducible(t *testing.T) {
-	file := printed(t)
-	first, err := os.ReadFile(file)
-	if err != nil {
+	first := map[string][]byte{}
+	for _, slug := range reports {
+		data, err := os.ReadFile(printed(t, slug))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first[slug] = data
+	}
+	if err := pdf.PrintSite(context.Background(), pub, reports, pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := pdf.PrintSite(context.Background(), pub, []string{seedSlug}, pdf.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	second, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(first, second) {
-		t.Errorf("two prints differ (%d and %d bytes) %s", len(first), len(second), firstByteDiff(first, second))
+	for _, slug := range reports {
+		second, err := os.ReadFile(pdf.PDFPath(pub, slug))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first[slug], second) {
+			t.Errorf("%s: two prints differ (%d and %d bytes) %s", slug, len(first[slug]), len(second), firstByteDiff(first[slug], second))
+		}
 	}
 }
 
@@ -381,18 +444,20 @@ func firstByteDiff(a, b []byte) string {
 	return fmt.Sprintf("from byte %d: %q vs %q", i, a[i:min(len(a), i+60)], b[i:min(len(b), i+60)])
 }
 
-// TestLinked: the report page links the PDF with its size.
+// TestLinked: each report page links its PDF with its size.
 func TestLinked(t *testing.T) {
-	st, err := os.Stat(printed(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, err := os.ReadFile(filepath.Join(pub, "reports", seedSlug+".html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := fmt.Sprintf(`<a href="%s/%s.pdf" download>PDF（%d KB）</a>`, seedSlug, seedSlug, (st.Size()+512)/1024)
-	if !bytes.Contains(page, []byte(want)) {
-		t.Errorf("the report page lacks %s", want)
+	for _, slug := range reports {
+		st, err := os.Stat(printed(t, slug))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := os.ReadFile(filepath.Join(pub, "reports", slug+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf(`<a href="%s/%s.pdf" download>PDF（%d KB）</a>`, slug, slug, (st.Size()+512)/1024)
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("%s: the report page lacks %s", slug, want)
+		}
 	}
 }
