@@ -119,6 +119,7 @@ func TestEscape(t *testing.T) {
 		"[链接](http://example.com) 与 ![图](x.png)",
 		"`代码` 与 \\ 反斜杠",
 		"> 不是引用",
+		"见 https://x.example.com/a 、 www.x.example.com 和 a@x.example.com 。", // no autolinks (issue 8 item 7)
 	}
 	for _, text := range tests {
 		doc := &report.Doc{Blocks: []report.Block{{Kind: report.Paragraph, Text: text, ID: "p1"}}}
