@@ -36,6 +36,7 @@ type attrParser struct{}
 func (attrParser) Trigger() []byte { return []byte{'{'} }
 
 func (attrParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	_, at := reader.PeekLine()
 	attrs, ok := parser.ParseAttributes(reader)
 	if !ok {
 		return nil, parser.RequireParagraph
@@ -44,6 +45,7 @@ func (attrParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 		return nil, parser.RequireParagraph // text after the braces: not an attribute line
 	}
 	n := &attributesNode{}
+	n.Lines().Append(text.NewSegment(at.Start, at.Start)) // where the line starts
 	for _, a := range attrs {
 		n.SetAttribute(a.Name, a.Value)
 	}
@@ -58,7 +60,11 @@ func (attrParser) CanAcceptIndentedLine() bool                                 {
 type attrTransformer struct{}
 
 // Transform moves each attribute line's attributes to the block right
-// before it (no blank line between), and drops the line.
+// before it (no blank line between), and drops the line. After a raw HTML
+// block that a closing line ends (</pre>, -->), goldmark flags the next line
+// as following a blank one; Hugo never sees such a block (Write escapes it
+// into a paragraph), so the line right after the closing one is the
+// block's, as an editor wrote it.
 func (attrTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var found []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -69,11 +75,18 @@ func (attrTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		return ast.WalkContinue, nil
 	})
 	for _, n := range found {
-		if prev := n.PreviousSibling(); prev != nil && !n.HasBlankPreviousLines() {
+		if prev := n.PreviousSibling(); prev != nil && (!n.HasBlankPreviousLines() || rightAfterClosure(prev, n)) {
 			for _, a := range n.Attributes() {
 				prev.SetAttribute(a.Name, a.Value)
 			}
 		}
 		n.Parent().RemoveChild(n.Parent(), n)
 	}
+}
+
+// rightAfterClosure reports whether attribute line n starts right after the
+// closing line of HTML block prev.
+func rightAfterClosure(prev, n ast.Node) bool {
+	h, ok := prev.(*ast.HTMLBlock)
+	return ok && h.HasClosure() && n.Lines().Len() > 0 && h.ClosureLine.Stop == n.Lines().At(0).Start
 }

@@ -189,6 +189,33 @@ func TestHandTypedKeepsIDs(t *testing.T) {
 	}
 }
 
+// TestHTMLBlockIDs (issue 8 item 13): the {#id} line after any kind of
+// raw HTML block stays that block's id, as written; it was dropped after
+// the blocks a closing line ends ({#praw0} became p1_2).
+func TestHTMLBlockIDs(t *testing.T) {
+	for _, raw := range []string{
+		"<div>一段</div>", "<b>一段</b>", "<!-- 注 -->", "<script>x</script>", "<pre>\n一段\n</pre>",
+		"<style>p{}</style>", "<?php x ?>", "<!DOCTYPE html>", "<![CDATA[ x ]]>",
+	} {
+		in := "+++\ntitle = \"x\"\n+++\n\n第一段\n{#p1}\n\n" + raw + "\n{#praw0}\n\n第二段\n{#p2}\n"
+		doc, err := Parse("t.md", []byte(in))
+		if err != nil {
+			t.Errorf("%q: %v", raw, err)
+			continue
+		}
+		if fs := outline.Tidy(doc); len(fs) > 0 {
+			t.Errorf("%q: %v", raw, fs)
+		}
+		var ids []string
+		for _, b := range doc.Blocks {
+			ids = append(ids, b.ID)
+		}
+		if want := []string{"p1", "praw0", "p2"}; !reflect.DeepEqual(ids, want) {
+			t.Errorf("%q: ids %v, want %v", raw, ids, want)
+		}
+	}
+}
+
 // TestFrontValues: values an editor writes without quotes are read, not
 // dropped; a value of the wrong kind is an error at its line.
 func TestFrontValues(t *testing.T) {

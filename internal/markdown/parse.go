@@ -338,7 +338,9 @@ func leadEnd(e *ast.Emphasis, src []byte) int {
 var attrLineRe = regexp.MustCompile(`^\{#([^\s}]+)\}$`)
 
 // readHTMLBlock reads an HTML block as a paragraph of text: its lines as
-// written, and the {#id} line after it, which CommonMark makes part of it.
+// written, and its {#id}: the attribute line after a block that a closing
+// line ends (<!-- -->, <script>, <pre> …), or the last line of one that a
+// blank line ends (<div>), which CommonMark makes part of it.
 func readHTMLBlock(n *ast.HTMLBlock, src []byte) report.Block {
 	var lines []string
 	for i := 0; i < n.Lines().Len(); i++ {
@@ -348,8 +350,8 @@ func readHTMLBlock(n *ast.HTMLBlock, src []byte) report.Block {
 	if n.HasClosure() {
 		lines = append(lines, strings.TrimRight(string(n.ClosureLine.Value(src)), "\n"))
 	}
-	blk := report.Block{Kind: report.Paragraph}
-	if k := len(lines) - 1; k > 0 {
+	blk := report.Block{Kind: report.Paragraph, ID: id(n)}
+	if k := len(lines) - 1; k > 0 && blk.ID == "" {
 		if m := attrLineRe.FindStringSubmatch(strings.TrimSpace(lines[k])); m != nil {
 			blk.ID, lines = m[1], lines[:k]
 		}
