@@ -20,14 +20,15 @@ type frame struct {
 // s1-2-3, item 1、 under it → s1-2-3-1; paragraphs and tables are numbered
 // under the nearest numbered block (s1-2-p1, s1-2-t1); unnumbered headings
 // are h1, h2 …; numbered blocks with no numbered parent take a prefix of
-// their kind (see topPrefix). Ids already set are kept. It reports ids used
-// twice.
+// their kind (see topPrefix). Ids already set are kept, wherever they are
+// (links to them are out in the world): a new block whose id would be one
+// of them, or one given before, takes the next free suffix (s1-p1_2). It
+// reports ids set twice.
 func FillIDs(doc *report.Doc) []report.Finding {
+	seen, fs := writtenIDs(doc.Blocks)
 	stack := []frame{{}}
-	seen := make(map[string]bool, len(doc.Blocks))
 	next := map[string]int{} // the next suffix to try for a repeated id
 	headings := 0
-	var fs []report.Finding
 	for i := range doc.Blocks {
 		blk := &doc.Blocks[i]
 		id := blk.ID
@@ -52,21 +53,36 @@ func FillIDs(doc *report.Doc) []report.Finding {
 				id = join(top.id, "p"+strconv.Itoa(top.paras))
 			}
 		}
-		if seen[id] {
-			if blk.ID != "" {
-				fs = append(fs, report.Finding{Line: blk.Line, Level: report.Error, Code: "duplicate-id",
-					Message: fmt.Sprintf("id %q is used twice: anchors must be unique", id)})
-			} else {
+		if blk.ID == "" {
+			if seen[id] {
 				id = unique(id, seen, next)
 			}
+			seen[id] = true
 		}
-		seen[id] = true
 		blk.ID = id
 		if blk.Kind.Level() > 0 {
 			stack[len(stack)-1].id = id
 		}
 	}
 	return fs
+}
+
+// writtenIDs returns the ids already set in blocks, and an error for each
+// one set again.
+func writtenIDs(blocks []report.Block) (map[string]bool, []report.Finding) {
+	seen := make(map[string]bool, len(blocks))
+	var fs []report.Finding
+	for _, blk := range blocks {
+		if blk.ID == "" {
+			continue
+		}
+		if seen[blk.ID] {
+			fs = append(fs, report.Finding{Line: blk.Line, Level: report.Error, Code: "duplicate-id",
+				Message: fmt.Sprintf("id %q is used twice: anchors must be unique", blk.ID)})
+		}
+		seen[blk.ID] = true
+	}
+	return seen, fs
 }
 
 // topPrefix starts the id of a numbered block that has no numbered parent:

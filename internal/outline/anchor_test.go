@@ -69,6 +69,39 @@ func TestFillIDsKeepsHandWritten(t *testing.T) {
 	}
 }
 
+// TestFillIDsNewBeforeWritten (issue 8 item 10): a block added before
+// blocks whose ids are written gets an id of its own, never one written
+// further on; the written ids stay as they are.
+func TestFillIDsNewBeforeWritten(t *testing.T) {
+	para := func(text, id string) report.Block { return report.Block{Kind: report.Paragraph, Text: text, ID: id} }
+	part := func(marker, id string) report.Block { return report.Block{Kind: report.Part, Marker: marker, Lead: "回顾", ID: id} }
+	for _, tt := range []struct {
+		name   string
+		blocks []report.Block
+		want   []string
+	}{
+		{"paragraph before the first", []report.Block{para("新。", ""), para("甲。", "p1")}, []string{"p1_2", "p1"}},
+		{"paragraph between two", []report.Block{part("一、", "s1"), para("甲。", "s1-p1"), para("新。", ""), para("乙。", "s1-p2")},
+			[]string{"s1", "s1-p1", "s1-p1_2", "s1-p2"}},
+		{"part before the first", []report.Block{part("一、", ""), para("新。", ""), part("一、", "s1"), para("甲。", "s1-p1")},
+			[]string{"s1_2", "s1_2-p1", "s1", "s1-p1"}},
+		{"two new, one suffix each", []report.Block{para("新。", ""), para("新。", ""), para("甲。", "p1"), para("乙。", "p2")},
+			[]string{"p1_2", "p2_2", "p1", "p2"}},
+	} {
+		doc := &report.Doc{Blocks: tt.blocks}
+		if fs := FillIDs(doc); len(fs) > 0 {
+			t.Errorf("%s: %v", tt.name, fs)
+		}
+		var ids []string
+		for _, b := range doc.Blocks {
+			ids = append(ids, b.ID)
+		}
+		if !slices.Equal(ids, tt.want) {
+			t.Errorf("%s: ids %v, want %v", tt.name, ids, tt.want)
+		}
+	}
+}
+
 // TestTopLevelIDs: numbered blocks without a numbered parent never take a
 // part's id.
 func TestTopLevelIDs(t *testing.T) {
