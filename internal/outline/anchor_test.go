@@ -74,7 +74,9 @@ func TestFillIDsKeepsHandWritten(t *testing.T) {
 // further on; the written ids stay as they are.
 func TestFillIDsNewBeforeWritten(t *testing.T) {
 	para := func(text, id string) report.Block { return report.Block{Kind: report.Paragraph, Text: text, ID: id} }
-	part := func(marker, id string) report.Block { return report.Block{Kind: report.Part, Marker: marker, Lead: "回顾", ID: id} }
+	part := func(marker, id string) report.Block {
+		return report.Block{Kind: report.Part, Marker: marker, Lead: "回顾", ID: id}
+	}
 	for _, tt := range []struct {
 		name   string
 		blocks []report.Block
