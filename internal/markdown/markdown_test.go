@@ -279,6 +279,31 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestControlCharacters (issue 8 item 12): a control character anywhere in
+// a content file, raw or written as a TOML escape, is an error at its line;
+// tab is text.
+func TestControlCharacters(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"+++\ntitle = \"x\"\n+++\n\n第一段\n\n第\x00二段\n", "c.md:7: control character U+0000"},
+		{"+++\ntitle = \"x\"\n+++\n\n第一段\x1b[31m\n", "c.md:5: control character U+001B"},
+		{"+++\ntitle = \"x\"\n+++\n\n| a | b\x7f |\n| --- | --- |\n", "c.md:5: control character U+007F"},
+		{"+++\ntitle = \"x\"\n+++\n\n引号\u0093错\n", "c.md:5: control character U+0093"},
+		{"+++\ntitle = \"x\x0c\"\n+++\n", "c.md:2: control character U+000C"},
+		{"+++\ntitle = \"x\"\nspeaker = \"镇长\\u0000\"\n+++\n", "c.md:3: front matter: speaker: control character U+0000"},
+	} {
+		_, err := Parse("c.md", []byte(tt.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %s…", tt.in, err, tt.want)
+		}
+		if _, err := ParseMeta("c.md", []byte(tt.in)); err == nil {
+			t.Errorf("%q: ParseMeta took it", tt.in)
+		}
+	}
+	if _, err := Parse("c.md", []byte("+++\ntitle = \"x\"\n+++\n\n一\t段\r\n")); err != nil {
+		t.Errorf("tab and CRLF: %v", err)
+	}
+}
+
 // FuzzEscape: any text in a paragraph, a lead, a heading or a table cell
 // comes back from Parse(Write(doc)) unchanged: nothing in a report is taken
 // for Markdown.

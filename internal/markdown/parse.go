@@ -21,6 +21,7 @@ import (
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/source"
+	"github.com/govreport/govreport/internal/typo"
 )
 
 // newParser returns goldmark set up as the site's Hugo config sets it up:
@@ -70,6 +71,10 @@ func parseFront(name string, data []byte, m *report.Meta) (body []byte, bodyLine
 		line := bytes.Count(data[:source.FirstInvalidUTF8(data)], []byte("\n")) + 1
 		return nil, 0, fmt.Errorf("%s:%d: not UTF-8 text: save the file as UTF-8 (a GBK/GB18030 original can be read with govreport import)", name, line)
 	}
+	if off, r := typo.FirstControl(string(data)); off >= 0 {
+		line := bytes.Count(data[:off], []byte("\n")) + 1
+		return nil, 0, fmt.Errorf("%s:%d: %s", name, line, controlMessage(r))
+	}
 	front, body, bodyLine, err := splitFront(data)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", name, err)
@@ -81,6 +86,12 @@ func parseFront(name string, data []byte, m *report.Meta) (body []byte, bodyLine
 		return nil, 0, frontError(name, front, err)
 	}
 	return body, bodyLine, nil
+}
+
+// controlMessage says what is wrong with control character r in a content
+// file and what to do.
+func controlMessage(r rune) string {
+	return fmt.Sprintf("control character U+%04X in the text: delete it (it is binary data, not text: a page cannot show it)", r)
 }
 
 // FrontLine returns the line of a report's Markdown file whose front matter
@@ -150,6 +161,9 @@ func readFront(m *report.Meta, front []byte) error {
 			s, ok := textValue(x)
 			if !ok {
 				return keyError{f.key, fmt.Sprintf("%s = %v: write text in double quotes", f.key, x)}
+			}
+			if off, r := typo.FirstControl(s); off >= 0 { // written as an escape, \u0000
+				return keyError{f.key, f.key + ": " + controlMessage(r)}
 			}
 			*f.get(m) = s
 		}

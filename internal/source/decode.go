@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/govreport/govreport/internal/typo"
 )
 
 var (
@@ -22,23 +24,46 @@ var (
 // but decode to plausible Chinese text. Anything else is refused with an error
 // that names the file and says what to do, rather than decoded into garbage.
 func Decode(name string, data []byte) (string, error) {
+	s, _, err := decode(name, data)
+	return s, err
+}
+
+// decode is Decode, also naming the encoding when it had to be guessed
+// from the text itself (UTF-16 without a byte-order mark), "" otherwise.
+func decode(name string, data []byte) (text, guessed string, err error) {
 	if len(data) == 0 {
-		return "", errEmpty(name)
+		return "", "", errEmpty(name)
 	}
-	s, err := decodeBytes(name, data)
+	s, guessed, err := decodeBytes(name, data)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	s = normalizeNewlines(s)
 	if strings.TrimSpace(s) == "" {
-		return "", errEmpty(name)
+		return "", "", errEmpty(name)
 	}
-	return s, nil
+	if off, r := typo.FirstControl(s); off >= 0 { // DEL, C1: a wrong code page or binary data
+		return "", "", fmt.Errorf("%s:%d: control character U+%04X in the text (binary data, or a character from a wrong code page): delete or fix it and try again",
+			name, strings.Count(s[:off], "\n")+1, r)
+	}
+	return s, guessed, nil
 }
 
-// decodeBytes picks the encoding: a BOM decides; otherwise UTF-8 if valid,
-// else GB18030 if plausible.
-func decodeBytes(name string, data []byte) (string, error) {
+// decodeBytes picks the encoding: a BOM decides; otherwise UTF-16 if the
+// NUL bytes fall as ASCII's do in it and it decodes to plausible text,
+// UTF-8 if valid, else GB18030 if plausible.
+func decodeBytes(name string, data []byte) (string, string, error) {
+	if bytes.IndexByte(data, 0) >= 0 && !bytes.HasPrefix(data, bomUTF16LE) && !bytes.HasPrefix(data, bomUTF16BE) && binaryKind(data) == "" {
+		if be, ok := utf16Order(data); ok {
+			return decodeUTF16NoBOM(name, data, be)
+		}
+	}
+	s, err := decodeMarked(name, data)
+	return s, "", err
+}
+
+// decodeMarked decodes data that is not UTF-16 without a BOM.
+func decodeMarked(name string, data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		body := data[len(bomUTF8):]
@@ -123,6 +148,69 @@ func decodeUTF16(name string, data []byte) (string, error) {
 		}
 	}
 	return string(out), nil
+}
+
+// utf16Order tells UTF-16 without a byte-order mark by where its NUL bytes
+// fall: text always holds some ASCII (line ends, digits), whose high byte is
+// NUL, so most NULs are at odd offsets in little-endian text and at even
+// ones in big-endian (a character such as 一, U+4E00, puts one on the other
+// side). ok is false when data does not look so.
+func utf16Order(data []byte) (be, ok bool) {
+	var even, odd int
+	for i, c := range data {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	n := len(data) / 2
+	switch {
+	case odd >= n/20 && even*5 <= odd: // at least 5% ASCII, NULs mostly on one side
+		return false, true
+	case even >= n/20 && odd*5 <= even:
+		return true, true
+	}
+	return false, false
+}
+
+// decodeUTF16NoBOM decodes data as UTF-16 in the byte order given and
+// keeps it only if it reads as a report: no controls, and text made of
+// Chinese, ASCII and CJK punctuation; otherwise it says what it found.
+func decodeUTF16NoBOM(name string, data []byte, be bool) (string, string, error) {
+	order, bom := "LE", bomUTF16LE
+	if be {
+		order, bom = "BE", bomUTF16BE
+	}
+	refuse := fmt.Errorf("%s: this looks like UTF-16 %s text without a byte-order mark, but it does not read as text: save the report as UTF-8 text and try again", name, order)
+	if len(data)%2 != 0 || badUTF16(append(bom[:2:2], data...), be) >= 0 {
+		return "", "", refuse
+	}
+	out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(append(bom[:2:2], data...))
+	if err != nil || !textPlausible(string(out)) {
+		return "", "", refuse
+	}
+	return string(out), "UTF-16 " + order + " without a byte-order mark", nil
+}
+
+// textPlausible reports whether s reads as a Chinese report: no controls
+// but whitespace, and at least 90% of its characters Chinese, ASCII or
+// CJK and full-width punctuation.
+func textPlausible(s string) bool {
+	good, all := 0, 0
+	for _, r := range s {
+		all++
+		switch {
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f':
+			return false
+		case r < 0x7F, r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F,
+			r >= 0xFF00 && r <= 0xFFEF, r >= 0x2010 && r <= 0x2027, r == 0x3007:
+			good++
+		}
+	}
+	return all > 0 && good*10 >= all*9
 }
 
 // badUTF16 returns the byte offset of the first malformed code unit after

@@ -67,7 +67,7 @@ func TestDecodeGB18030Bytes(t *testing.T) {
 }
 
 func TestDecodeErrors(t *testing.T) {
-	utf16NoBOM := encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "2023年报告")
+	utf16NoBOM := encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "2023年报告\n")
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -78,7 +78,11 @@ func TestDecodeErrors(t *testing.T) {
 		{"latin-1", []byte("abc\ndef\nCaf\xe9 au lait, M\xfcller, na\xefve\n"),
 			"latin-1.txt: not UTF-8, GB18030 or UTF-16 text (byte 12, line 3): save the file as UTF-8 and try again"},
 		{"truncated utf-8", []byte("各位代表：\n现在\xe6\x88"), "not UTF-8, GB18030 or UTF-16 text (byte 23, line 2)"},
-		{"utf-16 without BOM", utf16NoBOM, "binary data, not text (NUL byte at byte 2, line 1)"},
+		{"utf-16 without BOM, not text", append(utf16NoBOM, encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "\x01\x02")...),
+			"utf-16 without BOM, not text.txt: this looks like UTF-16 LE text without a byte-order mark, but it does not read as text"},
+		{"binary with NULs", []byte("\x00\x01\x02\x03\x04\x00\x00\x00"), "binary data, not text (NUL byte at byte 1, line 1)"},
+		{"DEL", []byte("各位代表：\n现在\x7f我代表"), "DEL.txt:2: control character U+007F in the text"},
+		{"C1 from a wrong code page", []byte("各位代表：\n\u0093现在\u0094"), "C1 from a wrong code page.txt:2: control character U+0093 in the text"},
 		{"odd utf-16", []byte{0xFF, 0xFE, 0x41, 0x00, 0x42}, "broken UTF-16 text (byte 5, line 1)"},
 		{"lone surrogate", []byte{0xFE, 0xFF, 0x00, 0x41, 0xD8, 0x00, 0x00, 0x41}, "broken UTF-16 text (byte 5, line 1)"},
 		{"nul in utf-16", []byte{0xFF, 0xFE, 0x41, 0x00, 0x00, 0x00}, "binary data in UTF-16 text"},
@@ -89,6 +93,30 @@ func TestDecodeErrors(t *testing.T) {
 		_, err := Decode(tc.name+".txt", tc.data)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestReadUTF16WithoutBOM (issue 8 item 15): UTF-16 text saved without a
+// byte-order mark, little- or big-endian, is read, with a finding that
+// says so; it was refused as binary data.
+func TestReadUTF16WithoutBOM(t *testing.T) {
+	crlf := strings.ReplaceAll(gbText, "\n", "\r\n")
+	for _, order := range []struct {
+		name string
+		e    unicode.Endianness
+	}{{"LE", unicode.LittleEndian}, {"BE", unicode.BigEndian}} {
+		data := encode(t, unicode.UTF16(order.e, unicode.IgnoreBOM), crlf)
+		src, err := ReadText("u.txt", data)
+		if err != nil {
+			t.Errorf("%s: %v", order.name, err)
+			continue
+		}
+		if got := src.Paras[0].Text; !strings.HasPrefix(gbText, got) {
+			t.Errorf("%s: first paragraph %q", order.name, got)
+		}
+		if len(src.Findings) == 0 || src.Findings[0].Code != "encoding" || !strings.Contains(src.Findings[0].Message, "UTF-16 "+order.name+" without a byte-order mark") {
+			t.Errorf("%s: findings %v", order.name, src.Findings)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/typo"
 )
 
 // Limits on what ReadDocx expands, so that a zip bomb is refused rather than
@@ -62,7 +63,24 @@ func ReadDocx(name string, data []byte) (*Source, error) {
 	if err := w.readMain(); err != nil {
 		return nil, err
 	}
-	return w.src, nil
+	return w.src, docxControls(name, w.src.Paras)
+}
+
+// docxControls refuses a control character XML lets through (DEL, C1:
+// a wrong code page or binary data), naming its paragraph.
+func docxControls(name string, paras []Para) error {
+	for _, p := range paras {
+		texts := []string{p.Text}
+		for _, row := range p.Rows {
+			texts = append(texts, row...)
+		}
+		for _, t := range texts {
+			if off, r := typo.FirstControl(t); off >= 0 {
+				return fmt.Errorf("%s: paragraph %d: control character U+%04X in the text (binary data, or a character from a wrong code page): delete or fix it in Word and try again", name, p.Line, r)
+			}
+		}
+	}
+	return nil
 }
 
 // docxPackage is the opened zip: its files by name, and how much has been

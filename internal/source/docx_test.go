@@ -894,3 +894,17 @@ func FuzzReadDocx(f *testing.F) {
 		}
 	})
 }
+
+// TestReadDocxControls (issue 8 item 12): a control character that XML
+// lets through (DEL, C1) is refused, naming its paragraph.
+func TestReadDocxControls(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{wp(`<w:r><w:t>第一段</w:t></w:r>`) + wp(`<w:r><w:t>第二&#x7f;段</w:t></w:r>`), "c.docx: paragraph 2: control character U+007F"},
+		{`<w:tbl><w:tr><w:tc>` + wp(`<w:r><w:t>格&#x93;</w:t></w:r>`) + `</w:tc></w:tr></w:tbl>`, "c.docx: paragraph 1: control character U+0093"},
+	} {
+		_, err := ReadDocx("c.docx", buildDocx(t, tt.body))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("err = %v, want %s…", err, tt.want)
+		}
+	}
+}

@@ -18,12 +18,16 @@ import (
 // flattened into text are rebuilt where their shape is certain, and every
 // Para keeps its source line numbers (see Para.LineAt).
 func ReadText(name string, data []byte) (*Source, error) {
-	text, err := Decode(name, data)
+	text, guessed, err := decode(name, data)
 	if err != nil {
 		return nil, err
 	}
 	r := newReader(name, text)
 	r.run()
+	if guessed != "" {
+		r.src.Findings = append([]report.Finding{{Line: 1, Level: report.Warning, Code: "encoding",
+			Message: "read as " + guessed + ": check the text, and save the file as UTF-8"}}, r.src.Findings...)
+	}
 	return r.src, nil
 }
 

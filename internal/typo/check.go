@@ -92,7 +92,11 @@ func checkChars(s string, out []Issue) []Issue {
 	last := Issue{Off: -1}
 	flush := func() {
 		if last.Off >= 0 {
-			out = append(out, issue(s, last.Off, last.End, report.Warning, CodeSuspicious, last.Message))
+			level := report.Warning
+			if strings.HasPrefix(last.Message, "control character") {
+				level = report.Error // never published: binary data, not text
+			}
+			out = append(out, issue(s, last.Off, last.End, level, CodeSuspicious, last.Message))
 		}
 		last = Issue{Off: -1}
 	}
@@ -128,8 +132,10 @@ func suspiciousRune(s string, i int, r rune, n int) string {
 		return "replacement character U+FFFD (a character lost in conversion)"
 	case r == '\t' || r == '\n' || r == '\r':
 		return ""
-	case unicode.Is(unicode.Cc, r) || isInvisible(r):
+	case IsControl(r):
 		return fmt.Sprintf("control character U+%04X", r)
+	case isInvisible(r):
+		return fmt.Sprintf("invisible character U+%04X", r)
 	case unicode.Is(unicode.Co, r):
 		return fmt.Sprintf("private-use character U+%04X (a font's own glyph)", r)
 	case r >= 0xFF61 && r <= 0xFF9F:
@@ -142,6 +148,26 @@ func suspiciousRune(s string, i int, r rune, n int) string {
 		return alienLetter(s, i, r, n)
 	}
 	return ""
+}
+
+// IsControl reports whether r is a control character that report text
+// never holds: C0 other than tab and line ends, DEL, and C1 (U+0080–U+009F,
+// what a wrong code page leaves).
+func IsControl(r rune) bool {
+	return unicode.Is(unicode.Cc, r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// FirstControl returns the byte offset and the rune of the first control
+// character in s (see IsControl), or -1.
+func FirstControl(s string) (int, rune) {
+	for i, r := range s {
+		if r < 0x20 || r >= 0x7F && r <= 0x9F {
+			if IsControl(r) {
+				return i, r
+			}
+		}
+	}
+	return -1, 0
 }
 
 // isInvisible reports zero-width and direction characters.

@@ -128,6 +128,26 @@ func TestCheckMessageAndLevel(t *testing.T) {
 	}
 }
 
+// TestControlIsError (issue 8 item 12): a control character is an error,
+// never published; an invisible one (zero width) stays a warning.
+func TestControlIsError(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want report.Level
+	}{
+		{"经济\x00发展", report.Error}, {"经济\x1b[31m发展", report.Error}, {"经济\x7f发展", report.Error},
+		{"经济\u0093发展", report.Error}, {"经济\u200b发展", report.Warning},
+	} {
+		is := Check(tt.in)
+		if len(is) != 1 || is[0].Level != tt.want {
+			t.Errorf("Check(%q) = %+v, want one %v", tt.in, is, tt.want)
+		}
+	}
+	if off, r := FirstControl("甲\t乙\n丙\r\x1b"); off != len("甲\t乙\n丙\r") || r != 0x1b {
+		t.Errorf("FirstControl = %d, %U", off, r)
+	}
+}
+
 func TestPlaceholders(t *testing.T) {
 	s := "完成XX万元，xx0.9%，20xx年，APP"
 	var got []string
