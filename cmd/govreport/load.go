@@ -28,7 +28,9 @@ func load(path string) (*report.Doc, []report.Finding, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		return doc, outline.Review(doc), nil
+		fs := outline.Review(doc)
+		markdown.FrontFindings(data, fs)
+		return doc, fs, nil
 	}
 	return outline.Import(path, data)
 }

@@ -153,6 +153,72 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// writeContent writes a report's content file under dir as fmt and lint
+// find it, and returns its path.
+func writeContent(t *testing.T, dir, text string) string {
+	t.Helper()
+	md := filepath.Join(dir, "reports", "x", "index.md")
+	if err := os.MkdirAll(filepath.Dir(md), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return md
+}
+
+// TestFmtDates (issue 8 item 9): fmt writes a date written as a person
+// would as YYYY-MM-DD, saying so at its line, and never writes invalid
+// TOML (it wrote date = 2024/01/27 from date = "2024/01/27"); lint reports
+// a portal date it cannot read as an error at its line.
+func TestFmtDates(t *testing.T) {
+	for _, date := range []string{`"2024/01/27"`, `2024/1/27`, `2024年1月27日`, `"2024.1.27"`} {
+		dir := t.TempDir()
+		md := writeContent(t, dir, "+++\ntitle = \"2023年青山镇政府工作报告\"\ndate = "+date+"\nyear = 2023\n+++\n\n全年完成财政收入1200万元。\n")
+		code, out, errs := runCLI(t, "fmt", dir)
+		if code != 0 {
+			t.Errorf("fmt date = %s: %d %s", date, code, errs)
+			continue
+		}
+		if !strings.Contains(out, md+":3: info: date ") {
+			t.Errorf("fmt date = %s printed no finding at line 3:\n%s", date, out)
+		}
+		got, _ := os.ReadFile(md)
+		if !strings.Contains(string(got), "\ndate = 2024-01-27\n") {
+			t.Errorf("fmt date = %s wrote\n%s", date, got)
+		}
+	}
+	dir := t.TempDir()
+	md := writeContent(t, dir, "+++\ntitle = \"2023年青山镇政府工作报告\"\ndate = 2024-01-27\nyear = 2023\npub_date = \"2024年2月30日\"\n+++\n\n全年完成财政收入1200万元。\n")
+	if code, out, _ := runCLI(t, "lint", "--strict", md); code != 1 || !strings.Contains(out, md+":5: error: pub_date") {
+		t.Errorf("lint of an impossible pub_date: %d\n%s", code, out)
+	}
+	md = writeContent(t, dir, "+++\ntitle = \"x\"\ndate = 2024年13月1日\n+++\n\n正文。\n")
+	for _, cmd := range []string{"fmt", "lint"} {
+		if code, _, errs := runCLI(t, cmd, md); code != 2 || !strings.Contains(errs, md+":3: front matter: date") || !strings.Contains(errs, "YYYY-MM-DD") {
+			t.Errorf("%s of date = 2024年13月1日: %d %s", cmd, code, errs)
+		}
+	}
+}
+
+// TestContentControlCharacters (issue 8 item 12): fmt and lint refuse a
+// control character in content, naming the file and line, and change
+// nothing.
+func TestContentControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	in := "+++\ntitle = \"x\"\n+++\n\n第一段。\n\n第二\x00段。\n"
+	md := writeContent(t, dir, in)
+	for _, cmd := range []string{"fmt", "lint"} {
+		code, _, errs := runCLI(t, cmd, md)
+		if code != 2 || !strings.Contains(errs, md+":7: control character U+0000") {
+			t.Errorf("%s: %d %s", cmd, code, errs)
+		}
+	}
+	if got, _ := os.ReadFile(md); string(got) != in {
+		t.Error("fmt changed a file it refused")
+	}
+}
+
 func TestHelp(t *testing.T) {
 	code, out, _ := runCLI(t, "help")
 	for _, c := range []string{"import", "outline", "fmt", "lint"} {

@@ -126,6 +126,7 @@ func (c *cli) fmtFile(path string) error {
 		return err
 	}
 	findings := outline.Tidy(doc)
+	markdown.FrontFindings(data, findings)
 	c.printFindings(path, findings)
 	for _, f := range findings {
 		if f.Level == report.Error {

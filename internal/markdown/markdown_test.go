@@ -279,6 +279,74 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestFrontDates (issue 8 item 9): dates written as a person would, quoted
+// or not, are read and then written YYYY-MM-DD with a finding at their
+// line; a value that names no day is refused at its line with the form
+// expected; Write never writes a date TOML cannot read.
+func TestFrontDates(t *testing.T) {
+	for _, tt := range []struct{ written, want string }{
+		{`"2024/01/27"`, "2024-01-27"}, {`2024/1/27`, "2024-01-27"}, {`"2024.1.27"`, "2024-01-27"},
+		{`2024.01.27`, "2024-01-27"}, {`2024年1月27日`, "2024-01-27"}, {`"2024 年 1 月 27 日"`, "2024-01-27"},
+		{`"２０２４年１月２７日"`, "2024-01-27"}, {`二〇二四年一月二十七日`, "2024-01-27"}, {`"2024-1-7"`, "2024-01-07"},
+		{`2024/1/27 # 大会开幕`, "2024-01-27"}, {`'2024/1/27'`, "2024-01-27"},
+	} {
+		for _, key := range []string{"date", "written_date", "pub_date"} {
+			in := "+++\ntitle = \"x\"\n" + key + " = " + tt.written + "\n+++\n\n正文。\n"
+			doc, err := Parse("d.md", []byte(in))
+			if err != nil {
+				t.Errorf("%s = %s: %v", key, tt.written, err)
+				continue
+			}
+			fs := outline.Tidy(doc)
+			FrontFindings([]byte(in), fs)
+			if len(fs) != 1 || fs[0].Line != 3 || fs[0].Code != "date" {
+				t.Errorf("%s = %s: findings %v, want one date finding at line 3", key, tt.written, fs)
+			}
+			out := Write(doc)
+			if !strings.Contains(string(out), "\n"+key+" = ") || !strings.Contains(string(out), tt.want) {
+				t.Errorf("%s = %s: written as\n%s", key, tt.written, out)
+			}
+			if back, err := Parse("d.md", out); err != nil || back.Meta != doc.Meta {
+				t.Errorf("%s = %s: the written file reads back as %+v, %v", key, tt.written, back, err)
+			}
+		}
+	}
+	// date, the page's date to Hugo, is refused by the reader; the portal's
+	// dates are text to Hugo, and the review reports them as errors.
+	for _, bad := range []string{`"2024/13/01"`, `2024年2月30日`, `"去年"`, `"2024年1月"`, `2024/1/27/5`} {
+		in := "+++\ntitle = \"x\"\nyear = 2023\ndate = " + bad + "\n+++\n\n正文。\n"
+		_, err := Parse("d.md", []byte(in))
+		if want := "d.md:4: front matter: date = "; err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "YYYY-MM-DD") {
+			t.Errorf("date = %s: err = %v, want %s… YYYY-MM-DD", bad, err, want)
+		}
+		for _, key := range []string{"written_date", "pub_date"} {
+			in := "+++\ntitle = \"x\"\nyear = 2023\n" + key + " = " + bad + "\n+++\n\n正文。\n"
+			doc, err := Parse("d.md", []byte(in))
+			if err != nil {
+				t.Errorf("%s = %s: %v", key, bad, err)
+				continue
+			}
+			fs := outline.Review(doc)
+			FrontFindings([]byte(in), fs)
+			found := false
+			for _, f := range fs {
+				found = found || f.Code == "meta-date" && f.Level == report.Error && f.Line == 4 && strings.Contains(f.Message, "YYYY-MM-DD")
+			}
+			if !found {
+				t.Errorf("%s = %s: no meta-date error at line 4 in %v", key, bad, fs)
+			}
+			if _, err := Parse("d.md", Write(doc)); err != nil {
+				t.Errorf("%s = %s: written as invalid TOML: %v", key, bad, err)
+			}
+		}
+	}
+	// A date that reached the model unread is still written as valid TOML.
+	doc := &report.Doc{Meta: report.Meta{Title: "x", Date: "2024年1月"}}
+	if _, err := Parse("w.md", Write(doc)); err == nil || !strings.Contains(err.Error(), "w.md:3: front matter: date") {
+		t.Errorf("a bad date written and read back: %v", err)
+	}
+}
+
 // TestControlCharacters (issue 8 item 12): a control character anywhere in
 // a content file, raw or written as a TOML escape, is an error at its line;
 // tab is text.

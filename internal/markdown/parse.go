@@ -94,6 +94,35 @@ func controlMessage(r rune) string {
 	return fmt.Sprintf("control character U+%04X in the text: delete it (it is binary data, not text: a page cannot show it)", r)
 }
 
+// FrontFindings gives each finding about a front matter value, one with no
+// line whose message starts with the key (pub_date "2024/1/5" read as …),
+// the line of data that sets that key.
+func FrontFindings(data []byte, fs []report.Finding) {
+	for i, f := range fs {
+		if f.Line != 0 {
+			continue
+		}
+		key, _, _ := strings.Cut(f.Message, " ")
+		if !frontKey(key) {
+			continue
+		}
+		fs[i].Line = FrontLine(data, key)
+	}
+}
+
+// frontKey reports whether key is one of the front matter's keys.
+func frontKey(key string) bool {
+	if key == "date" || key == "year" {
+		return true
+	}
+	for _, f := range fields {
+		if f.key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // FrontLine returns the line of a report's Markdown file whose front matter
 // sets key (key = …), or 0.
 func FrontLine(data []byte, key string) int {
@@ -152,7 +181,7 @@ func splitFront(data []byte) (front, body []byte, bodyLine int, err error) {
 }
 
 func readFront(m *report.Meta, front []byte) error {
-	v, err := metadecoders.Default.UnmarshalToMap(front, metadecoders.TOML)
+	v, err := metadecoders.Default.UnmarshalToMap(quoteDates(front), metadecoders.TOML)
 	if err != nil {
 		return err
 	}
@@ -171,9 +200,14 @@ func readFront(m *report.Meta, front []byte) error {
 	if x, ok := v["date"]; ok {
 		d, ok := textValue(x)
 		if !ok {
-			return keyError{"date", fmt.Sprintf("date = %v: write the date as YYYY-MM-DD", x)}
+			return keyError{"date", fmt.Sprintf("date = %v: write the date as YYYY-MM-DD, as in date = 2024-01-27", x)}
 		}
 		m.Date = d
+	}
+	// Hugo reads date as the page's date: one that names no day stops here.
+	// written_date and pub_date are text to Hugo; outline.Check reports them.
+	if _, ok := outline.ParseDate(m.Date); m.Date != "" && !ok {
+		return keyError{"date", fmt.Sprintf("date = %q is not a day: write it YYYY-MM-DD, as in date = 2024-01-27", m.Date)}
 	}
 	switch y := v["year"].(type) {
 	case nil:
@@ -187,6 +221,33 @@ func readFront(m *report.Meta, front []byte) error {
 		return keyError{"year", fmt.Sprintf("year = %v: write the year as a number, year = 2023", y)}
 	}
 	return nil
+}
+
+// dateLineRe is a front matter line setting a date; tomlDateRe a value
+// TOML reads as a date or date-time.
+var (
+	dateLineRe = regexp.MustCompile(`^(\s*(?:date|written_date|pub_date)\s*=\s*)(.*?)\s*$`)
+	tomlDateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?(?:\s*#.*)?$`)
+)
+
+// quoteDates puts in double quotes the dates an editor wrote without them
+// in a form TOML does not read (date = 2024/1/27, date = 2024年1月27日), line
+// for line, so that they are read and then checked as dates.
+func quoteDates(front []byte) []byte {
+	lines := strings.Split(string(front), "\n")
+	changed := false
+	for i, l := range lines {
+		m := dateLineRe.FindStringSubmatch(l)
+		if m == nil || m[2] == "" || strings.HasPrefix(m[2], "\"") || strings.HasPrefix(m[2], "'") || tomlDateRe.MatchString(m[2]) {
+			continue
+		}
+		val, _, _ := strings.Cut(m[2], " #") // a comment after it
+		lines[i], changed = m[1]+tomlString(strings.TrimSpace(val)), true
+	}
+	if !changed {
+		return front
+	}
+	return []byte(strings.Join(lines, "\n"))
 }
 
 // textValue reads a front matter value as text: a string as it is, a TOML

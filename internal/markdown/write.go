@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/report"
@@ -54,8 +55,10 @@ func writeFront(b *bytes.Buffer, m *report.Meta) {
 	for _, f := range fields[:1] {
 		fmt.Fprintf(b, "%s = %s\n", f.key, tomlString(*f.get(m)))
 	}
-	if m.Date != "" {
+	if _, err := time.Parse("2006-01-02", m.Date); err == nil {
 		fmt.Fprintf(b, "date = %s\n", m.Date) // a TOML local date, as Hugo wants it
+	} else if m.Date != "" {
+		fmt.Fprintf(b, "date = %s\n", tomlString(m.Date)) // never invalid TOML; markdown.Parse reads it
 	}
 	fmt.Fprintf(b, "year = %d\n", m.Year)
 	for _, f := range fields[1:] {

@@ -123,9 +123,10 @@ func changeFindings(text string, changes []typo.Change, lineAt func(int) int) []
 }
 
 // Normalize puts the text of a report read back from Markdown into
-// canonical typography, reporting each change at its block's line.
+// canonical typography, and its dates in the form YYYY-MM-DD, reporting
+// each change at its block's line.
 func Normalize(doc *report.Doc) []report.Finding {
-	var fs []report.Finding
+	fs := normalizeDates(&doc.Meta)
 	at := func(line int) func(int) int { return func(int) int { return line } }
 	norm := func(s *string, line int) {
 		t, changes := typo.Normalize(*s)

@@ -113,7 +113,7 @@ var roundYearRe = regexp.MustCompile(`[（(]\d{4}[）)]`)
 // the page shows as 未填写.
 func checkDisclosure(m report.Meta) []report.Finding {
 	var fs []report.Finding
-	for _, d := range []struct{ key, label, v string }{{"written_date", "成文日期", m.WrittenDate}, {"pub_date", "发布日期", m.PubDate}} {
+	for _, d := range []struct{ key, label, v string }{{"date", "日期", m.Date}, {"written_date", "成文日期", m.WrittenDate}, {"pub_date", "发布日期", m.PubDate}} {
 		if _, err := time.Parse("2006-01-02", d.v); d.v != "" && err != nil { // two-digit month and day, a real day
 			fs = append(fs, report.Finding{Level: report.Error, Code: "meta-date",
 				Message: fmt.Sprintf("%s (%s) %q is not a date written YYYY-MM-DD", d.key, d.label, d.v)})
