@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/govreport/govreport/internal/indicator"
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
@@ -32,7 +33,14 @@ func load(path string) (*report.Doc, []report.Finding, error) {
 		markdown.FrontFindings(data, fs)
 		return doc, fs, nil
 	}
-	return outline.Import(path, data)
+	doc, fs, err := outline.Import(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := indicator.CheckLimit(path, doc); err != nil {
+		return nil, nil, err
+	}
+	return doc, fs, nil
 }
 
 // files lists the report files at path: path itself, or the content and

@@ -136,6 +136,7 @@ func TestBadInput(t *testing.T) {
 		"no-report.txt": []byte("This is a shopping list.\nMilk\nEggs\n"),
 		"trunc.docx":    []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"),
 		"old.doc":       {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1},
+		"huge.txt":      []byte("2023年青山镇政府工作报告\n" + strings.Repeat("全年完成财政收入1200万元。\n", 40000)), // over source.MaxText
 	}
 	for name, data := range cases {
 		path := filepath.Join(dir, name)

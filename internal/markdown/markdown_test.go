@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/govreport/govreport/internal/indicator"
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/source"
@@ -369,6 +370,31 @@ func TestControlCharacters(t *testing.T) {
 	}
 	if _, err := Parse("c.md", []byte("+++\ntitle = \"x\"\n+++\n\n一\t段\r\n")); err != nil {
 		t.Errorf("tab and CRLF: %v", err)
+	}
+}
+
+// TestParseLimits (issue 8 item 18): content over MaxContent, a paragraph
+// over outline.MaxParagraph and more than indicator.MaxFigures figures are
+// refused, a paragraph at its line.
+func TestParseLimits(t *testing.T) {
+	front := "+++\ntitle = \"x\"\n+++\n\n第一段。\n{#p1}\n\n"
+	var figures strings.Builder
+	for i := 0; i <= indicator.MaxFigures; i++ {
+		fmt.Fprintf(&figures, "第%d村完成投资%d万元；", i, 100+i)
+		if i%500 == 499 {
+			figures.WriteString("。\n\n")
+		}
+	}
+	big := front + strings.Repeat("正文。\n\n", MaxContent/len("正文。\n\n"))
+	for _, tt := range []struct{ name, in, want string }{
+		{"content", big, fmt.Sprintf("l.md: %d bytes is too large for a report's content", len(big))},
+		{"paragraph", front + strings.Repeat("正文", outline.MaxParagraph/6+1) + "\n", "l.md:8: a paragraph of"},
+		{"figures", front + figures.String() + "。\n", "l.md: 10001 figures"},
+	} {
+		_, err := Parse("l.md", []byte(tt.in))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: err = %.200v, want %s…", tt.name, err, tt.want)
+		}
 	}
 }
 

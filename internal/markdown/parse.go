@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/govreport/govreport/internal/indicator"
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/source"
@@ -34,7 +35,14 @@ func newParser() parser.Parser {
 	return md.Parser()
 }
 
+// MaxContent is the largest content file read (bytes): what import makes
+// of the largest input accepted (source.MaxText), with room for the
+// anchors, escapes and front matter it adds.
+const MaxContent = 4 * source.MaxText
+
 // Parse reads a report back from its Markdown form. name is used in errors.
+// It refuses content over MaxContent or over one of the limits of
+// outline.CheckLimits and indicator.CheckLimit.
 func Parse(name string, data []byte) (*report.Doc, error) {
 	doc := &report.Doc{}
 	body, bodyLine, err := parseFront(name, data, &doc.Meta)
@@ -51,6 +59,12 @@ func Parse(name string, data []byte) (*report.Doc, error) {
 		blk.Line = bodyLine + lines(n) - 1
 		doc.Blocks = append(doc.Blocks, blk)
 	}
+	if err := outline.CheckLimits(name, doc); err != nil {
+		return nil, err
+	}
+	if err := indicator.CheckLimit(name, doc); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 
@@ -66,6 +80,9 @@ func ParseMeta(name string, data []byte) (*report.Meta, error) {
 // parseFront checks data's encoding, reads its front matter into m and
 // returns the body and the line it starts on.
 func parseFront(name string, data []byte, m *report.Meta) (body []byte, bodyLine int, err error) {
+	if len(data) > MaxContent {
+		return nil, 0, fmt.Errorf("%s: %d bytes is too large for a report's content: it may be at most %d MiB (%d bytes); the longest reports are about 100 KB", name, len(data), MaxContent>>20, MaxContent)
+	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Notepad's UTF-8 signature
 	if !utf8.Valid(data) {
 		line := bytes.Count(data[:source.FirstInvalidUTF8(data)], []byte("\n")) + 1

@@ -515,6 +515,9 @@ func Import(name string, data []byte) (*report.Doc, []report.Finding, error) {
 	if !LooksLikeReport(doc) {
 		return nil, nil, fmt.Errorf("%s: no report found: too little Chinese text, and no title or numbered parts; is this the right file?", name)
 	}
+	if err := CheckLimits(name, doc); err != nil {
+		return nil, nil, err
+	}
 	doc.Meta.Source = filepath.Base(name)
 	doc.Meta.Slug = Slug(doc.Meta.Year, doc.Meta.Place)
 	if doc.Meta.Place == "" { // a page name from the file's, not a bare year or "report"

@@ -27,6 +27,14 @@ var (
 	docxMaxTotal    int64 = 128 << 20 // all parts read, uncompressed
 	docxMaxDepth          = 256       // element nesting in any part
 	docxMaxSpan           = 63        // columns a merged table cell may span
+	// What the main part may hold. Each bound is far above a real report (a
+	// long one has about 2,000 paragraphs, a few hundred table cells, a few
+	// dozen images or comments) and keeps memory in proportion to the text:
+	// a 190 KB .docx of merged cells (gridSpan 63) once took 1.6 GB.
+	docxMaxParas    = 50000   // paragraphs, empty ones and those in tables and text boxes too
+	docxMaxCells    = 50000   // table cells, merged ones counted as the columns they span
+	docxMaxFindings = 10000   // images, comments, notes … left out and reported
+	docxMaxText     = MaxText // bytes of text
 )
 
 const docxMainPart = "word/document.xml"
@@ -209,6 +217,17 @@ type docxLimitError struct {
 	total      bool // the limit on all parts together
 }
 
+// docxCountError is the refusal of a main part that holds more of
+// something than a report would.
+type docxCountError struct {
+	name, what string
+	limit      int
+}
+
+func (e *docxCountError) Error() string {
+	return fmt.Sprintf("%s: refused: the .docx holds more than %d %s, far more than a report; is this the right file?", e.name, e.limit, e.what)
+}
+
 func (e *docxLimitError) Error() string {
 	if e.total {
 		return fmt.Sprintf("%s: refused: the parts of the .docx would expand to more than %s in all", e.name, docxSize(e.limit))
@@ -306,7 +325,15 @@ type docxWalker struct {
 	notes    map[string]string // "footnote:id" or "endnote:id" → text
 	dec      *xml.Decoder
 	depth    int
-	n        int // paragraphs seen so far
+	n        int   // paragraphs seen so far
+	nCells   int   // table cells read so far
+	nText    int   // bytes of text read so far
+	err      error // a limit passed while recording a finding
+}
+
+// tooMany is the error for more than limit of what in the main part.
+func (w *docxWalker) tooMany(what string, limit int) error {
+	return &docxCountError{name: w.pkg.name, what: what, limit: limit}
 }
 
 // loadAux reads the parts that explain document.xml: styles, comments and
@@ -379,6 +406,8 @@ func (w *docxWalker) mainError(err error) error {
 	switch {
 	case errors.As(err, &le):
 		return le
+	case errors.As(err, new(*docxCountError)):
+		return err
 	case errors.As(err, &root):
 		return fmt.Errorf("%s: %s is not a Word document (its root is <%s>); save it again from Word as .docx",
 			w.pkg.name, part, string(root))
@@ -398,11 +427,18 @@ func (w *docxWalker) mainError(err error) error {
 }
 
 func (w *docxWalker) finding(line int, level report.Level, code, msg string) {
+	if len(w.src.Findings) >= docxMaxFindings {
+		w.err = w.tooMany("images, comments, notes and other things left out", docxMaxFindings)
+		return
+	}
 	w.src.Findings = append(w.src.Findings, report.Finding{Line: line, Level: level, Code: code, Message: msg})
 }
 
 // next returns the next token, keeping track of element depth.
 func (w *docxWalker) next() (xml.Token, error) {
+	if w.err != nil {
+		return nil, w.err
+	}
 	tok, err := w.dec.Token()
 	if err != nil {
 		return nil, err
@@ -462,7 +498,8 @@ func (w *docxWalker) decode(v any, se xml.StartElement) error {
 	return err
 }
 
-// text returns the character data of the element just started.
+// text returns the character data of the element just started, counting
+// it against docxMaxText.
 func (w *docxWalker) text() (string, error) {
 	var sb strings.Builder
 	for {
@@ -472,6 +509,9 @@ func (w *docxWalker) text() (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
+			if w.nText += len(t); w.nText > docxMaxText {
+				return "", w.tooMany("bytes of text", docxMaxText)
+			}
 			sb.Write(t)
 		case xml.StartElement:
 			if err := w.skip(); err != nil {
@@ -572,7 +612,9 @@ type docxParaState struct {
 
 // para reads a w:p and emits it (unless empty), then its text boxes.
 func (w *docxWalker) para(emit func(Para)) error {
-	w.n++
+	if w.n++; w.n > docxMaxParas {
+		return w.tooMany("paragraphs", docxMaxParas)
+	}
 	ps := &docxParaState{line: w.n}
 	if err := w.inline(ps); err != nil {
 		return err
@@ -869,17 +911,23 @@ type docxTcPr struct {
 func (w *docxWalker) row() ([]string, error) {
 	var row []string
 	var trPr docxTrPr
-	err := w.cells(&row, &trPr)
-	row = docxPad(row, trPr.GridAfter.int())
-	return row, err
+	if err := w.cells(&row, &trPr); err != nil {
+		return row, err
+	}
+	return row, w.pad(&row, trPr.GridAfter.int())
 }
 
-// docxPad appends n empty cells to row, at most docxMaxSpan.
-func docxPad(row []string, n int) []string {
-	for range min(n, docxMaxSpan) {
-		row = append(row, "")
+// pad appends n empty cells to row, at most docxMaxSpan, counting them
+// against docxMaxCells.
+func (w *docxWalker) pad(row *[]string, n int) error {
+	n = min(max(n, 0), docxMaxSpan)
+	if w.nCells += n; w.nCells > docxMaxCells {
+		return w.tooMany("table cells", docxMaxCells)
 	}
-	return row
+	for range n {
+		*row = append(*row, "")
+	}
+	return nil
 }
 
 // cells reads the cells of the element just started (a row, or a wrapper
@@ -888,9 +936,10 @@ func (w *docxWalker) cells(row *[]string, trPr *docxTrPr) error {
 	return w.children(func(se xml.StartElement) error {
 		switch docxLocal(se.Name) {
 		case "trPr":
-			err := w.decode(trPr, se)
-			*row = docxPad(*row, trPr.GridBefore.int())
-			return err
+			if err := w.decode(trPr, se); err != nil {
+				return err
+			}
+			return w.pad(row, trPr.GridBefore.int())
 		case "tc":
 			return w.cell(row)
 		case "sdt":
@@ -914,12 +963,18 @@ func (w *docxWalker) cell(row *[]string) error {
 		}
 		return w.blockChild(se, collect)
 	})
+	if err != nil {
+		return err
+	}
 	text := strings.Join(lines, "\n")
 	if tcPr.VMerge.continues() || tcPr.HMerge.continues() {
 		text = ""
 	}
-	*row = docxPad(append(*row, text), tcPr.GridSpan.int()-1)
-	return err
+	if w.nCells++; w.nCells > docxMaxCells {
+		return w.tooMany("table cells", docxMaxCells)
+	}
+	*row = append(*row, text)
+	return w.pad(row, tcPr.GridSpan.int()-1)
 }
 
 // blockChild reads one block-level element, as blocks does for each child.

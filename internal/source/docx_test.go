@@ -908,3 +908,55 @@ func TestReadDocxControls(t *testing.T) {
 		}
 	}
 }
+
+// docxRepeated returns a .docx whose body is head, then unit repeated to
+// about size bytes of XML.
+func docxRepeated(t testing.TB, head, unit, tail string, size int) []byte {
+	var b strings.Builder
+	b.WriteString(head)
+	for b.Len() < size {
+		b.WriteString(unit)
+	}
+	b.WriteString(tail)
+	return buildDocx(t, b.String())
+}
+
+// docxBounded are .docx files, a few hundred KB each, whose main part
+// expands into far more than a report holds, and the refusal each gets.
+var docxBounded = []struct {
+	name, head, unit, tail, want string
+}{
+	// The issue's case: a 190 KB file of merged cells took 1.6 GB.
+	{"merged cells", `<w:tbl><w:tr><w:tc>` + wp(`<w:r><w:t>格</w:t></w:r>`) + `</w:tc>`,
+		`<w:tc><w:tcPr><w:gridSpan w:val="63"/></w:tcPr></w:tc>`, `</w:tr></w:tbl>`, "more than 50000 table cells"},
+	{"padded rows", `<w:tbl><w:tr><w:tc>` + wp(`<w:r><w:t>格</w:t></w:r>`) + `</w:tc></w:tr>`,
+		`<w:tr><w:trPr><w:gridBefore w:val="63"/><w:gridAfter w:val="63"/></w:trPr></w:tr>`, `</w:tbl>`, "more than 50000 table cells"},
+	{"paragraphs", "", wp(`<w:r><w:t>段</w:t></w:r>`), "", "more than 50000 paragraphs"},
+	{"empty paragraphs", "", `<w:p/>`, "", "more than 50000 paragraphs"},
+	{"comments", `<w:p>`, `<w:r><w:commentReference w:id="1"/></w:r>`, `</w:p>`, "more than 10000 images, comments"},
+	{"text", `<w:p><w:r><w:t>`, "财政收入一千二百万元，", `</w:t></w:r></w:p>`, "more than 1048576 bytes of text"},
+	{"runs", `<w:p>`, `<w:r><w:t>财政收入</w:t></w:r>`, `</w:p>`, "more than 1048576 bytes of text"},
+}
+
+// TestReadDocxBounded (issue 8 item 18): a .docx whose main part holds
+// more paragraphs, cells, findings or text than a report is refused with
+// a message saying so, having used little memory on the way.
+func TestReadDocxBounded(t *testing.T) {
+	for _, tt := range docxBounded {
+		t.Run(tt.name, func(t *testing.T) {
+			data := docxRepeated(t, tt.head, tt.unit, tt.tail, 24<<20)
+			runtime.GC()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, err := Read("big.docx", data)
+			runtime.ReadMemStats(&after)
+			if err == nil || !strings.HasPrefix(err.Error(), "big.docx: refused: the .docx holds "+tt.want) {
+				t.Fatalf("%d KB .docx: err = %v, want …%s", len(data)>>10, err, tt.want)
+			}
+			t.Logf("%d KB .docx refused after allocating %d MiB", len(data)>>10, (after.TotalAlloc-before.TotalAlloc)>>20)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 128<<20 {
+				t.Errorf("allocated %d MiB before refusing a %d KB file", alloc>>20, len(data)>>10)
+			}
+		})
+	}
+}
