@@ -3,8 +3,11 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func BenchmarkReadText(b *testing.B) {
@@ -67,4 +70,62 @@ func TestReadTextBig(t *testing.T) {
 		_ = p.Slice(off, off+3)
 	}
 	checkSource(t, s, lines)
+}
+
+// BenchmarkReadDocxLimit reads the largest .docx the bounds let through —
+// docxMaxParas paragraphs, and a table of docxMaxCells cells — and a
+// quarter and a half of them, reporting peak heap: linear means time and
+// heap per paragraph or cell staying flat across the sizes.
+func BenchmarkReadDocxLimit(b *testing.B) {
+	for _, frac := range []int{4, 2, 1} {
+		n := docxMaxParas/frac - 10
+		var body strings.Builder
+		for i := range n {
+			fmt.Fprintf(&body, `<w:p><w:r><w:t>第%d段。</w:t></w:r></w:p>`, i)
+		}
+		b.Run(fmt.Sprintf("paragraphs/%d", n), func(b *testing.B) { benchDocx(b, buildDocx(b, body.String())) })
+	}
+	for _, frac := range []int{4, 2, 1} {
+		rows := (docxMaxCells/frac - 10) / 10
+		var body strings.Builder
+		body.WriteString(`<w:tbl>`)
+		for i := range rows {
+			body.WriteString(`<w:tr>`)
+			for c := range 10 {
+				fmt.Fprintf(&body, `<w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc>`, i*10+c)
+			}
+			body.WriteString(`</w:tr>`)
+		}
+		body.WriteString(`</w:tbl>`)
+		b.Run(fmt.Sprintf("cells/%d", rows*10), func(b *testing.B) { benchDocx(b, buildDocx(b, body.String())) })
+	}
+}
+
+func benchDocx(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			peak.Store(max(peak.Load(), ms.HeapAlloc))
+			select {
+			case <-done:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	for b.Loop() {
+		if _, err := Read("limit.docx", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	close(done)
+	b.ReportMetric(float64(peak.Load()-min(peak.Load(), base.HeapAlloc))/(1<<20), "peak-heap-MiB")
 }
