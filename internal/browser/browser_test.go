@@ -717,7 +717,7 @@ func TestNoThirdPartyRequests(t *testing.T) {
 	do(t, ctx, phone(360), chromedp.Navigate(srv.URL+"/"))
 	clickAndLoad(t, ctx, `main a[href$=".html"]`)
 	do(t, ctx, click("#f2"), click("#hc"), click(`nav a[href^="#"]`), chromedp.Reload())
-	do(t, ctx, chromedp.Navigate(srv.URL+printURL), chromedp.Navigate(srv.URL+"/reports/"))
+	do(t, ctx, chromedp.Navigate(srv.URL+printURL), chromedp.Navigate(srv.URL+"/index.html"))
 	time.Sleep(time.Second) // late requests: prefetches, favicon, beacons
 
 	mu.Lock()

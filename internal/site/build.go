@@ -3,9 +3,9 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,31 +13,28 @@ import (
 	"time"
 
 	"github.com/govreport/govreport/internal/indicator"
-	"github.com/govreport/govreport/internal/markdown"
-	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
 )
 
 // BuildOptions configure Build.
 type BuildOptions struct {
-	Root    string                           // project: config.toml, sources/, content/, layouts/, static/, data/
-	Out     string                           // the site directory, replaced only when the build succeeds
-	BaseURL string                           // where the site will live, for canonical links; "" keeps config.toml's
-	Logf    func(format string, args ...any) // one line per stage; may be nil
+	Root    string // project: config.toml, sources/, content/, layouts/, static/, data/
+	Out     string // the site directory, replaced only when the build succeeds
+	BaseURL string // where the site will live, for canonical links; "" keeps config.toml's
+	// Force lets the build replace a non-empty folder that is not a site
+	// this project published before.
+	Force bool
+	Logf  func(format string, args ...any) // one line per stage; may be nil
 }
 
-// Page is one report of the site, as read back from its content.
-type Page struct {
-	Path string // content file
-	Doc  *report.Doc
-}
-
-// Build makes the site. It works on a copy of the project: imports the
-// sources that have no content yet, puts the content in canonical form
-// (anchors filled in), writes the indicator data files, runs Hugo, adds the
-// downloads and minifies. Only when all of that succeeded does it write the
-// new content and data back into the project and replace Out: a failed
-// build changes nothing.
+// Build makes the site. It imports the sources that have no content yet,
+// reads every report back into the document model (putting it in canonical
+// form: anchors filled in), renders the pages that changed since the last
+// build and reuses the others, and publishes the new site in place of Out
+// in one atomic step. Only then does it write the new and tidied content
+// and the indicator data back into the project: a failed build changes
+// nothing. Builds of one project take turns (a lock); the output may not be
+// the project, an input, or a folder of other files.
 func Build(ctx context.Context, opts BuildOptions) error {
 	logf := opts.Logf
 	if logf == nil {
@@ -46,17 +43,19 @@ func Build(ctx context.Context, opts BuildOptions) error {
 	if err := checkProject(opts); err != nil {
 		return err
 	}
-	out := filepath.Clean(absOrSelf(opts.Out))
-	tmp, err := os.MkdirTemp(filepath.Dir(out), ".public-new-")
+	unlock, err := lockProject(opts.Root, logf)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	work := filepath.Join(tmp, "project")
-	if err := stages(ctx, opts, work, filepath.Join(tmp, "public"), out, logf); err != nil {
-		return inProject(err, work, opts.Root)
+	defer unlock()
+	out, err := checkOutput(opts.Root, opts.Out, opts.Force)
+	if err != nil {
+		return err
 	}
-	return nil
+	removeStale(out, logf)
+	removeStaleWork(opts.Root)
+	b := &builder{ctx: ctx, opts: opts, root: opts.Root, out: out, logf: logf}
+	return b.run()
 }
 
 // checkProject reports a root that is no project and a --baseURL that is
@@ -71,8 +70,395 @@ func checkProject(opts BuildOptions) error {
 	return nil
 }
 
-// inProject names the project's own files in an error about the copy the
-// build works on: content/reports/x/index.md, not a temporary directory.
+// removeStaleWork removes the working projects of builds that were
+// killed; called with the lock held.
+func removeStaleWork(root string) {
+	work, _ := filepath.Glob(filepath.Join(root, stateDir, "work-*"))
+	for _, w := range work {
+		_ = os.RemoveAll(w)
+	}
+}
+
+// builder is one build.
+type builder struct {
+	ctx  context.Context
+	opts BuildOptions
+	root string // the project
+	out  string // the output folder, absolute
+	logf func(string, ...any)
+
+	old   *manifest // what the last build published in out
+	next  *manifest // what this build publishes
+	site  string    // the new site, next to out
+	hugo  *hugoProject
+	pages []*Page
+
+	hugoKeyMemo string
+	config      map[string]any // config.toml's [params]
+}
+
+func (b *builder) stage(name string, start time.Time, format string, args ...any) {
+	b.logf("%-9s %6.0fms  %s", name, float64(time.Since(start).Microseconds())/1000, fmt.Sprintf(format, args...))
+}
+
+func (b *builder) run() error {
+	t := time.Now()
+	imports, err := importSources(b.root)
+	if err != nil {
+		return err
+	}
+	b.stage("import", t, "%s from sources/", plural(len(imports), "new report"))
+
+	t = time.Now()
+	input, err := inputKey(b.root, b.opts.BaseURL)
+	if err != nil {
+		return err
+	}
+	b.old = readManifest(b.root, b.out)
+	if len(imports) == 0 && b.old.Input == input && b.old.intact() && stampsEqual(b.old.Data, FileStamps(filepath.Join(b.root, "data", "indicators"))) {
+		b.stage("publish", t, "nothing changed since the last build: %s is up to date", b.opts.Out)
+		return nil
+	}
+	pages, findings, err := readContent(b.root, imports)
+	if err != nil {
+		return err
+	}
+	b.pages = pages
+	b.stage("content", t, "%s read, anchors checked", plural(len(pages), "report"))
+	b.logf("review    %s", review(findings))
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+
+	if b.site, err = newTemp(b.out, "new"); err != nil {
+		return err
+	}
+	defer os.RemoveAll(b.site)
+	b.next = &manifest{Out: b.out, Input: input, Files: map[string]fileEntry{}}
+	if err := b.render(); err != nil {
+		return err
+	}
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+
+	t = time.Now()
+	b.next.stampAll(b.site)
+	if err := b.next.save(b.root); err != nil {
+		return err
+	}
+	if err := publish(b.site, b.out); err != nil {
+		return err
+	}
+	if err := writeBack(b.root, b.pages); err != nil {
+		return fmt.Errorf("the site is published, but writing content and data back failed: %w", err)
+	}
+	b.next.Data = FileStamps(filepath.Join(b.root, "data", "indicators"))
+	if err := b.next.save(b.root); err != nil {
+		return err
+	}
+	b.stage("publish", t, "%s", b.opts.Out)
+	return nil
+}
+
+// render makes the new site in b.site: each file reused from the last
+// site when what makes it is unchanged, else made anew.
+func (b *builder) render() error {
+	t := time.Now()
+	hugoKey, err := hugoInputs(b.root, b.opts.BaseURL)
+	if err != nil {
+		return err
+	}
+	b.hugoKeyMemo = hugoKey
+	var todo []*Page
+	reused := 0
+	for _, pg := range b.pages {
+		key := keyOf("report", hugoKey, pg.Hash, string(b.shell(pg)))
+		if !b.reuse(key, reportFiles(pg.Doc.Meta.Slug)...) {
+			todo = append(todo, pg)
+		} else {
+			reused++
+		}
+		if err := b.downloads(pg); err != nil {
+			return err
+		}
+	}
+	lists := b.lists()
+	listKey := keyOf("lists", hugoKey, string(frontMatter(lists)))
+	renderLists := !b.reuseGroup(listKey)
+	assetKey := keyOf("assets", hugoKey)
+	if len(todo) == 0 && !renderLists && !b.reuseGroup(assetKey) {
+		renderLists = true // the style sheets are made by Hugo runs
+	}
+	b.stage("plan", t, "%d of %s to render, %d reused; lists %s", len(todo), plural(len(b.pages), "report page"), reused, map[bool]string{true: "to render", false: "reused"}[renderLists])
+
+	if len(todo) > 0 || renderLists {
+		t = time.Now()
+		if b.hugo, err = newHugoProject(b.root, b.opts.BaseURL, b.logf); err != nil {
+			return err
+		}
+		defer os.RemoveAll(b.hugo.dir)
+		for start := 0; start < len(todo) || renderLists; start += batchSize {
+			batch := todo[start:min(start+batchSize, len(todo))]
+			last := start+batchSize >= len(todo)
+			if err := b.renderBatch(batch, last && renderLists, lists, listKey, assetKey); err != nil {
+				return inProject(err, b.hugo.dir, b.root)
+			}
+			if last {
+				break
+			}
+		}
+		b.stage("hugo", t, "%s rendered in %d runs", plural(len(todo), "report"), b.hugo.runs)
+	}
+	t = time.Now()
+	if err := b.static(); err != nil {
+		return err
+	}
+	if err := b.sitemap(); err != nil {
+		return err
+	}
+	b.stage("static", t, "static files and sitemap")
+	return nil
+}
+
+// reportFiles are the pages Hugo renders for a report.
+func reportFiles(slug string) []string {
+	return []string{"reports/" + slug + ".html", "reports/" + slug + "/print.html"}
+}
+
+// reuse links the files rel from the last site into the new one when all
+// were made with key and are as published; it records them either way.
+func (b *builder) reuse(key string, rels ...string) bool {
+	from := make([]string, len(rels))
+	for i, rel := range rels {
+		if from[i] = b.old.reusable(rel, key); from[i] == "" {
+			return false
+		}
+	}
+	for i, rel := range rels {
+		if linkOrCopy(from[i], filepath.Join(b.site, filepath.FromSlash(rel))) != nil {
+			return false
+		}
+		b.next.Files[rel] = fileEntry{Key: key}
+	}
+	return true
+}
+
+// reuseGroup reuses every file the last site made with key, if there are
+// any and all are as published.
+func (b *builder) reuseGroup(key string) bool {
+	var rels []string
+	for rel, e := range b.old.Files {
+		if e.Key == key {
+			rels = append(rels, rel)
+		}
+	}
+	sort.Strings(rels)
+	return len(rels) > 0 && b.reuse(key, rels...)
+}
+
+// put writes a file of the new site, made with key.
+func (b *builder) put(rel, key string, data []byte) error {
+	p := filepath.Join(b.site, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	b.next.Files[rel] = fileEntry{Key: key}
+	return nil
+}
+
+// downloads puts a report's open data and Markdown next to its page:
+// reports/<slug>/indicators.csv, indicators.json, index.md.
+func (b *builder) downloads(pg *Page) error {
+	key := keyOf("downloads", Version(), pg.Hash)
+	dir := "reports/" + pg.Doc.Meta.Slug + "/"
+	names := []string{dir + "indicators.csv", dir + "indicators.json", dir + "index.md"}
+	if b.reuse(key, names...) {
+		return nil
+	}
+	var csv, js bytes.Buffer
+	if err := indicator.WriteCSV(&csv, pg.Indicators); err != nil {
+		return err
+	}
+	if err := indicator.WriteJSON(&js, pg.Indicators); err != nil {
+		return err
+	}
+	m := minifier()
+	var min bytes.Buffer
+	if err := m.Minify("application/json", &min, &js); err != nil {
+		return err
+	}
+	for i, data := range [][]byte{csv.Bytes(), min.Bytes(), pg.Data} {
+		if err := b.put(names[i], key, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderBatch renders reports with Hugo, and the list pages with the last
+// batch, then finishes each page (its own HTML spliced in, placeholders in
+// the frame marked, minified) into the new site.
+func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, listKey, assetKey string) error {
+	files := map[string][]byte{}
+	keys := map[string]string{} // page file → key
+	for _, pg := range batch {
+		slug := pg.Doc.Meta.Slug
+		shell := b.shell(pg)
+		files["reports/"+slug+"/index.md"] = shell
+		key := keyOf("report", b.hugoKeyCache(), pg.Hash, string(shell))
+		for _, rel := range reportFiles(slug) {
+			keys[rel] = key
+		}
+	}
+	if withLists {
+		for name, data := range lists.files() {
+			files[name] = data
+		}
+	}
+	dest, err := b.hugo.run(b.ctx, files, withLists)
+	if err != nil {
+		return err
+	}
+	bySlug := map[string]*Page{}
+	for _, pg := range batch {
+		bySlug[pg.Doc.Meta.Slug] = pg
+	}
+	m := minifier()
+	return walkFiles(dest, func(rel string, data []byte) error {
+		key, ok := keys[rel]
+		switch {
+		case ok:
+			slug := strings.TrimSuffix(strings.TrimPrefix(rel, "reports/"), ".html")
+			if s, isPrint := strings.CutSuffix(slug, "/print"); isPrint {
+				pg := bySlug[s]
+				page, err := finishPage(m, rel, data, printMarker, renderPrint(pg.Doc))
+				if err != nil {
+					return err
+				}
+				return b.put(rel, key, page)
+			}
+			pg := bySlug[slug]
+			page, err := finishPage(m, rel, markHTML(data), bodyMarker, renderBody(pg.Doc, pg.Indicators))
+			if err != nil {
+				return err
+			}
+			return b.put(rel, key, page)
+		case strings.HasPrefix(rel, "css/") || strings.HasPrefix(rel, "js/"):
+			if _, done := b.next.Files[rel]; done {
+				return nil // made by an earlier run, the same
+			}
+			return b.put(rel, assetKey, data)
+		case withLists:
+			min, err := minifyFile(m, rel, data)
+			if err != nil {
+				return err
+			}
+			return b.put(rel, listKey, min)
+		}
+		return fmt.Errorf("hugo made %s, which no page of this build should make: check the layouts", rel)
+	})
+}
+
+// finishPage minifies the frame Hugo rendered and puts the report's own
+// HTML (already minified) where the frame's marker is.
+func finishPage(m minifyer, rel string, frame []byte, marker, own string) ([]byte, error) {
+	if bytes.Count(frame, []byte(marker)) != 1 {
+		return nil, fmt.Errorf("%s: the layout must hold the report's text once: {{ partial \"report-body.html\" . }} (see layouts/reports/page.html)", rel)
+	}
+	frame = bytes.Replace(frame, []byte(marker), []byte("<govreport-splice></govreport-splice>"), 1)
+	min, err := minifyFile(m, rel, frame)
+	if err != nil {
+		return nil, err
+	}
+	before, after, ok := bytes.Cut(min, []byte("<govreport-splice></govreport-splice>"))
+	if !ok {
+		return nil, fmt.Errorf("%s: the minifier dropped the report's place", rel)
+	}
+	if b, ok := bytes.CutSuffix(before, []byte("</p>")); ok && closesP(own) {
+		before = b // the minifier kept it only for the marker
+	}
+	page := make([]byte, 0, len(before)+len(own)+len(after))
+	page = append(append(append(page, before...), own...), after...)
+	return page, nil
+}
+
+// closesP reports whether HTML starting with html closes an open <p>, so
+// that its end tag may be left out.
+func closesP(html string) bool {
+	for _, tag := range []string{"<h2", "<h3", "<p", "<nav", "<table", "<div", "<ul", "<ol", "<dl"} {
+		if strings.HasPrefix(html, tag) && len(html) > len(tag) && strings.ContainsRune(" >", rune(html[len(tag)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// hugoKeyCache returns the key of Hugo's inputs, computed once.
+func (b *builder) hugoKeyCache() string {
+	if b.hugoKeyMemo == "" {
+		b.hugoKeyMemo, _ = hugoInputs(b.root, b.opts.BaseURL)
+	}
+	return b.hugoKeyMemo
+}
+
+// shell returns a report page's front matter for Hugo.
+func (b *builder) shell(pg *Page) []byte { return shellOf(pg.Doc, nil) }
+
+// inputKey hashes everything a build reads: when it equals the last
+// build's, and that site is as published, there is nothing to do.
+func inputKey(root, baseURL string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "govreport %s\nbaseURL %s\n", Version(), baseURL)
+	skip := func(rel string) bool { return rel == "indicators" } // data/indicators is the build's own output
+	var err error
+	for _, part := range []string{"config.toml", "content", "sources", "layouts", "static", "assets", "i18n", "archetypes"} {
+		if err = treeHash(h, nil, filepath.Join(root, part)); err != nil {
+			return "", err
+		}
+	}
+	if err = treeHash(h, skip, filepath.Join(root, "data")); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+// hugoInputs hashes what Hugo's output depends on besides content: the
+// program, the address, the config, layouts, style sheets and data.
+func hugoInputs(root, baseURL string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "govreport %s\nbaseURL %s\n", Version(), baseURL)
+	skip := func(rel string) bool { return rel == "indicators" }
+	for _, part := range hugoParts {
+		var s func(string) bool
+		if part == "data" {
+			s = skip
+		}
+		if err := treeHash(h, s, filepath.Join(root, filepath.FromSlash(part))); err != nil {
+			return "", err
+		}
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+// stampsEqual reports whether two sets of file stamps are the same.
+func stampsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// inProject names the project's own files in an error about the working
+// project the build runs Hugo in.
 func inProject(err error, work, root string) error {
 	prefix := ""
 	if root != "." && root != "" {
@@ -80,380 +466,6 @@ func inProject(err error, work, root string) error {
 	}
 	msg := strings.ReplaceAll(err.Error(), work+string(filepath.Separator), prefix)
 	return errors.New(strings.ReplaceAll(msg, work, filepath.Clean(root)))
-}
-
-// stages runs the build in work, a copy of the project, into public, and
-// publishes public as out.
-func stages(ctx context.Context, opts BuildOptions, work, public, out string, logf func(string, ...any)) error {
-	stage := func(name string, start time.Time, format string, args ...any) {
-		logf("%-9s %6.0fms  %s", name, float64(time.Since(start).Microseconds())/1000, fmt.Sprintf(format, args...))
-	}
-	t := time.Now()
-	edits := FileStamps(filepath.Join(opts.Root, "content")) // to leave alone what an editor saves meanwhile
-	if err := copyProject(opts.Root, work); err != nil {
-		return err
-	}
-	n, err := importSources(opts.Root, work)
-	if err != nil {
-		return err
-	}
-	stage("import", t, "%s from sources/", plural(n, "new report"))
-
-	t = time.Now()
-	pages, findings, err := ReadContent(work)
-	if err != nil {
-		return err
-	}
-	stage("content", t, "%s read, anchors checked", plural(len(pages), "report"))
-	logf("review    %s", review(findings))
-
-	t = time.Now()
-	if err := writeData(work, pages); err != nil {
-		return err
-	}
-	stage("data", t, "indicators for data/indicators/")
-
-	t = time.Now()
-	if err := Hugo(ctx, Options{Root: work, Dest: public, PublicURL: opts.BaseURL, Logf: logf}); err != nil {
-		return err
-	}
-	stage("hugo", t, "rendered")
-
-	t = time.Now()
-	if err := writeDownloads(public, pages); err != nil {
-		return err
-	}
-	if err := markPlaceholders(public); err != nil {
-		return err
-	}
-	before, after, err := minifyTree(public)
-	if err != nil {
-		return err
-	}
-	stage("minify", t, "%d → %d bytes", before, after)
-
-	t = time.Now()
-	if err := syncBack(work, opts.Root, edits); err != nil {
-		return err
-	}
-	if err := replaceDir(public, out); err != nil {
-		return err
-	}
-	stage("publish", t, "%s", opts.Out)
-	return nil
-}
-
-func absOrSelf(p string) string {
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return p
-}
-
-// projectParts are what Hugo reads from a project; Build copies them.
-var projectParts = []string{"config.toml", "content", "layouts", "static", "data", "assets", "i18n", "archetypes"}
-
-// copyProject copies root's Hugo inputs into dir.
-func copyProject(root, dir string) error {
-	for _, part := range projectParts {
-		from := filepath.Join(root, part)
-		info, err := os.Stat(from)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			continue
-		case err != nil:
-			return err
-		case info.IsDir():
-			err = os.CopyFS(filepath.Join(dir, part), os.DirFS(from))
-		default:
-			var data []byte
-			if data, err = os.ReadFile(from); err == nil {
-				err = WriteFile(filepath.Join(dir, part), data)
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// syncBack writes what the build made in the working copy into the
-// project: new or reformatted report content, and data/indicators with
-// the files of reports that are gone removed.
-func syncBack(work, root string, edits map[string]string) error {
-	content := filepath.Join(root, "content")
-	savedSince := func(dst string) bool { // an editor saved it while the build ran
-		rel, _ := filepath.Rel(content, dst)
-		now := FileStamps(dst)[""]
-		return now != "" && now != edits[rel]
-	}
-	if err := syncDir(filepath.Join(work, "content"), content, false, savedSince); err != nil {
-		return err
-	}
-	return syncDir(filepath.Join(work, "data", "indicators"), filepath.Join(root, "data", "indicators"), true, nil)
-}
-
-// FileStamps returns the size and modification time of each file under
-// path (or of path itself, under ""), by path relative to it: what tells
-// that a file was saved again.
-func FileStamps(path string) map[string]string {
-	m := map[string]string{}
-	_ = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		if info, err := d.Info(); err == nil {
-			rel, _ := filepath.Rel(path, p)
-			if rel == "." {
-				rel = ""
-			}
-			m[rel] = fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
-		}
-		return nil
-	})
-	return m
-}
-
-func syncDir(src, dst string, prune bool, skip func(dst string) bool) error {
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if old, err := os.ReadFile(filepath.Join(dst, rel)); err == nil && bytes.Equal(old, data) {
-			return nil
-		}
-		if skip != nil && skip(filepath.Join(dst, rel)) {
-			return nil
-		}
-		return WriteFile(filepath.Join(dst, rel), data)
-	})
-	if err != nil || !prune {
-		return err
-	}
-	return filepath.WalkDir(dst, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) || err != nil || d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dst, p)
-		if _, err := os.Stat(filepath.Join(src, rel)); errors.Is(err, fs.ErrNotExist) {
-			return os.Remove(p)
-		}
-		return nil
-	})
-}
-
-// isSource reports whether a file in sources/ is one import reads.
-func isSource(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".docx", ".doc", ".wps":
-		return !strings.HasPrefix(name, ".")
-	}
-	return false
-}
-
-// importSources imports every report in root/sources that has no content
-// in work yet, into work, and returns how many it wrote. A source has
-// content when a report's front matter names it (source = "…"), or, for
-// content written before that, when its page exists. Two sources that
-// would make the same page are an error: one would hide the other.
-func importSources(root, work string) (int, error) {
-	entries, err := os.ReadDir(filepath.Join(root, "sources"))
-	if errors.Is(err, fs.ErrNotExist) {
-		return 0, nil
-	} else if err != nil {
-		return 0, err
-	}
-	imported, err := readImported(work)
-	if err != nil {
-		return 0, err
-	}
-	bySlug := map[string]string{}
-	n := 0
-	for _, e := range entries {
-		if e.IsDir() || !isSource(e.Name()) || imported.bySource[e.Name()] != "" {
-			continue
-		}
-		path := filepath.Join(root, "sources", e.Name())
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return n, err
-		}
-		doc, _, err := outline.Import(path, data)
-		if err != nil {
-			return n, err
-		}
-		if imported.legacy[legacyKey(doc.Meta)] {
-			continue // imported before sources were named
-		}
-		slug := doc.Meta.Slug
-		if other, ok := bySlug[slug]; ok {
-			return n, fmt.Errorf("%s and %s both make reports/%s: import one of them under another name (govreport import --slug NAME %s), or remove it", other, path, slug, path)
-		}
-		bySlug[slug] = path
-		dst := filepath.Join(work, "content", "reports", slug, "index.md")
-		if by := imported.sourceOf[slug]; by != "" {
-			return n, fmt.Errorf("%s makes reports/%s, which holds the report imported from sources/%s: import it under another name (govreport import --slug NAME %s)", path, slug, by, path)
-		} else if _, err := os.Stat(dst); err == nil {
-			continue // content from before front matter named its source: it wins
-		}
-		if err := WriteFile(dst, markdown.Write(doc)); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
-}
-
-// ImportedAs returns the page name of the report under root/content that
-// was imported from the source file named source (its base name), or "".
-func ImportedAs(root, source string) (string, error) {
-	im, err := readImported(root)
-	return im.bySource[source], err
-}
-
-// imported is what the reports under a project's content say of their
-// sources.
-type imported struct {
-	bySource map[string]string // source file → page name
-	sourceOf map[string]string // page name → source file
-	legacy   map[string]bool   // legacyKey of each report whose front matter names no source
-}
-
-// readImported reads the front matter of every report under root/content.
-func readImported(root string) (imported, error) {
-	im := imported{map[string]string{}, map[string]string{}, map[string]bool{}}
-	paths, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*", "index.md"))
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return im, err
-		}
-		m, err := markdown.ParseMeta(p, data)
-		if err != nil {
-			return im, err
-		}
-		slug := filepath.Base(filepath.Dir(p))
-		if m.Source != "" {
-			im.bySource[m.Source], im.sourceOf[slug] = slug, m.Source
-		} else if m.Title != "" { // written before front matter named its source
-			im.legacy[legacyKey(*m)] = true
-		}
-	}
-	return im, nil
-}
-
-// legacyKey identifies, by title and date, a report whose front matter
-// names no source, so that a source importing to the same report (under a
-// page name made by newer rules) is not imported again.
-func legacyKey(m report.Meta) string { return m.Title + "\x00" + m.Date }
-
-// ReadContent reads every report under root/content/reports and puts it
-// in canonical form (outline.Tidy: normalised typography, anchors filled
-// in), saving the files that changed. It returns the pages and what
-// outline.Review finds in them; a duplicate anchor is an error, since links
-// to it would be ambiguous.
-func ReadContent(root string) ([]Page, []report.Finding, error) {
-	if err := checkLayout(root); err != nil {
-		return nil, nil, err
-	}
-	paths, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*", "index.md"))
-	sort.Strings(paths)
-	pages := make([]Page, 0, len(paths))
-	var all []report.Finding
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		doc, err := markdown.Parse(p, data)
-		if err != nil {
-			return nil, nil, err
-		}
-		if doc.Meta.Slug == "" {
-			doc.Meta.Slug = filepath.Base(filepath.Dir(p))
-		}
-		findings := outline.Review(doc)
-		for _, f := range findings {
-			switch f.Code {
-			case "duplicate-id": // links to it would be ambiguous
-				return nil, nil, fmt.Errorf("%s", f.Format(p))
-			case "meta-date": // the page cannot show it
-				f.Line = markdown.FrontLine(data, strings.Fields(f.Message)[0])
-				return nil, nil, fmt.Errorf("%s", f.Format(p))
-			}
-		}
-		if out := markdown.Write(doc); !bytes.Equal(out, data) {
-			if err := WriteFile(p, out); err != nil {
-				return nil, nil, err
-			}
-		}
-		pages = append(pages, Page{p, doc})
-		all = append(all, findings...)
-	}
-	return pages, all, nil
-}
-
-// checkLayout reports Markdown in content/reports that is not a report's
-// <slug>/index.md (a loose x.md would reach Hugo without its data).
-func checkLayout(root string) error {
-	loose, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*.md"))
-	for _, p := range loose {
-		if filepath.Base(p) != "_index.md" {
-			return fmt.Errorf("%s: a report is content/reports/<slug>/index.md: move it there, or import its source with govreport import", p)
-		}
-	}
-	return nil
-}
-
-// writeData writes data/indicators/<slug>.json for every report and
-// removes the files of reports that are gone.
-func writeData(root string, pages []Page) error {
-	dir := filepath.Join(root, "data", "indicators")
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
-	for _, pg := range pages {
-		var b bytes.Buffer
-		if err := indicator.WriteJSON(&b, indicator.Extract(pg.Doc)); err != nil {
-			return err
-		}
-		if err := WriteFile(filepath.Join(dir, pg.Doc.Meta.Slug+".json"), b.Bytes()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// writeDownloads puts each report's open data and Markdown source next to
-// its page: reports/<slug>/indicators.csv, indicators.json, index.md.
-func writeDownloads(dir string, pages []Page) error {
-	for _, pg := range pages {
-		base := filepath.Join(dir, "reports", pg.Doc.Meta.Slug)
-		ins := indicator.Extract(pg.Doc)
-		var csv, js bytes.Buffer
-		if err := indicator.WriteCSV(&csv, ins); err != nil {
-			return err
-		}
-		if err := indicator.WriteJSON(&js, ins); err != nil {
-			return err
-		}
-		md, err := os.ReadFile(pg.Path)
-		if err != nil {
-			return err
-		}
-		for name, data := range map[string][]byte{"indicators.csv": csv.Bytes(), "indicators.json": js.Bytes(), "index.md": md} {
-			if err := WriteFile(filepath.Join(base, name), data); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // review summarises what lint would list for the content, so an editor

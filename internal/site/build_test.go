@@ -10,6 +10,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/govreport/govreport/internal/testcorpus"
 )
@@ -37,7 +40,7 @@ slug = "2023-qingshan-zhen"
 // TestBuildFillsAnchorsAndData: Build writes the anchors into content, the
 // indicator data file, and the downloads next to the page.
 func TestBuildFillsAnchorsAndData(t *testing.T) {
-	root := writeTxtar(t, miniConfig, govContent, newLayouts)
+	root := siteProject(t, govContent)
 	out := filepath.Join(root, "public")
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
@@ -59,13 +62,13 @@ func TestBuildFillsAnchorsAndData(t *testing.T) {
 // template) names the file and leaves the previous site exactly as it was,
 // with no temporary directory left behind.
 func TestBuildFailureKeepsLastSite(t *testing.T) {
-	root := writeTxtar(t, miniConfig, govContent, newLayouts)
+	root := siteProject(t, govContent)
 	out := filepath.Join(root, "public")
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, out)
-	if err := os.WriteFile(filepath.Join(root, "layouts", "page.html"), []byte("{{ define \"main\" }}{{ .Nope }}{{ end }}"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, "layouts", "reports", "page.html"), []byte("{{ define \"main\" }}{{ .Nope }}{{ end }}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	err := Build(context.Background(), BuildOptions{Root: root, Out: out})
@@ -129,7 +132,7 @@ func TestColumnsDescribed(t *testing.T) {
 // source that is no report) leaves content/ and data/ as they were; files
 // in sources/ that import does not read are passed over.
 func TestBuildFailureChangesNothing(t *testing.T) {
-	root := writeTxtar(t, miniConfig, newLayouts, `
+	root := siteProject(t, `
 -- sources/README.md --
 Reports to import go here.
 -- sources/a.txt --
@@ -165,7 +168,7 @@ hello, this is no report
 // build says so instead of dropping one silently.
 func TestBuildSameSlug(t *testing.T) {
 	report := "2023年青山镇政府工作报告\n各位代表：\n一、2023年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
-	root := writeTxtar(t, miniConfig, newLayouts, "-- sources/a.txt --\n"+report+"-- sources/b.txt --\n"+report)
+	root := siteProject(t, "-- sources/a.txt --\n"+report+"-- sources/b.txt --\n"+report)
 	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
 	if err == nil || !strings.Contains(err.Error(), "a.txt") || !strings.Contains(err.Error(), "b.txt") {
 		t.Fatalf("want an error naming both sources, got %v", err)
@@ -180,7 +183,7 @@ func TestBuildSourceImportedOnce(t *testing.T) {
 	report := "2023年青山镇政府工作报告\n各位代表：\n一、2023年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
 	renamed := strings.Replace(govContent, `slug = "2023-qingshan-zhen"`, "slug = \"qs\"\nsource = \"a.txt\"", 1)
 	renamed = strings.Replace(renamed, "content/reports/2023-qingshan-zhen/", "content/reports/qs/", 1)
-	root := writeTxtar(t, miniConfig, newLayouts, renamed, "-- sources/a.txt --\n"+report)
+	root := siteProject(t, renamed, "-- sources/a.txt --\n"+report)
 	out := filepath.Join(root, "public")
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
@@ -189,7 +192,7 @@ func TestBuildSourceImportedOnce(t *testing.T) {
 		t.Error("a.txt, imported before as reports/qs, was imported again")
 	}
 	taken := strings.Replace(govContent, `slug = "2023-qingshan-zhen"`, "slug = \"2023-qingshan-zhen\"\nsource = \"old.docx\"", 1)
-	root = writeTxtar(t, miniConfig, newLayouts, taken, "-- sources/a.txt --\n"+report)
+	root = siteProject(t, taken, "-- sources/a.txt --\n"+report)
 	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
 	if err == nil || !strings.Contains(err.Error(), "old.docx") || !strings.Contains(err.Error(), "--slug") {
 		t.Errorf("want an error naming old.docx and the way out, got %v", err)
@@ -200,7 +203,7 @@ func TestBuildSourceImportedOnce(t *testing.T) {
 // from their files, so two of them do not collide on one name.
 func TestBuildPlacelessSlugs(t *testing.T) {
 	report := "政府工作报告\n各位代表：\n一、2023年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
-	root := writeTxtar(t, miniConfig, newLayouts, "-- sources/02_shencun.txt --\n"+report+"-- sources/沙沟.txt --\n"+report)
+	root := siteProject(t, "-- sources/02_shencun.txt --\n"+report+"-- sources/沙沟.txt --\n"+report)
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +259,7 @@ func TestBuildPathBaseURL(t *testing.T) {
 // project's file and line, not the temporary copy the build works on.
 func TestBuildErrorNamesProjectFile(t *testing.T) {
 	bad := strings.Replace(govContent, "year = 2023", "year = 2023x", 1)
-	root := writeTxtar(t, miniConfig, newLayouts, bad)
+	root := siteProject(t, bad)
 	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
 	want := filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md") + ":4: front matter"
 	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".public-new-") {
@@ -293,14 +296,14 @@ func TestHomeNewestFirst(t *testing.T) {
 // TestBuildBadContent: a date the page cannot show and a report file in the
 // wrong place stop the build with the file (and line) to fix.
 func TestBuildBadContent(t *testing.T) {
-	bad := strings.Replace(govContent, `slug = "2023-qingshan-zhen"`, "slug = \"2023-qingshan-zhen\"\npub_date = \"2023/2/15\"", 1)
-	root := writeTxtar(t, miniConfig, newLayouts, bad)
+	bad := strings.Replace(govContent, `slug = "2023-qingshan-zhen"`, "slug = \"2023-qingshan-zhen\"\npub_date = \"2023/2/30\"", 1)
+	root := siteProject(t, bad)
 	err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
 	want := filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md") + ":7: error: pub_date"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("err = %v\nwant it to start %s", err, want)
 	}
-	root = writeTxtar(t, miniConfig, newLayouts, govContent, "-- content/reports/loose.md --\n+++\ntitle = \"x\"\n+++\n")
+	root = siteProject(t, govContent, "-- content/reports/loose.md --\n+++\ntitle = \"x\"\n+++\n")
 	err = Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")})
 	if err == nil || !strings.Contains(err.Error(), "loose.md") || !strings.Contains(err.Error(), "<slug>/index.md") {
 		t.Errorf("loose content/reports/loose.md: err = %v", err)
@@ -332,7 +335,7 @@ func TestBuildNoTitle(t *testing.T) {
 func TestBuildLegacyContent(t *testing.T) {
 	report := "2023年青山镇政府工作报告\n——2023年2月1日在青山镇第二届人民代表大会第二次会议上\n各位代表：\n一、2022年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
 	old := strings.NewReplacer("date = 2024-01-27", "date = 2023-02-01", "content/reports/2023-qingshan-zhen/", "content/reports/old-name/").Replace(govContent)
-	root := writeTxtar(t, miniConfig, newLayouts, old, "-- sources/a.txt --\n"+report)
+	root := siteProject(t, old, "-- sources/a.txt --\n"+report)
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
 		t.Fatal(err)
 	}
@@ -383,23 +386,24 @@ func TestFigureWording(t *testing.T) {
 	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"), ">预计增长6.5%<", "增长8<small>原文未写单位</small>")
 }
 
-// TestSyncBackKeepsEdits: a content file an editor saves while a build
+// TestWriteBackKeepsEdits: a content file an editor saves while a build
 // runs is not overwritten with the build's older copy of it.
-func TestSyncBackKeepsEdits(t *testing.T) {
-	root, work := t.TempDir(), t.TempDir()
-	for _, dir := range []string{root, work} {
-		mustWrite(t, filepath.Join(dir, "content", "reports", "a", "index.md"), []byte("old"))
-		mustWrite(t, filepath.Join(dir, "content", "reports", "b", "index.md"), []byte("old"))
+func TestWriteBackKeepsEdits(t *testing.T) {
+	root := t.TempDir()
+	loose := "+++\ntitle = \"2023年青山镇政府工作报告\"\n+++\n\n全年完成财政收入1200万元。\n"
+	for _, slug := range []string{"a", "b"} {
+		mustWrite(t, filepath.Join(root, "content", "reports", slug, "index.md"), []byte(loose))
 	}
-	mustWrite(t, filepath.Join(work, "data", "indicators", "a.json"), []byte("[]"))
-	edits := FileStamps(filepath.Join(root, "content"))
-	mustWrite(t, filepath.Join(work, "content", "reports", "a", "index.md"), []byte("canonical"))
-	mustWrite(t, filepath.Join(work, "content", "reports", "b", "index.md"), []byte("canonical"))
-	mustWrite(t, filepath.Join(root, "content", "reports", "b", "index.md"), []byte("the editor's")) // saved meanwhile
-	if err := syncBack(work, root, edits); err != nil {
+	pages, _, err := readContent(root, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got := read(t, root, "content/reports/a/index.md"); got != "canonical" {
+	time.Sleep(10 * time.Millisecond)                                                                // a later modification time
+	mustWrite(t, filepath.Join(root, "content", "reports", "b", "index.md"), []byte("the editor's")) // saved meanwhile
+	if err := writeBack(root, pages); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, root, "content/reports/a/index.md"); !strings.Contains(got, "{#p1}") {
 		t.Errorf("a: %q, want the build's canonical copy", got)
 	}
 	if got := read(t, root, "content/reports/b/index.md"); got != "the editor's" {
@@ -410,7 +414,7 @@ func TestSyncBackKeepsEdits(t *testing.T) {
 // TestBuildOutTrailingSlash: -o public/ works on the second build too, and
 // the data file of a report that is gone is removed.
 func TestBuildOutTrailingSlash(t *testing.T) {
-	root := writeTxtar(t, miniConfig, govContent, newLayouts, "-- data/indicators/old.json --\n[]\n")
+	root := siteProject(t, govContent, "-- data/indicators/old.json --\n[]\n")
 	out := filepath.Join(root, "public") + "/"
 	for i := 0; i < 2; i++ {
 		if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
@@ -424,7 +428,7 @@ func TestBuildOutTrailingSlash(t *testing.T) {
 
 // TestBuildShowsHugoWarnings: what Hugo logs reaches the build's log.
 func TestBuildShowsHugoWarnings(t *testing.T) {
-	root := writeTxtar(t, miniConfig, govContent, newLayouts)
+	root := siteProject(t, govContent)
 	home := filepath.Join(root, "layouts", "home.html")
 	data, _ := os.ReadFile(home)
 	if err := os.WriteFile(home, append([]byte(`{{ warnf "TESTWARN" }}`), data...), 0o644); err != nil {
@@ -445,7 +449,7 @@ func TestBuildNoDate(t *testing.T) {
 	}
 	out := filepath.Join(root, "public")
 	log := buildLogged(t, root, out)
-	for _, page := range []string{"index.html", "reports/index.html", "reports/2023-qingshan-zhen.html"} {
+	for _, page := range []string{"index.html", "reports/2023-qingshan-zhen.html"} {
 		if strings.Contains(read(t, out, page), "0001") {
 			t.Errorf("%s shows the zero date", page)
 		}
@@ -465,4 +469,21 @@ func buildLogged(t *testing.T, root, out string) string {
 		t.Fatal(err)
 	}
 	return log.String()
+}
+
+// siteProject lays out a project in a temporary directory: the
+// repository's config.toml, layouts/ and static/, and the given txtar
+// archives, which may replace any of them.
+func siteProject(t testing.TB, archives ...string) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := testcorpus.Project(root, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range archives {
+		for _, f := range txtar.Parse([]byte(a)).Files {
+			mustWrite(t, filepath.Join(root, filepath.FromSlash(f.Name)), f.Data)
+		}
+	}
+	return root
 }

@@ -385,7 +385,7 @@ func TestPages(t *testing.T) {
 		}
 		return rs
 	}
-	for _, want := range []string{"index.html", "reports/index.html",
+	for _, want := range []string{"index.html",
 		"reports/" + seedSlug + ".html", "reports/" + seedSlug + "/print.html",
 		"reports/" + fixSlug + ".html", "reports/" + fixSlug + "/print.html"} {
 		if pages[want] == nil {
@@ -809,7 +809,7 @@ func TestPages(t *testing.T) {
 
 	// The home page lists the reports, newest first, with year and place.
 	t.Run("home", func(t *testing.T) {
-		for _, rel := range []string{"index.html", "reports/index.html"} {
+		for _, rel := range []string{"index.html"} {
 			ul := first(pages[rel].doc, class("ls"))
 			if ul == nil {
 				t.Fatalf("%s: no report list", rel)

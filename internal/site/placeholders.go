@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"html"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -13,40 +11,10 @@ import (
 	"github.com/govreport/govreport/internal/typo"
 )
 
-// markPlaceholders marks, on every report page under dir, the placeholders
-// the report's text holds where a figure or a name was left out (XX万元,
-// ××村): <u>XX</u>, which the style sheet underlines with dots and a note on
-// the page explains. The text itself is not changed.
-func markPlaceholders(dir string) error {
-	pages, err := filepath.Glob(filepath.Join(dir, "reports", "*.html"))
-	if err != nil {
-		return err
-	}
-	for _, p := range pages {
-		if filepath.Base(p) == "index.html" {
-			continue // the list of reports
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if out := markHTML(data); !bytes.Equal(out, data) {
-			if err := os.WriteFile(p, out, 0o644); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // unmarked are the elements of <main> whose text is never marked: not the
 // report's (the disclosure metadata), or a placeholder already marked (<u>
 // from the figure tables). Outside <main> is the portal's own text.
 var unmarked = map[string]bool{"script": true, "style": true, "textarea": true, "dl": true, "u": true}
-
-// placeholderNote explains the marks; it replaces the page's empty
-// <p id="pn" hidden></p> when the text has any.
-const placeholderNote = `<p class="e">注：文中加点下划线的 <u>XX</u> 等为原文未公开的数值或名称。</p>`
 
 // markHTML wraps the placeholders of an HTML page's text in <u>, copying
 // every other token as it was written, and puts the note where the page

@@ -12,10 +12,8 @@ package site
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -29,7 +27,6 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
-	"github.com/spf13/afero"
 )
 
 // Options for a build.
@@ -42,6 +39,9 @@ type Options struct {
 	// link stays relative, so the same output works under any sub-path.
 	PublicURL string
 	Logf      func(format string, args ...any) // progress, may be nil
+	// DisableKinds are page kinds not to render (Hugo's disableKinds),
+	// added to config.toml's.
+	DisableKinds []string
 }
 
 // mu serialises builds: LoadConfig installs a process-global logger
@@ -97,6 +97,9 @@ func Hugo(ctx context.Context, opts Options) error {
 	}
 	if opts.PublicURL != "" {
 		flags.Set("params.publicurl", opts.PublicURL)
+	}
+	if len(opts.DisableKinds) > 0 {
+		flags.Set("disableKinds", opts.DisableKinds)
 	}
 	// No network and no child processes: a report site needs neither, and
 	// this makes a build reproducible offline. "none" is Hugo's accept-nothing
@@ -158,50 +161,8 @@ func Hugo(ctx context.Context, opts Options) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// static/ is copied by the hugo command, not by hugolib.
-	if err := copyStatic(h, fs.PublishDirStatic); err != nil {
-		return fmt.Errorf("copy static: %w", err)
-	}
 	if err := h.Build(hugolib.BuildCfg{}); err != nil {
 		return err
-	}
-	return nil
-}
-
-// copyStatic copies the (union of the) static mounts into the publish dir,
-// as commands/hugobuilder.go copyStaticTo does with fsync.
-func copyStatic(h *hugolib.HugoSites, dst afero.Fs) error {
-	for _, sfs := range h.BaseFs.SourceFilesystems.Static {
-		root := string(filepath.Separator)
-		err := afero.Walk(sfs.Fs, root, func(name string, fi os.FileInfo, err error) error {
-			if errors.Is(err, fs.ErrNotExist) && name == root {
-				return nil // a project without static/
-			}
-			if err != nil || fi.IsDir() {
-				return err
-			}
-			target := filepath.Join(root, sfs.PublishFolder, name)
-			if err := dst.MkdirAll(filepath.Dir(target), 0o777); err != nil {
-				return err
-			}
-			in, err := sfs.Fs.Open(name)
-			if err != nil {
-				return err
-			}
-			defer in.Close()
-			out, err := dst.Create(target)
-			if err != nil {
-				return err
-			}
-			if _, err := io.Copy(out, in); err != nil {
-				out.Close()
-				return err
-			}
-			return out.Close()
-		})
-		if err != nil {
-			return err
-		}
 	}
 	return nil
 }
