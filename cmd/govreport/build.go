@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -29,11 +33,16 @@ func (c *cli) buildCmd(args []string) error {
 	root := fl.String("root", ".", "project `DIR` (config.toml, sources/, content/ …)")
 	out := fl.String("o", "public", "site output `DIR`, replaced only on success")
 	base := fl.String("baseURL", "", "the site's public `URL`, e.g. https://www.example.gov.cn/xxgk/zfgzbg/ (links stay relative)")
+	force := fl.Bool("force", false, "replace an output folder that holds files this project did not publish")
 	if err := parse(fl, args, 0); err != nil {
 		return err
 	}
+	// Ctrl+C or SIGTERM stop the build between stages; its temporary
+	// folders go with it, and the published site stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	start := time.Now()
-	err := site.Build(context.Background(), site.BuildOptions{Root: *root, Out: *out, BaseURL: *base, Logf: c.logf})
+	err := site.Build(ctx, site.BuildOptions{Root: *root, Out: *out, BaseURL: *base, Force: *force, Logf: c.logf})
 	if err != nil {
 		return err
 	}
@@ -65,7 +74,8 @@ func (c *cli) serveCmd(args []string) error {
 
 // serve builds the site into a temporary directory, serves it on ln, and
 // rebuilds it when an input changes, until ctx is done. A failed rebuild
-// keeps the last good site online and says why.
+// keeps the last good site online and says why. Pages open in a browser
+// reload themselves after each rebuild.
 func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 	dir, err := os.MkdirTemp("", "govreport-serve-")
 	if err != nil {
@@ -73,10 +83,16 @@ func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "public")
+	cache := site.NewCache()
+	reload := newBroadcast()
 	rebuild := func() {
-		if err := site.Build(ctx, site.BuildOptions{Root: root, Out: out, Logf: c.logf}); err != nil {
+		start := time.Now()
+		if err := site.Build(ctx, site.BuildOptions{Root: root, Out: out, Logf: c.logf, Cache: cache}); err != nil {
 			c.logf("build failed (still serving the last good site): %v", err)
+			return
 		}
+		c.logf("rebuilt   %6.0fms", float64(time.Since(start).Microseconds())/1000)
+		reload.send()
 	}
 	// The inputs as they are when the first build starts: an edit saved
 	// while it runs, or as soon as the first page is up, counts as a change.
@@ -84,7 +100,7 @@ func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 	rebuild()
 	c.logf("serving http://%s/ — Ctrl+C to stop", ln.Addr())
 	go watch(ctx, root, last, rebuild)
-	srv := &http.Server{Handler: http.FileServer(http.Dir(out)), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: siteHandler(out, reload), ReadHeaderTimeout: 5 * time.Second}
 	go func() { <-ctx.Done(); srv.Close() }()
 	if err := srv.Serve(ln); err != http.ErrServerClosed {
 		return err
@@ -92,15 +108,120 @@ func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 	return nil
 }
 
+// reloadPath is where serve's pages listen for rebuilds (server-sent
+// events); reloadScript, added to every HTML page serve sends (never to the
+// built site), reloads the page when one comes.
+const (
+	reloadPath   = "/_govreport/reload"
+	reloadScript = `<script>new EventSource("` + reloadPath + `").onmessage=()=>location.reload()</script>`
+)
+
+// siteHandler serves the site in dir: files as they are, HTML pages with
+// the reload script, a folder only by its index.html (no listings), and
+// 404 for what is not there, however odd the path.
+func siteHandler(dir string, reload *broadcast) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == reloadPath {
+			reload.serve(w, r)
+			return
+		}
+		name := path.Clean("/" + r.URL.Path)
+		for _, seg := range strings.Split(name, "/") {
+			if len(seg) > 255 || strings.HasPrefix(seg, ".") {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			p = filepath.Join(p, "index.html")
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil || !info.Mode().IsRegular() {
+			http.NotFound(w, r)
+			return
+		}
+		if !strings.HasSuffix(p, ".html") {
+			http.ServeContent(w, r, p, info.ModTime(), f)
+			return
+		}
+		page, err := io.ReadAll(f)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		http.ServeContent(w, r, p, info.ModTime(), bytes.NewReader(append(page, reloadScript...)))
+	})
+}
+
+// broadcast tells every listening page that the site was rebuilt.
+type broadcast struct {
+	mu      sync.Mutex
+	clients map[chan struct{}]bool
+}
+
+func newBroadcast() *broadcast { return &broadcast{clients: map[chan struct{}]bool{}} }
+
+// send tells every listener once; a listener still busy misses nothing,
+// since one pending message is enough to reload.
+func (b *broadcast) send() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for ch := range b.clients {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// serve holds an event stream open and writes an event on each send.
+func (b *broadcast) serve(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan struct{}, 1)
+	b.mu.Lock()
+	b.clients[ch] = true
+	b.mu.Unlock()
+	defer func() {
+		b.mu.Lock()
+		delete(b.clients, ch)
+		b.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprint(w, ": govreport serve\n\n")
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-ch:
+			fmt.Fprint(w, "data: rebuilt\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
 // watch calls rebuild when a file under the project's inputs changes from
-// last. It polls modification times: no extra dependency, and a report site
-// is small.
+// last. It polls modification times ten times a second: no extra
+// dependency, and a stat of each input is cheap next to a build.
 func watch(ctx context.Context, root, last string, rebuild func()) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(500 * time.Millisecond):
+		case <-time.After(100 * time.Millisecond):
 		}
 		// Not stamped again after the build: an edit made while it ran must
 		// count. What the build writes itself (anchors, data) brings one more

@@ -25,6 +25,9 @@ type BuildOptions struct {
 	// this project published before.
 	Force bool
 	Logf  func(format string, args ...any) // one line per stage; may be nil
+	// Cache, when set, keeps the reports read from one build to the next
+	// in the same process (serve).
+	Cache *Cache
 }
 
 // Build makes the site. It imports the sources that have no content yet,
@@ -43,20 +46,23 @@ func Build(ctx context.Context, opts BuildOptions) error {
 	if err := checkProject(opts); err != nil {
 		return err
 	}
+	out, err := checkOutput(opts.Root, opts.Out, opts.Force)
+	if err != nil {
+		return err
+	}
 	unlock, err := lockProject(opts.Root, logf)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	out, err := checkOutput(opts.Root, opts.Out, opts.Force)
-	if err != nil {
-		return err
-	}
 	removeStale(out, logf)
 	removeStaleWork(opts.Root)
 	b := &builder{ctx: ctx, opts: opts, root: opts.Root, out: out, logf: logf}
 	return b.run()
 }
+
+// publishSite is publish; tests replace it to make publishing fail.
+var publishSite = publish
 
 // checkProject reports a root that is no project and a --baseURL that is
 // neither a path nor an address, before anything is written.
@@ -119,7 +125,7 @@ func (b *builder) run() error {
 		b.stage("publish", t, "nothing changed since the last build: %s is up to date", b.opts.Out)
 		return nil
 	}
-	pages, findings, err := readContent(b.root, imports)
+	pages, findings, err := readContent(b.root, imports, b.opts.Cache)
 	if err != nil {
 		return err
 	}
@@ -147,7 +153,7 @@ func (b *builder) run() error {
 	if err := b.next.save(b.root); err != nil {
 		return err
 	}
-	if err := publish(b.site, b.out); err != nil {
+	if err := publishSite(b.site, b.out); err != nil {
 		return err
 	}
 	if err := writeBack(b.root, b.pages); err != nil {
@@ -186,9 +192,17 @@ func (b *builder) render() error {
 	lists := b.lists()
 	listKey := keyOf("lists", hugoKey, string(frontMatter(lists)))
 	renderLists := !b.reuseGroup(listKey)
+	// The style sheets are made by whichever Hugo run renders a page that
+	// uses them: reused whole, or all made again by a list run.
+	// A report page and its print version use them all: one is rendered
+	// again when they cannot be reused.
 	assetKey := keyOf("assets", hugoKey)
-	if len(todo) == 0 && !renderLists && !b.reuseGroup(assetKey) {
-		renderLists = true // the style sheets are made by Hugo runs
+	if !b.reuseGroup(assetKey) {
+		renderLists = true
+		if len(todo) == 0 && len(b.pages) > 0 {
+			todo = append(todo, b.pages[0])
+			reused--
+		}
 	}
 	b.stage("plan", t, "%d of %s to render, %d reused; lists %s", len(todo), plural(len(b.pages), "report page"), reused, map[bool]string{true: "to render", false: "reused"}[renderLists])
 
@@ -261,6 +275,11 @@ func (b *builder) reuseGroup(key string) bool {
 func (b *builder) put(rel, key string, data []byte) error {
 	p := filepath.Join(b.site, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	// A file linked from the last site shares its inode with the site
+	// still published: it is replaced, never written through.
+	if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {

@@ -394,7 +394,7 @@ func TestWriteBackKeepsEdits(t *testing.T) {
 	for _, slug := range []string{"a", "b"} {
 		mustWrite(t, filepath.Join(root, "content", "reports", slug, "index.md"), []byte(loose))
 	}
-	pages, _, err := readContent(root, nil)
+	pages, _, err := readContent(root, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -143,7 +143,7 @@ func legacyKey(m report.Meta) string { return m.Title + "\x00" + m.Date }
 // outline.Review finds in them. It is what build does before rendering,
 // for a caller that wants the content alone.
 func ReadContent(root string) ([]Page, []report.Finding, error) {
-	pages, findings, err := readContent(root, nil)
+	pages, findings, err := readContent(root, nil, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -164,7 +164,7 @@ func ReadContent(root string) ([]Page, []report.Finding, error) {
 // extracted. Nothing is written. A report that cannot be published stops
 // it with the file and line: a bad front matter or page name, a date the
 // page cannot show, an id used twice, two reports with one page name.
-func readContent(root string, imports []*Page) ([]*Page, []report.Finding, error) {
+func readContent(root string, imports []*Page, cache *Cache) ([]*Page, []report.Finding, error) {
 	if err := checkLayout(root); err != nil {
 		return nil, nil, err
 	}
@@ -178,7 +178,7 @@ func readContent(root string, imports []*Page) ([]*Page, []report.Finding, error
 	found := make([][]report.Finding, len(pages))
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		found[i], errs[i] = readPage(pages[i])
+		found[i], errs[i] = cache.read(pages[i])
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
@@ -197,10 +197,59 @@ func readContent(root string, imports []*Page) ([]*Page, []report.Finding, error
 	return pages, all, nil
 }
 
-// readPage reads one report: its file, or for a new import the Markdown
-// it was given.
-func readPage(pg *Page) ([]report.Finding, error) {
-	data := pg.Data
+// Cache keeps what builds in one process (serve) read of each report, so
+// that a report whose file is unchanged is not parsed again. Its zero
+// value is not usable; a nil *Cache caches nothing.
+type Cache struct {
+	mu    sync.Mutex
+	pages map[string]cached // by content file
+}
+
+type cached struct {
+	sum      [32]byte // SHA-256 of the file as read
+	page     Page
+	findings []report.Finding
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{pages: map[string]cached{}} }
+
+// read reads one report as readPage does, or takes it from the cache
+// when its file holds the same bytes as when it was cached.
+func (c *Cache) read(pg *Page) ([]report.Finding, error) {
+	if c == nil || pg.Data != nil {
+		return readPage(pg, nil)
+	}
+	stamp := FileStamps(pg.Path)[""]
+	data, err := os.ReadFile(pg.Path)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	c.mu.Lock()
+	hit, ok := c.pages[pg.Path]
+	c.mu.Unlock()
+	if ok && hit.sum == sum {
+		*pg = hit.page
+		pg.stamp = stamp
+		return hit.findings, nil
+	}
+	pg.stamp = stamp
+	findings, err := readPage(pg, data)
+	if err == nil {
+		c.mu.Lock()
+		c.pages[pg.Path] = cached{sum, *pg, findings}
+		c.mu.Unlock()
+	}
+	return findings, err
+}
+
+// readPage reads one report: data, its file's bytes when the caller read
+// them, else its file, or for a new import the Markdown it was given.
+func readPage(pg *Page, data []byte) ([]report.Finding, error) {
+	if data == nil {
+		data = pg.Data
+	}
 	if data == nil {
 		var err error
 		pg.stamp = FileStamps(pg.Path)[""]

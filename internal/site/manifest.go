@@ -202,12 +202,18 @@ func treeHash(h hash.Hash, skip func(rel string) bool, paths ...string) error {
 var (
 	versionOnce sync.Once
 	version     string
+	// versionForTest, when set, is Version: a test's stand-in for another
+	// build of the program.
+	versionForTest string
 )
 
 // Version identifies the govreport program that runs: the hash of its
 // executable, so that outputs made by another build of the code are never
 // reused, whatever its version control says.
 func Version() string {
+	if versionForTest != "" {
+		return versionForTest
+	}
 	versionOnce.Do(func() {
 		version = "unknown"
 		exe, err := os.Executable()
