@@ -477,14 +477,16 @@ func stampsEqual(a, b map[string]string) bool {
 }
 
 // inProject names the project's own files in an error about the working
-// project the build runs Hugo in.
+// project the build runs Hugo in: its layouts, config and assets, which are
+// copies of the project's. Other paths are left as they are: a write that
+// failed in a temporary folder is named there.
 func inProject(err error, work, root string) error {
-	prefix := ""
-	if root != "." && root != "" {
-		prefix = filepath.Clean(root) + string(filepath.Separator)
+	msg := err.Error()
+	for _, part := range hugoParts {
+		from := filepath.Join(work, filepath.FromSlash(part))
+		msg = strings.ReplaceAll(msg, from, filepath.Join(root, filepath.FromSlash(part)))
 	}
-	msg := strings.ReplaceAll(err.Error(), work+string(filepath.Separator), prefix)
-	return errors.New(strings.ReplaceAll(msg, work, filepath.Clean(root)))
+	return errors.New(msg)
 }
 
 // review summarises what lint would list for the content, so an editor

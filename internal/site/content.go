@@ -270,12 +270,10 @@ func readPage(pg *Page, data []byte) ([]report.Finding, error) {
 			pg.Path, max(markdown.FrontLine(data, "slug"), 1), doc.Meta.Slug)
 	}
 	findings := outline.Review(doc)
+	markdown.FrontFindings(data, findings) // the lines lint gives them
 	for _, f := range findings {
 		switch f.Code {
-		case "duplicate-id": // links to it would be ambiguous
-			return nil, fmt.Errorf("%s", f.Format(pg.Path))
-		case "meta-date": // the page cannot show it
-			f.Line = markdown.FrontLine(data, strings.Fields(f.Message)[0])
+		case "duplicate-id", "meta-date": // ambiguous links; a date the page cannot show
 			return nil, fmt.Errorf("%s", f.Format(pg.Path))
 		}
 	}
