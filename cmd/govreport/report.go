@@ -12,6 +12,7 @@ import (
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/site"
+	"github.com/govreport/govreport/internal/source"
 )
 
 func init() {
@@ -44,7 +45,14 @@ func (c *cli) importCmd(args []string) error {
 	if *slug != "" {
 		doc.Meta.Slug = *slug
 	}
-	if !validSlug(doc.Meta.Slug) {
+	origins, err := source.Origins(filepath.Dir(fl.Arg(0)))
+	if err != nil {
+		return err
+	}
+	if o, ok := origins[filepath.Base(fl.Arg(0))]; ok {
+		doc.Meta.SourceURL = o.URL
+	}
+	if !site.ValidSlug(doc.Meta.Slug) {
 		return fmt.Errorf("slug %q: use lower-case ASCII letters, digits and hyphens", doc.Meta.Slug)
 	}
 	if as, err := site.ImportedAs(*out, doc.Meta.Source); err != nil {
@@ -64,15 +72,6 @@ func (c *cli) importCmd(args []string) error {
 	c.printFindings(fl.Arg(0), findings)
 	fmt.Fprintf(c.stderr, "wrote %s: %d blocks, %d findings\n", path, len(doc.Blocks), len(findings))
 	return nil
-}
-
-func validSlug(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func (c *cli) printFindings(path string, fs []report.Finding) {

@@ -487,3 +487,15 @@ func siteProject(t testing.TB, archives ...string) string {
 	}
 	return root
 }
+
+// TestBuildSourceURL: a source listed in sources/SOURCES.tsv gets its
+// address in the front matter of the report imported from it, and the
+// report page names it.
+func TestBuildSourceURL(t *testing.T) {
+	report := "2023年青山镇政府工作报告\n各位代表：\n一、2023年工作回顾\n全年完成财政收入1200万元，同比增长5.6%，圆满完成各项任务。\n"
+	root := siteProject(t, "-- sources/a.txt --\n"+report+"-- sources/SOURCES.tsv --\nfile\tsource_url\twhat\tnotes\na.txt\thttps://www.example.gov.cn/qs/2023.html\t青山镇 2023\twhole\n")
+	out := filepath.Join(root, "public")
+	buildLogged(t, root, out)
+	assertContains(t, "content", read(t, root, "content/reports/2023-qingshan-zhen/index.md"), `source_url = "https://www.example.gov.cn/qs/2023.html"`)
+	assertContains(t, "page", read(t, out, "reports/2023-qingshan-zhen.html"), "https://www.example.gov.cn/qs/2023.html")
+}

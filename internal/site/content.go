@@ -18,6 +18,7 @@ import (
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/source"
 )
 
 // Page is one report of the site, as read back from its content.
@@ -51,6 +52,10 @@ func importSources(root string) ([]*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	origins, err := source.Origins(filepath.Join(root, "sources"))
+	if err != nil {
+		return nil, err
+	}
 	bySlug := map[string]string{}
 	var pages []*Page
 	for _, e := range entries {
@@ -69,6 +74,7 @@ func importSources(root string) ([]*Page, error) {
 		if imported.legacy[legacyKey(doc.Meta)] {
 			continue // imported before sources were named
 		}
+		doc.Meta.SourceURL = origins[e.Name()].URL
 		slug := doc.Meta.Slug
 		if other, ok := bySlug[slug]; ok {
 			return nil, fmt.Errorf("%s and %s both make reports/%s: import one of them under another name (govreport import --slug NAME %s), or remove it", other, path, slug, path)
