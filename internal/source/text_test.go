@@ -231,8 +231,10 @@ var textCases = []textCase{
 			"22:现在，我代表省人民政府向大会报告工作，请予审议。", "23:一、2025年工作回顾", "24:全省上下团结奋斗。地区生产总值增长5.1%。",
 			"25:（二）城乡发展更趋协调，全面完成保交楼任务。"},
 		codes: []string{"1:chrome", "2:chrome", "3:chrome", "4:chrome", "5:chrome", "6:chrome", "7:chrome", "8:chrome", "9:chrome",
-			"10:front", "11:front", "12:chrome", "13:chrome", "14:chrome", "15:chrome", "16:chrome", "19:chrome", "20:chrome",
+			"10:front", "11:front", "12:chrome", "13:chrome", "14:chrome", "15:chrome", "16:chrome", "19:meta", "20:chrome",
 			"24:page-marker", "27:chrome", "28:chrome", "29:chrome", "30:chrome", "31:chrome", "32:chrome"},
+		meta:  map[string]string{"发布日期": "2026-02-02"}, // the page's own date (时间：) before the body
+		title: "2026年某省政府工作报告",                         // the page's copy of the front names it
 		gone: []string{"下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上 省长 张三\n首页\n>\n政府信息公开\n>\n政府工作报告\n",
 			"时间：2026-02-02", "省长张三作政府工作报告", "（下转第四版）（紧接第一版）", "》》点击图片进入专题《《\n收藏\n|\n分享到微信\n×\n相关报道："},
 	},
@@ -275,7 +277,8 @@ var textCases = []textCase{
 			"现在，我代表省人民政府向大会报告工作，请予审议。\n全省地区生产总值增长4.1%。\n（来源：青海日报）\n编辑：何继红",
 		paras: []string{"1:政府工作报告", "2:――2026年1月27日在青海省第十四届人民代表大会第四次会议上", "5:各位代表：",
 			"6:现在，我代表省人民政府向大会报告工作，请予审议。", "7:全省地区生产总值增长4.1%。"},
-		codes: []string{"3:chrome", "4:chrome", "8:chrome", "9:chrome"},
+		codes: []string{"3:meta", "4:chrome", "8:chrome", "9:chrome"},
+		meta:  map[string]string{"发布日期": "2026-01-31"}, // the page's time stamp before the body
 		gone:  []string{"2026-01-31 07:00:44", "来源：青海日报", "（来源：青海日报）", "编辑：何继红"},
 	},
 	{
@@ -284,7 +287,8 @@ var textCases = []textCase{
 			"（一）经济运行稳中向好，全年增长5.6%。\n（数据来源：县统计局）\n（二）民生保障有力，新增就业1200人。\n（稿件来源: 某某日报）",
 		paras: []string{"2:2023年某县政府工作报告", "3:各位代表：", "4:现在，我代表县人民政府向大会报告工作，请予审议。",
 			"5:（一）经济运行稳中向好，全年增长5.6%。", "6:（数据来源：县统计局）", "7:（二）民生保障有力，新增就业1200人。"},
-		codes: []string{"1:chrome", "8:chrome"},
+		codes: []string{"1:meta", "8:chrome"},
+		meta:  map[string]string{"发布日期": "2024-02-01"},
 		gone:  []string{"2024年02月01日 09:30", "（稿件来源: 某某日报）"},
 	},
 	{
@@ -336,7 +340,7 @@ var textCases = []textCase{
 			"文号:\n生成日期: 2025-03-05\n发布日期: 2025-03-05\n沈村镇2025年政府工作报告\n各位代表:",
 		paras: []string{"8:沈村镇2025年政府工作报告", "9:各位代表:"},
 		codes: []string{"1:meta", "2:meta", "3:meta", "4:meta", "5:meta", "6:meta", "7:meta"},
-		title: "沈村镇2025年政府工作报告", date: "2025-03-05",
+		title: "沈村镇2025年政府工作报告", // no date: a portal's dates are not the day the report was given
 		meta: map[string]string{"索引号": "113417030032500728/202503-00004", "组配分类": "政府工作报告", "发布机构": "沈村镇人民政府",
 			"名称": "沈村镇2025年政府工作报告", "生成日期": "2025-03-05", "成文日期": "2025-03-05", "发布日期": "2025-03-05"},
 		gone: []string{"索引号: 113417030032500728/202503-00004", "组配分类: 政府工作报告", "发布机构: 沈村镇人民政府",
@@ -346,7 +350,6 @@ var textCases = []textCase{
 		name:  "metadata, labels some portals use",
 		in:    "索引号：002/2024-00003\n发文字号：青政〔2024〕2号\n生成日期：2024年1月26日\n成文日期：2024-01-25\n各位代表：",
 		paras: []string{"5:各位代表："},
-		date:  "2024-01-25",
 		codes: []string{"1:meta", "2:meta", "3:meta", "4:meta"},
 		meta: map[string]string{"索引号": "002/2024-00003", "发文字号": "青政〔2024〕2号", "文号": "青政〔2024〕2号",
 			"生成日期": "2024-01-26", "成文日期": "2024-01-25"},
@@ -384,7 +387,7 @@ var textCases = []textCase{
 			"政 府 工 作 报 告\n各位代表:",
 		paras: []string{"6:政府工作报告", "7:各位代表:"}, // the page's title before the printed one: the portal's
 		codes: []string{"1:front", "2:meta", "3:meta", "4:meta", "5:meta", "6:space"},
-		title: "沙沟镇2021年政府工作报告", date: "2021-02-27",
+		title: "沙沟镇2021年政府工作报告",
 		meta: map[string]string{"索引号": "yishuisgz2761108/2021-0000066", "主题词": "政务公开", "公开方式": "主动公开",
 			"发布机构": "沂水县沙沟镇", "发布日期": "2021-02-27", "成文日期": "2021-02-27", "标题": "沙沟镇2021年政府工作报告"},
 		gone: []string{"索 引 号: | yishuisgz2761108/2021-0000066 | 主 题 词: | 政务公开 | 公开方式: | 主动公开 |",
@@ -402,7 +405,7 @@ var textCases = []textCase{
 			"索 引 号： | 6107280000/2024-001005 | 主题分类： | 综合政务 |",
 		paras: []string{"6:2023年某镇政府工作报告", "7:各位代表："},
 		codes: []string{"1:meta", "2:meta", "3:meta", "4:meta", "5:meta", "8:meta"},
-		title: "2023年某镇政府工作报告", date: "2024-01-27",
+		title: "2023年某镇政府工作报告",
 		meta: map[string]string{"索引号": "6107280000/2024-001005", "主题分类": "综合政务", "发布机构": "XX镇人民政府",
 			"成文日期": "2024-01-27", "文号": "X政发〔2024〕1号", "发布日期": "2024-02-01", "公开方式": "主动公开",
 			"有效性": "有效", "名称": "2023年某镇政府工作报告"},
@@ -429,10 +432,11 @@ var textCases = []textCase{
 		in: "XX镇人民政府\n关于印发《2023年XX镇政府工作报告》的通知\n各村（社区）、镇直各单位：\n" +
 			"现将《2023年XX镇政府工作报告》印发给你们，请结合实际认真贯彻落实。\nXX镇人民政府\n2024年2月1日\n" +
 			"2023年XX镇政府工作报告\n各位代表：",
-		paras: []string{"7:2023年XX镇政府工作报告", "8:各位代表："},
-		codes: []string{"1:notice!"},
-		gone: []string{"XX镇人民政府", "关于印发《2023年XX镇政府工作报告》的通知", "各村（社区）、镇直各单位：",
-			"现将《2023年XX镇政府工作报告》印发给你们，请结合实际认真贯彻落实。", "XX镇人民政府", "2024年2月1日"},
+		paras: []string{"1:notice:XX镇人民政府", "2:notice:关于印发《2023年XX镇政府工作报告》的通知", "3:notice:各村（社区）、镇直各单位：",
+			"4:notice:现将《2023年XX镇政府工作报告》印发给你们，请结合实际认真贯彻落实。", "5:notice:XX镇人民政府", "6:notice:2024年2月1日",
+			"7:2023年XX镇政府工作报告", "8:各位代表："},
+		codes: []string{"1:notice"},
+		meta:  map[string]string{"成文日期": "2024-02-01"}, // the notice's date
 	},
 	{
 		name:  "contents before the title",
@@ -461,6 +465,7 @@ var textCases = []textCase{
 			"各位代表： 现在，我代表镇人民政府报告工作。 一、2023年工作回顾 2023年，全镇经济平稳运行。 （一）产业发展提质增效 全年新种植中药材2300亩。\n二、2024 年工作安排",
 		paras: []string{"1:一是经济发展稳中向好。全年财政收入XX万元。", "1:二是项目建设持续推进。", "1:三是民生保障有力。“十件实事”全部完成。”", "1:四是…",
 			"2:各位代表：", "2:现在，我代表镇人民政府报告工作。", "2:一、2023年工作回顾", "2:2023年，全镇经济平稳运行。", "2:（一）产业发展提质增效", "2:全年新种植中药材2300亩。", "3:二、2024 年工作安排"},
+		codes: []string{"1:breaks!"}, // reported once
 	},
 	{
 		name: "hard wraps",
@@ -646,6 +651,10 @@ func paraStrings(ps []Para) []string {
 				b.WriteString("[" + strings.Join(r, "|") + "]")
 			}
 			out = append(out, fmt.Sprintf("%d:table%s", p.Line, b.String()))
+			continue
+		}
+		if p.Notice {
+			out = append(out, fmt.Sprintf("%d:notice:%s", p.Line, p.Text))
 			continue
 		}
 		out = append(out, fmt.Sprintf("%d:%s", p.Line, p.Text))
