@@ -6,6 +6,7 @@ import (
 
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/source"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // TestFront: the title, subtitle, speaker, date, year and place a report's
@@ -85,5 +86,130 @@ func TestDateSource(t *testing.T) {
 		if doc.Meta.Date != c.date || doc.Meta.WrittenDate != "2021-02-27" || noDate != (c.date == "") {
 			t.Errorf("%s: date %q (want %q), written_date %q, no-date reported %v", c.name, doc.Meta.Date, c.date, doc.Meta.WrittenDate, noDate)
 		}
+	}
+}
+
+// TestPlaceUnits: the places a short text names, as their short names, and
+// none in words that only end like one.
+func TestPlaceUnits(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"重庆市巴南区木洞镇人民政府镇长 邓迎春", []string{"重庆市", "巴南区", "木洞镇"}},
+		{"——2024年1月5日在青山县第十八届人民代表大会第三次会议上", []string{"青山县"}},
+		{"2016年北京市大兴区白沙镇政府信息公开工作年度报告", []string{"北京市", "大兴区", "白沙镇"}},
+		{"五角亭街道办事处2023年工作总结", []string{"五角亭街道"}},
+		{"2024年长乐路街道社区代表会议报告", []string{"长乐路街道"}},
+		{"乌溪镇镇", []string{"乌溪镇镇"}},
+		{"镇川县人民政府", []string{"镇川县"}},
+		{"杭安市西湖区", []string{"杭安市", "西湖区"}},
+		{"苏宁州市", []string{"苏宁州市"}},
+		{"下各镇政府", []string{"下各镇"}},
+		{"在xx镇人民代表大会第一次会议上", []string{"xx镇"}},
+		{"**乡第**届人民政府", []string{"**乡"}},
+		{"2022年漢臺區政府工作報告", []string{"漢臺區"}},
+		{"在县第十八届人民代表大会第三次会议上的", nil},
+		{"乡镇政府换届工作报告", nil},
+		{"镇人民政府2021年工作报告", nil},
+		{"县人民政府县长 张三", nil},
+		{"我代表镇人民政府", nil},
+		{"全县上下团结一心，城乡面貌持续改善，社区服务更加便民", nil},
+		{"汉滨区人民政府代区长", []string{"汉滨区"}},
+	} {
+		var got []string
+		for _, u := range placeUnits(c.in) {
+			got = append(got, c.in[u.start:u.end])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSubtitleDate: a subtitle's date, and one that lost its 年 or 月: read
+// where one reading names a real day, left out where two do or none; both
+// reported.
+func TestSubtitleDate(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		reported bool
+	}{
+		{"——2024年1月23日在青山镇第二十届人民代表大会第八次会议上", "2024-01-23", false},
+		{"——2025228日在青山镇第十五届人民代表大会第七次会议上", "2025-02-28", true},
+		{"2022324日在青山区第十八届人民代表大会第一次会议上", "2022-03-24", true},
+		{"2021124日在青山县第十七届人民代表大会第六次会议上", "", true},
+		{"——20252月28日在青山镇第十五届人民代表大会第七次会议上", "2025-02-28", true},
+		{"——2025年2月30日在青山镇第十五届人民代表大会第七次会议上", "", false},
+		{"——2025999日在青山镇第十五届人民代表大会第七次会议上", "", true},
+		{"——在青山镇第十五届人民代表大会第七次会议上", "", false},
+	} {
+		f := &frontReader{}
+		got := f.subtitleDate(c.in)
+		if got != c.want || (len(f.fs) > 0) != c.reported {
+			t.Errorf("%s: got %q (findings %v), want %q (reported %v)", c.in, got, f.fs, c.want, c.reported)
+		}
+	}
+}
+
+// TestSpeakerOffice: the speaker is the office and the name, without the
+// organisation or place printed before them.
+func TestSpeakerOffice(t *testing.T) {
+	for in, want := range map[string]string{
+		"重庆市巴南区木洞镇人民政府镇长 邓迎春": "镇长 邓迎春",
+		"汉滨区人民政府代区长 向诗兵":      "代区长 向诗兵",
+		"县人民政府县长 张作林":         "县长 张作林",
+		"青山镇镇长 李四":            "镇长 李四",
+		"青海省省长 张三":            "省长 张三",
+		"红旗镇党委副书记、镇长候选人 赵六":   "党委副书记、镇长候选人 赵六",
+		"镇长 XX":        "镇长 XX",
+		"白河街道办事处主任 王五": "主任 王五",
+		"王小明":          "王小明",
+	} {
+		if got := speakerOffice(in); got != want {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestImportFlattened: a page whose paragraphs were joined on one line and
+// whose numbering was stripped is imported, with its breaks rebuilt and
+// reported; text with too little of a report is still refused.
+func TestImportFlattened(t *testing.T) {
+	sec, err := testcorpus.Sections("testdata/quirks/flattened_no_numbering.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, fs, err := Import("flat.txt", []byte(sec["input.txt"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) < 5 || !slices.ContainsFunc(fs, func(f report.Finding) bool { return f.Code == "breaks" }) {
+		t.Errorf("%d blocks, findings %v", len(doc.Blocks), fs)
+	}
+	for _, in := range []string{"各位代表：现在，我代表镇人民政府报告工作。", "hello world, this is not a report at all."} {
+		if _, _, err := Import("short.txt", []byte(in)); err == nil {
+			t.Errorf("%q: imported, want refused", in)
+		}
+	}
+}
+
+// TestNoticeAnchors: the notice's paragraphs are anchored n1, n2 … and do
+// not shift the report's own paragraph anchors.
+func TestNoticeAnchors(t *testing.T) {
+	doc := &report.Doc{Blocks: []report.Block{
+		{Kind: report.Notice, Text: "青山县人民政府关于印发2024年政府工作报告的通知"},
+		{Kind: report.Notice, Text: "（此件公开发布）"},
+		{Kind: report.Paragraph, Text: "各位代表："},
+		{Kind: report.Part, Marker: "一、", Lead: "2023年工作回顾"},
+		{Kind: report.Paragraph, Text: "全县地区生产总值增长5.8%。"},
+	}}
+	FillIDs(doc)
+	var ids []string
+	for _, b := range doc.Blocks {
+		ids = append(ids, b.ID)
+	}
+	if want := []string{"n1", "n2", "p1", "s1", "s1-p1"}; !slices.Equal(ids, want) {
+		t.Errorf("ids %q, want %q", ids, want)
 	}
 }

@@ -61,23 +61,33 @@ func shortSpeaker(t, speaker string) string {
 }
 
 // docText is a document's text to compare with sourceText: the notice
-// printed before the report, the title, subtitle and speaker, the body;
-// without the title if it came only from a sharing site's header line or
-// the page's name for the report (then the rest alone must match).
+// printed before the report, the title, subtitle and speaker, the body.
+// Lines the page printed above the title (a column's name) stay in the
+// body, before the report's text: the front may come after them. The title
+// is left out if it came only from a sharing site's header line or the
+// page's name for the report (then the rest alone must match).
 func docText(src *source.Source, doc *report.Doc, want string) string {
-	var notice, body strings.Builder
+	var notice strings.Builder
+	var body []string
 	for _, b := range doc.Blocks {
 		if b.Kind == report.Notice {
 			notice.WriteString(b.Content())
 		} else {
-			body.WriteString(b.Content())
+			body = append(body, b.Content())
 		}
 	}
-	got := notice.String() + doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker + body.String()
-	if noSpace(got) != noSpace(want) && src.Title != "" && doc.Meta.Title == cleanTitle(src.Title) {
-		got = notice.String() + doc.Meta.Subtitle + doc.Meta.Speaker + body.String()
+	fronts := []string{doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker}
+	if src.Title != "" && doc.Meta.Title == cleanTitle(src.Title) {
+		fronts = append(fronts, doc.Meta.Subtitle+doc.Meta.Speaker)
 	}
-	return got
+	for _, front := range fronts {
+		for k := 0; k <= len(body) && k <= frontLimit; k++ { // k blocks printed above the title
+			if g := notice.String() + strings.Join(body[:k], "") + front + strings.Join(body[k:], ""); noSpace(g) == noSpace(want) {
+				return g
+			}
+		}
+	}
+	return notice.String() + fronts[0] + strings.Join(body, "")
 }
 
 // TestNoTextLost: the report's text after the outline stage is the

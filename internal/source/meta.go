@@ -28,7 +28,7 @@ var (
 	// metaAlias names a label by the core field it stands for on some
 	// portals (生成日期 is their 成文日期); a core label printed as such
 	// wins. An alias counts as core where its value has the field's form.
-	metaAlias = map[string]string{"生成日期": "成文日期", "发文日期": "成文日期", "发文字号": "文号",
+	metaAlias = map[string]string{"生成日期": "成文日期", "发文日期": "成文日期", "发文字号": "文号", "文件编号": "文号",
 		"公开日期": "发布日期", "发布时间": "发布日期", "公开形式": "公开方式"}
 	// metaExtra are the lesser labels of such blocks, read (and dropped)
 	// only next to a core one, so that a sentence starting 标题 stays.
@@ -132,8 +132,8 @@ type metaLine struct {
 // becomes Source.Title if no header named one.
 func (r *reader) dropMeta() {
 	lo, _ := r.bodySpan()
-	r.takeMetaTable(lo)
 	r.takePageDates(lo)
+	r.takeMetaTable(lo)
 	r.aliasMeta()
 }
 
@@ -238,7 +238,7 @@ func parseMetaLine(s string) *metaLine {
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, metaLead)); r < utf8.RuneSelf || !metaFirst[foldRune(r)] {
 		return nil
 	}
-	f, _ := typo.Fold(s)
+	f := foldLabels(s)
 	ms := metaLabelRe.FindAllStringSubmatchIndex(f, -1)
 	if ms == nil || strings.TrimLeft(s[:ms[0][2]], metaLead) != "" {
 		return nil
@@ -257,9 +257,24 @@ func parseMetaLine(s string) *metaLine {
 	return m
 }
 
+// labelFolds writes in Simplified script the characters of labels that
+// typo.Fold leaves (it folds those the report's own text needs), each as
+// many bytes as the one it replaces.
+var labelFolds = strings.NewReplacer("號", "号", "機", "机", "構", "构", "稱", "称", "標", "标", "題", "题", "類", "类",
+	"關", "关", "鍵", "键", "詞", "词", "瀏", "浏", "覽", "览", "數", "数", "間", "间", "時", "时", "來", "来", "屬", "属",
+	"體", "体", "組", "组", "務", "务", "範", "范", "圍", "围", "責", "责", "編", "编", "輯", "辑", "訪", "访", "問", "问",
+	"閱", "阅", "讀", "读", "擊", "击", "點", "点", "統", "统", "將", "将", "種", "种", "廢", "废", "狀", "状", "態", "态")
+
+// foldLabels is s in Simplified script as far as labels go, byte for byte
+// as long.
+func foldLabels(s string) string {
+	f, _ := typo.Fold(s)
+	return labelFolds.Replace(f)
+}
+
 // foldRune is a character in Simplified script.
 func foldRune(r rune) rune {
-	f, _ := typo.Fold(string(r))
+	f := foldLabels(string(r))
 	q, _ := utf8.DecodeRuneInString(f)
 	return q
 }
