@@ -28,6 +28,7 @@ func Build(src *source.Source) (*report.Doc, []report.Finding) {
 	}
 	doc.Blocks = append(notice, b.blocks...)
 	body := b.blocks
+	findings = append(findings, front.quotedTitle(body)...)
 	if y := reviewedYear(body); y != 0 {
 		doc.Meta.Year = y
 	} else if doc.Meta.Year == 0 {

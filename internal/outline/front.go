@@ -26,7 +26,7 @@ var (
 	dateLineRe = regexp.MustCompile(`^[（(]?(\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日[）)]?$`)
 	// The speaker: an office (镇长, 省长, 街道办事处主任 …), perhaps after the
 	// body that holds it and before a name; an acting or candidate holder too.
-	speakerRe = regexp.MustCompile(`^[\p{Han}XxＸ×、]{0,24}?(?:代理)?(?:省长|自治区主席|主席|市长|州长|盟长|县长|区长|旗长|镇长|乡长|主任)(?:候选人)?[\s　]*[\p{Han}XxＸ×·]{0,5}$`)
+	speakerRe = regexp.MustCompile(`^[\p{Han}XxＸ×、]{0,24}?(?:代理)?(?:总理|省长|自治区主席|主席|市长|州长|盟长|县长|区长|旗长|镇长|乡长|主任)(?:候选人)?[\s　]*[\p{Han}XxＸ×·]{0,5}$`)
 	nameRe    = regexp.MustCompile(`^\p{Han}{2,4}$`)
 	// A subtitle that starts with the date itself (2026年1月27日在…), whose
 	// 年 or 月 may be lost (2021124日在…).
@@ -654,4 +654,35 @@ func openingYear(blocks []report.Block) int {
 		}
 	}
 	return 0
+}
+
+// quotedReportRe is a report named in book-title marks, with its year:
+// 现发布《青山镇2023年政府信息公开工作年度报告》.
+var quotedReportRe = regexp.MustCompile(`《([^《》]{0,30}(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[^《》]{0,30}(?:报告|報告|总结|總結))》`)
+
+// quotedTitle takes as the title, where none was printed, the report the
+// first paragraph names in book-title marks (根据…，现发布《…年度报告》), and
+// the year it names; the paragraph keeps its words.
+func (f *frontReader) quotedTitle(body []report.Block) []report.Finding {
+	m := f.meta
+	var first *report.Block
+	for i := range body {
+		if countHan(body[i].Content(), 1) > 0 {
+			first = &body[i]
+			break
+		}
+	}
+	if m.Title != "" || first == nil || first.Kind != report.Paragraph {
+		return nil
+	}
+	q := quotedReportRe.FindStringSubmatch(first.Text)
+	if q == nil {
+		return nil
+	}
+	m.Title = q[1]
+	if m.Year == 0 {
+		m.Year = titleYear(m.Title, m.Date, m.WrittenDate, m.PubDate)
+	}
+	return []report.Finding{{Line: first.Line, Level: report.Info, Code: "title",
+		Message: fmt.Sprintf("no title printed: took %q, the report its first paragraph names", q[1])}}
 }

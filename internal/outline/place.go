@@ -31,7 +31,7 @@ var unitKinds = []struct {
 // organisations' names (政府, 办事处, 委员会) and of a meeting's (大会, 第…届
 // …次), a year (2024年, 二〇二四年), 在 and 代表 (在青山镇…, 我代表青山镇…), 的.
 var (
-	nameStopWords = []string{"政府", "办事处", "委员会", "管委会", "大会", "党委", "党工委", "人大", "关于", "印发", "会议", "代表"}
+	nameStopWords = []string{"政府", "办事处", "委员会", "管委会", "大会", "党委", "党工委", "人大", "关于", "印发", "会议", "会议上", "大会上", "代表"}
 	nameStopChars = "年的届次在、，。；：:,;"
 	// namePrepositions come before a name (在青山镇…, 于…); they are not
 	// part of it.
@@ -123,10 +123,26 @@ func nameBefore(s string, from, i, end int) (unit, bool) {
 		}
 	}
 	name := s[j:i]
-	if name == "" || genericUnits[s[j:end]] || utf8.RuneCountInString(name) == 1 && strings.Contains(genericNames, name) {
+	if name == "" || genericUnits[s[j:end]] || utf8.RuneCountInString(name) == 1 && strings.Contains(genericNames, name) ||
+		onlyKinds(name) {
 		return unit{}, false
 	}
 	return unit{start: j, end: end, redacted: isRedacted(name)}, true
+}
+
+// onlyKinds reports a name made of nothing but kinds of unit, perhaps
+// after a word like 某 or 全: 某乡镇, 各县区.
+func onlyKinds(name string) bool {
+	_, w := utf8.DecodeRuneInString(name)
+	if strings.Contains(genericNames, name[:w]) {
+		name = name[w:]
+	}
+	for _, r := range name {
+		if !strings.ContainsRune("乡镇县区市州旗盟省", r) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasAnySuffix(s string, ws []string) bool {
@@ -221,6 +237,10 @@ func actorSentences(blocks []report.Block) []placeSource {
 	return out
 }
 
+// clauseWords are characters of the words a clause may open with before
+// a kind of place that are no place's name: 我受镇人民政府委托.
+const clauseWords = "我你他她们受被请让使把将对向为以从到是的了着过也都还就又再很更最不没所而且或但在于和与及有"
+
 // clauseStarts returns the first words of the clauses of the first 200
 // bytes or so of s that open with a unit: 合村乡 in 今年以来，合村乡紧紧围绕….
 func clauseStarts(s string) []string {
@@ -236,7 +256,7 @@ func clauseStarts(s string) []string {
 			_, w := utf8.DecodeRuneInString(s[i-1:])
 			i += w - 1
 		}
-		if us := placeUnits(c); len(us) > 0 && us[0].start == 0 {
+		if us := placeUnits(c); len(us) > 0 && us[0].start == 0 && !strings.ContainsAny(c[:us[0].end], clauseWords) {
 			out = append(out, c[:us[0].end])
 		}
 	}

@@ -121,6 +121,7 @@ type metaLine struct {
 	pairs [][2]string // label (no spaces, simplified), value
 	core  bool
 	weak  bool // it names the page's date (日期：…)
+	lone  int  // the index of the next line, if it holds the last label's value
 }
 
 // dropMeta parses the portal metadata block into Source.Meta and drops its
@@ -132,8 +133,8 @@ type metaLine struct {
 // becomes Source.Title if no header named one.
 func (r *reader) dropMeta() {
 	lo, _ := r.bodySpan()
-	r.takePageDates(lo)
 	r.takeMetaTable(lo)
+	r.takePageDates(lo)
 	r.aliasMeta()
 }
 
@@ -180,15 +181,19 @@ func (r *reader) setMeta(k, v string) {
 // core label, and before the body (line lo) those naming the page's date.
 func (r *reader) takeMetaTable(lo int) {
 	cands := map[int]*metaLine{}
+	lone := map[int]bool{} // lines holding the value of a label on the line before
 	for i, l := range r.lines {
-		if !l.drop && l.text != "" && shorter(l.text, 200) {
+		if !l.drop && l.text != "" && shorter(l.text, 200) && !lone[i] {
 			if m := parseMetaLine(l.text); m != nil {
 				m.idx = i
 				cands[i] = m
+				if j := r.loneValue(m); j >= 0 {
+					lone[j] = true
+				}
 			}
 		}
 	}
-	for _, group := range r.metaGroups(cands) {
+	for _, group := range r.metaGroups(cands, lone) {
 		core, weak := false, false
 		for _, m := range group {
 			core, weak = core || m.core, weak || m.weak
@@ -203,13 +208,14 @@ func (r *reader) takeMetaTable(lo int) {
 
 // metaGroups returns runs of candidate lines with no other text between
 // them: one printing of the table each.
-func (r *reader) metaGroups(cands map[int]*metaLine) [][]*metaLine {
+func (r *reader) metaGroups(cands map[int]*metaLine, lone map[int]bool) [][]*metaLine {
 	var groups [][]*metaLine
 	var cur []*metaLine
 	for i, l := range r.lines {
 		switch {
 		case cands[i] != nil:
 			cur = append(cur, cands[i])
+		case lone[i]:
 		case !l.drop && l.text != "" && cur != nil:
 			groups, cur = append(groups, cur), nil
 		}
@@ -301,16 +307,30 @@ func metaValue(v string) string {
 	return ""
 }
 
+// loneValue gives a label left without a value at the end of a metadata
+// line (• 发文字号:) the next line's text, where that may be its value, and
+// returns that line's index, or -1.
+func (r *reader) loneValue(m *metaLine) int {
+	last := &m.pairs[len(m.pairs)-1]
+	if last[1] != "" || metaJunk[last[0]] {
+		return -1
+	}
+	j := r.nextText(m.idx, 1)
+	if j < 0 || !isLoneValue(r.lines[j].text) {
+		return -1
+	}
+	last[1] = metaValue(r.lines[j].text)
+	m.lone = j
+	m.core = m.core || metaAlias[last[0]] != "" && validMeta(last[0], last[1])
+	return j
+}
+
 // takeMeta stores a metadata line's values (the first printing wins) and
-// drops it; a label left without a value at the line's end takes its
-// value from the next line.
+// drops it, with the line that held its last label's value.
 func (r *reader) takeMeta(m *metaLine) {
 	l := &r.lines[m.idx]
-	if last := &m.pairs[len(m.pairs)-1]; last[1] == "" && !metaJunk[last[0]] {
-		if j := r.nextText(m.idx, 1); j >= 0 && isLoneValue(r.lines[j].text) {
-			last[1] = metaValue(r.lines[j].text)
-			r.lines[j].drop = true
-		}
+	if m.lone > 0 {
+		r.lines[m.lone].drop = true
 	}
 	for _, p := range m.pairs {
 		r.storeMeta(l.n, p[0], p[1])
@@ -325,8 +345,8 @@ func (r *reader) storeMeta(n int, label, v string) {
 		return
 	}
 	if metaWeakDate[label] {
-		if d := pageDate(v); d != "" && r.pageDate == "" {
-			r.pageDate = d
+		if d := pageDate(v); d != "" {
+			r.notePageDate(n, d)
 		}
 		return
 	}
@@ -434,6 +454,13 @@ var (
 	titleDateLineRe = regexp.MustCompile(`^(.{4,60}?(?:报告|总结|计划|安排|思路|要点))[ \t　]+(\d{4}-\d{2}-\d{2})$`)
 )
 
+// notePageDate keeps the first date a page prints for itself, by line.
+func (r *reader) notePageDate(n int, d string) {
+	if r.pageDate == "" || n < r.pageDateLine {
+		r.pageDate, r.pageDateLine = d, n
+	}
+}
+
 // pageDate returns a date a page prints for itself as YYYY-MM-DD, or "".
 func pageDate(v string) string {
 	if m := pageDateLineRe.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
@@ -452,16 +479,12 @@ func (r *reader) takePageDates(lo int) {
 			continue
 		}
 		if d := pageDate(l.text); d != "" {
-			if r.pageDate == "" {
-				r.pageDate = d
-			}
+			r.notePageDate(l.n, d)
 			r.dropLine(l, report.Info, "meta", "took the page's date line %s as the date it was published")
 			continue
 		}
 		if m := titleDateLineRe.FindStringSubmatchIndex(l.text); m != nil && isISODate(l.text[m[4]:m[5]]) {
-			if r.pageDate == "" {
-				r.pageDate = l.text[m[4]:m[5]]
-			}
+			r.notePageDate(l.n, l.text[m[4]:m[5]])
 			r.find(l.n, report.Info, "meta", "took the date %s after the title %s as the date the page was published",
 				quote(l.text[m[4]:m[5]]), quote(l.text[m[2]:m[3]]))
 			l.text = l.text[m[2]:m[3]]

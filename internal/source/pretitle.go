@@ -12,7 +12,7 @@ import (
 var (
 	preTitleLimit = 16 // content lines searched for the title and salutation
 	numberedRe    = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])`)
-	frontLineRe   = regexp.MustCompile(`^(?:——|―|--|（|\(|\d{4}\s*(?:年|\d{1,4}\s*(?:月\s*\d{0,2}\s*)?日)).*(?:会议|人民代表大会)|^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$|(?:长|主任|主席)(?:候选人)?[\s　]*[\p{Han}XxＸ×]{0,5}$`)
+	frontLineRe   = regexp.MustCompile(`^(?:——|―|--|（|\(|\d{4}\s*(?:年|\d{1,4}\s*(?:月\s*\d{0,2}\s*)?日)).*(?:会议|人民代表大会)|^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$|(?:长|主任|主席|总理)(?:候选人)?[\s　]*[\p{Han}XxＸ×]{0,5}$`)
 )
 
 // dropBeforeTitle removes the lines before the report's title when the

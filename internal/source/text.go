@@ -55,7 +55,8 @@ type reader struct {
 	flat   bool // a line held several paragraphs: reported once
 	// pageDate is the date a page prints for itself (日期：2021-02-01),
 	// YYYY-MM-DD: its 发布日期 when its metadata block names none.
-	pageDate string
+	pageDate     string
+	pageDateLine int
 }
 
 func newReader(name, text string) *reader {
