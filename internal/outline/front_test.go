@@ -116,6 +116,8 @@ func TestPlaceUnits(t *testing.T) {
 		{"我代表镇人民政府", nil},
 		{"全县上下团结一心，城乡面貌持续改善，社区服务更加便民", nil},
 		{"汉滨区人民政府代区长", []string{"汉滨区"}},
+		{"某乡镇政府工作报告", nil},
+		{"年月日在镇第十二届人民代表大会第六次会议上 镇代镇长", nil},
 	} {
 		var got []string
 		for _, u := range placeUnits(c.in) {

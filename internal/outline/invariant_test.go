@@ -64,8 +64,9 @@ func shortSpeaker(t, speaker string) string {
 // printed before the report, the title, subtitle and speaker, the body.
 // Lines the page printed above the title (a column's name) stay in the
 // body, before the report's text: the front may come after them. The title
-// is left out if it came only from a sharing site's header line or the
-// page's name for the report (then the rest alone must match).
+// is left out if it came only from a sharing site's header line, the page's
+// name for the report or a name the text quotes (then the rest alone must
+// match).
 func docText(src *source.Source, doc *report.Doc, want string) string {
 	var notice strings.Builder
 	var body []string
@@ -77,8 +78,8 @@ func docText(src *source.Source, doc *report.Doc, want string) string {
 		}
 	}
 	fronts := []string{doc.Meta.Title + doc.Meta.Subtitle + doc.Meta.Speaker}
-	if src.Title != "" && doc.Meta.Title == cleanTitle(src.Title) {
-		fronts = append(fronts, doc.Meta.Subtitle+doc.Meta.Speaker)
+	if src.Title != "" && doc.Meta.Title == cleanTitle(src.Title) || strings.Contains(want, "《"+doc.Meta.Title+"》") {
+		fronts = append(fronts, doc.Meta.Subtitle+doc.Meta.Speaker) // a title named by the page, or quoted by the text
 	}
 	for _, front := range fronts {
 		for k := 0; k <= len(body) && k <= frontLimit; k++ { // k blocks printed above the title
