@@ -153,12 +153,18 @@ func isFrontLine(t string) bool {
 	return isSubtitleStart(t) || dateLineRe.MatchString(t) || speakerRe.MatchString(simplified(t)) && utf8.RuneCountInString(t) <= 32
 }
 
-// cleanTitle is a title line without the spaces it was spaced out with
-// (政 府 工 作 报 告), the cell separators around it (… |), and the book-title
-// marks around its kind of report (2021年《政府工作报告》).
+// cleanTitle is the page's name for a report as a title: without the
+// spaces and cell separators around it (… |), the spaces it was spaced out
+// with, and the book-title marks around its kind of report
+// (2021年《政府工作报告》). A printed title only loses the spacing (see
+// setTitle): its characters are the report's.
 func cleanTitle(t string) string {
 	t = strings.TrimFunc(t, func(r rune) bool { return r == '|' || r == '｜' || isSpaceRune(r) })
-	t = collapseSpaced(t)
+	return unquoteKind(collapseSpaced(t))
+}
+
+// unquoteKind removes the book-title marks around a title's kind of report.
+func unquoteKind(t string) string {
 	if m := quotedKindRe.FindStringSubmatchIndex(t); m != nil {
 		t = t[:m[0]] + t[m[2]:m[3]]
 	}
@@ -171,8 +177,8 @@ func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' ||
 // naming a report (报告, 总结, 计划…), with no sentence punctuation, no
 // numbering, not a subtitle.
 func isTitleLine(t string) bool {
-	c := simplified(cleanTitle(t))
-	if c == "" || utf8.RuneCountInString(c) > 60 || strings.ContainsAny(c, "。，：:！？|；;") ||
+	c := simplified(unquoteKind(collapseSpaced(strings.TrimSpace(t))))
+	if n := utf8.RuneCountInString(c); n < 4 || n > 60 || strings.ContainsAny(c, "。，：:！？|｜；;") ||
 		strings.HasPrefix(c, "—") || strings.HasPrefix(c, "―") || strings.HasPrefix(c, "（") || strings.HasPrefix(c, "(") ||
 		strings.Contains(c, "通知") || strings.Contains(c, "印发") {
 		return false
@@ -210,12 +216,9 @@ func (f *frontReader) setTitle(lines []source.Para) {
 	var parts []string
 	for _, p := range lines {
 		t := strings.TrimSpace(p.Text)
-		c := cleanTitle(t)
-		switch {
-		case c != t && collapseSpaced(t) != t && strings.Count(c, "") < strings.Count(t, ""):
+		c := collapseSpaced(t)
+		if c != t {
 			f.find(p.Line, report.Info, "space", "spaced-out title %q written as %q", t, c)
-		case c != t:
-			f.find(p.Line, report.Info, "title", "title %q written as %q", t, c)
 		}
 		parts = append(parts, c)
 	}

@@ -471,7 +471,8 @@ func pageDate(v string) string {
 
 // takePageDates reads the page's own date from the lines before the body
 // (lo): a date line with the page's source after it, which goes, and a
-// title followed by a date, which keeps the title.
+// title followed by a date, which keeps the title. A title's cell
+// separator (东柳街道2023年工作总结 |) goes too.
 func (r *reader) takePageDates(lo int) {
 	for i := 0; i < lo && i < len(r.lines); i++ {
 		l := &r.lines[i]
@@ -482,6 +483,10 @@ func (r *reader) takePageDates(lo int) {
 			r.notePageDate(l.n, d)
 			r.dropLine(l, report.Info, "meta", "took the page's date line %s as the date it was published")
 			continue
+		}
+		if t := strings.TrimRightFunc(l.text, func(r rune) bool { return isHSpace(r) || isPipe(r) }); t != l.text && isTitleLike(t) {
+			r.find(l.n, report.Info, "chrome", "removed the cell separator after the title %s", quote(t))
+			l.text = t
 		}
 		if m := titleDateLineRe.FindStringSubmatchIndex(l.text); m != nil && isISODate(l.text[m[4]:m[5]]) {
 			r.notePageDate(l.n, l.text[m[4]:m[5]])

@@ -59,7 +59,7 @@ func isTitleLike(s string) bool {
 	if m := quotedKindRe.FindStringSubmatchIndex(t); m != nil {
 		t = t[:m[0]] + t[m[2]:m[3]]
 	}
-	if !shorter(t, 60) || runes(t) < 5 || strings.ContainsAny(t, "《。，：:；;,|") || strings.Contains(t, "通知") ||
+	if !shorter(t, 60) || runes(t) < 5 || strings.ContainsAny(t, "《。，：:；;,|｜") || strings.Contains(t, "通知") ||
 		strings.Contains(t, "印发") || numberedRe.MatchString(t) || strings.HasPrefix(t, "—") {
 		return false
 	}
