@@ -34,7 +34,7 @@ func Build(src *source.Source) (*report.Doc, []report.Finding) {
 	} else if doc.Meta.Year == 0 {
 		doc.Meta.Year = openingYear(body)
 	}
-	fallback := append([]placeSource{{src.Meta["发布机构"], 0}}, actorSentences(body)...)
+	fallback := append([]string{src.Meta["发布机构"]}, actorSentences(body)...)
 	findings = append(findings, findPlace(&doc.Meta, front.placeSources(notice), fallback)...)
 	findings = append(findings, b.findings...)
 	findings = append(findings, FillIDs(doc)...)

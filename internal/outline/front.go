@@ -63,10 +63,10 @@ type frontReader struct {
 }
 
 // readFront takes the title, subtitle, speaker and date lines off the front
-// of the text into meta and returns the paragraphs that remain; lines it
-// passes over that are not the page's copy of the title stay. It fills the
-// date, the year named by the title and the portal's metadata; the place
-// is left to findPlace, which needs the body.
+// of the text into meta and returns the paragraphs that remain, those
+// printed above the title first (the reader removed the page's copies of
+// the title). It fills the date, the year named by the title and the
+// portal's metadata; the place is left to findPlace, which needs the body.
 func readFront(meta *report.Meta, src *source.Source, paras []source.Para) (*frontReader, []source.Para) {
 	meta.Date = src.Date
 	f := &frontReader{meta: meta, src: src}

@@ -1,7 +1,6 @@
 package outline
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,9 +64,9 @@ func placeUnits(text string) []unit {
 	var out []unit
 	prevEnd := 0
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
 		k, ok := unitAt(s, i)
 		if !ok {
+			_, w := utf8.DecodeRuneInString(s[i:])
 			i += w
 			continue
 		}
@@ -77,7 +76,6 @@ func placeUnits(text string) []unit {
 			out = append(out, u)
 			prevEnd = end
 		}
-		_ = r
 		i = end
 	}
 	return out
@@ -166,12 +164,6 @@ func isRedacted(name string) bool {
 
 func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-// placeSource is a text the place may be read from.
-type placeSource struct {
-	text string
-	line int
-}
-
 // findPlace sets meta.Place to the smallest administrative unit the report
 // is by or about, as its short name. The report's own front names it —
 // title, the page's name for the report, subtitle, speaker, the notice's
@@ -179,7 +171,7 @@ type placeSource struct {
 // sentences (我代表木洞镇人民政府…, 今年以来，合村乡…), which may also name
 // the unit behind a front that withheld its name (XX县). It reports a
 // report whose place no text gives.
-func findPlace(meta *report.Meta, front []placeSource, fallback []placeSource) []report.Finding {
+func findPlace(meta *report.Meta, front, fallback []string) []report.Finding {
 	best, from := bestUnit(front)
 	if best == nil || best.redacted {
 		if b, s := bestUnit(fallback); b != nil && (best == nil || b.level > best.level && !b.redacted) {
@@ -190,17 +182,17 @@ func findPlace(meta *report.Meta, front []placeSource, fallback []placeSource) [
 		return []report.Finding{{Level: report.Warning, Code: "no-place",
 			Message: "the place the report is by or about (镇, 乡, 街道, 县, 区…) is not named in its front: set place in the front matter"}}
 	}
-	meta.Place = from.text[best.start:best.end]
+	meta.Place = from[best.start:best.end]
 	return nil
 }
 
 // bestUnit returns the smallest unit the texts name, the first one of the
 // first text among equals, and the text it is in.
-func bestUnit(texts []placeSource) (*unit, placeSource) {
+func bestUnit(texts []string) (*unit, string) {
 	var best *unit
-	var from placeSource
+	var from string
 	for _, t := range texts {
-		for _, u := range placeUnits(t.text) {
+		for _, u := range placeUnits(t) {
 			if best == nil || u.level > best.level || u.level == best.level && best.redacted && !u.redacted {
 				u := u
 				best, from = &u, t
@@ -213,8 +205,8 @@ func bestUnit(texts []placeSource) (*unit, placeSource) {
 // actorSentences returns, from the first paragraphs of a report, the words
 // that may name who speaks: the body in 我代表木洞镇人民政府, and a unit
 // opening a clause (今年以来，合村乡紧紧围绕…).
-func actorSentences(blocks []report.Block) []placeSource {
-	var out []placeSource
+func actorSentences(blocks []report.Block) []string {
+	var out []string
 	n := 0
 	for _, b := range blocks {
 		if b.Kind != report.Paragraph || !strings.ContainsAny(b.Text, "，。") {
@@ -224,12 +216,10 @@ func actorSentences(blocks []report.Block) []placeSource {
 		if k := strings.Index(t, "我代表"); k >= 0 {
 			rest := t[k+len("我代表"):]
 			if e := strings.IndexAny(rest, "，。,"); e > 0 {
-				out = append(out, placeSource{rest[:e], b.Line})
+				out = append(out, rest[:e])
 			}
 		}
-		for _, c := range clauseStarts(t) {
-			out = append(out, placeSource{c, b.Line})
-		}
+		out = append(out, clauseStarts(t)...)
 		if n++; n == 3 {
 			break
 		}
@@ -241,8 +231,8 @@ func actorSentences(blocks []report.Block) []placeSource {
 // a kind of place that are no place's name: 我受镇人民政府委托.
 const clauseWords = "我你他她们受被请让使把将对向为以从到是的了着过也都还就又再很更最不没所而且或但在于和与及有"
 
-// clauseStarts returns the first words of the clauses of the first 200
-// bytes or so of s that open with a unit: 合村乡 in 今年以来，合村乡紧紧围绕….
+// clauseStarts returns the units that open a clause of the first 80
+// characters of s: 合村乡 in 今年以来，合村乡紧紧围绕….
 func clauseStarts(s string) []string {
 	var out []string
 	limit := runeIndex(s, 80)
@@ -252,9 +242,8 @@ func clauseStarts(s string) []string {
 		if j < 0 {
 			c, i = s[i:limit], limit
 		} else {
-			c, i = s[i:i+j], i+j+1
-			_, w := utf8.DecodeRuneInString(s[i-1:])
-			i += w - 1
+			_, w := utf8.DecodeRuneInString(s[i+j:])
+			c, i = s[i:i+j], i+j+w
 		}
 		if us := placeUnits(c); len(us) > 0 && us[0].start == 0 && !strings.ContainsAny(c[:us[0].end], clauseWords) {
 			out = append(out, c[:us[0].end])
@@ -264,18 +253,15 @@ func clauseStarts(s string) []string {
 }
 
 // placeSources lists the texts of a report's front that may name its place.
-func (f *frontReader) placeSources(notice []report.Block) []placeSource {
-	out := []placeSource{{f.meta.Title, 0}}
-	for _, t := range f.pageTitles {
-		out = append(out, placeSource{t, 0})
-	}
-	out = append(out, placeSource{cleanTitle(f.src.Title), 0}, placeSource{f.meta.Subtitle, 0}, placeSource{f.speakerLine, 0})
+func (f *frontReader) placeSources(notice []report.Block) []string {
+	out := append([]string{f.meta.Title}, f.pageTitles...)
+	out = append(out, cleanTitle(f.src.Title), f.meta.Subtitle, f.speakerLine)
 	for i, b := range notice {
 		if i == 3 {
 			break
 		}
-		if t := b.Text; noticeHead(t) {
-			out = append(out, placeSource{t, b.Line})
+		if noticeHead(b.Text) {
+			out = append(out, b.Text)
 		}
 	}
 	return out
@@ -286,5 +272,3 @@ func (f *frontReader) placeSources(notice []report.Block) []placeSource {
 func noticeHead(t string) bool {
 	return strings.Contains(t, "关于印发") || isOrgLine(t)
 }
-
-func (p placeSource) String() string { return fmt.Sprintf("%d:%s", p.line, p.text) }
