@@ -426,3 +426,39 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+// TestNotice: the paragraphs of a transmittal notice printed before a
+// report are saved as paragraphs with the class notice in their attribute
+// line, come back as notice blocks, and render as <p id="n1" class="notice">.
+func TestNotice(t *testing.T) {
+	doc := &report.Doc{Blocks: []report.Block{
+		{Kind: report.Notice, Text: "青山县人民政府关于印发2024年政府工作报告的通知", ID: "n1"},
+		{Kind: report.Notice, Text: "青政〔2024〕5号", ID: "n2"},
+		{Kind: report.Notice, Text: "1. 不是列表，*也不是强调*", ID: "n3"},
+		{Kind: report.Paragraph, Text: "各位代表：", ID: "p1"},
+	}}
+	md := Write(doc)
+	for _, want := range []string{"\n青政〔2024〕5号\n{#n2 .notice}\n", "\n各位代表：\n{#p1}\n"} {
+		if !bytes.Contains(md, []byte(want)) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+	back, err := Parse("t.md", md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(withoutLines(back).Blocks, doc.Blocks) {
+		t.Errorf("came back as %+v", back.Blocks)
+	}
+	var html bytes.Buffer
+	gm := goldmark.New(goldmark.WithExtensions(extension.Table, blockAttributes{}))
+	_, body, _, _ := splitFront(md)
+	if err := gm.Convert(body, &html); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<p id="n1" class="notice">青山县人民政府`, `<p id="n3" class="notice">1. 不是列表，*也不是强调*</p>`, `<p id="p1">各位代表：</p>`} {
+		if !strings.Contains(html.String(), want) {
+			t.Errorf("HTML lacks %s:\n%s", want, html.String())
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -319,6 +320,16 @@ func id(n ast.Node) string {
 	return ""
 }
 
+// hasClass reports whether a block's attributes give it the class c.
+func hasClass(n ast.Node, c string) bool {
+	v, ok := n.AttributeString("class")
+	if !ok {
+		return false
+	}
+	b, _ := v.([]byte)
+	return slices.Contains(strings.Fields(string(b)), c)
+}
+
 // readBlock turns one top-level Markdown block into a report block.
 func readBlock(n ast.Node, src []byte) (report.Block, error) {
 	switch n := n.(type) {
@@ -355,6 +366,13 @@ func readHeading(n *ast.Heading, src []byte) (report.Block, error) {
 func readParagraph(n *ast.Paragraph, src []byte) report.Block {
 	blk := report.Block{Kind: report.Paragraph, ID: id(n)}
 	first := n.FirstChild()
+	if hasClass(n, noticeClass) {
+		blk.Kind, blk.Text = report.Notice, inlineText(n, src)
+		if hasMarkup(first) {
+			blk.Text = rawFrom(n, src, n.Lines().At(0).Start)
+		}
+		return blk
+	}
 	if e, ok := first.(*ast.Emphasis); ok && e.Level == 2 {
 		lead := inlineText(e, src)
 		rest := inlineTextFrom(first.NextSibling(), src)

@@ -1,7 +1,9 @@
 // Package markdown saves a report as Markdown for Hugo and reads it back:
 // TOML front matter with the report's metadata, headings with explicit ASCII
 // ids, points and items as paragraphs led by a bold lead, block attributes
-// carrying every paragraph's id. Parse(Write(doc)) == doc.
+// carrying every paragraph's id. The paragraphs of a transmittal notice
+// printed before the report are plain paragraphs whose attribute line adds
+// the class notice ({#n1 .notice}). Parse(Write(doc)) == doc.
 package markdown
 
 import (
@@ -13,6 +15,9 @@ import (
 
 	"github.com/govreport/govreport/internal/report"
 )
+
+// noticeClass marks the paragraphs of the notice printed before a report.
+const noticeClass = "notice"
 
 // field is one front matter key and where its value lives in Meta.
 type field struct {
@@ -96,6 +101,10 @@ func writeBlock(b *bytes.Buffer, blk report.Block) {
 		return
 	case report.Table:
 		writeTable(b, blk.Rows)
+	case report.Notice:
+		b.WriteString(escape(blk.Text))
+		fmt.Fprintf(b, "\n{#%s .%s}\n", blk.ID, noticeClass)
+		return
 	default:
 		writeLead(b, blk.Marker+blk.Lead, blk.Text)
 		b.WriteString(escape(blk.Text))

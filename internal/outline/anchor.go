@@ -19,20 +19,26 @@ type frame struct {
 // numbering: part 一 → s1, its section （二） → s1-2, that section's 三是 →
 // s1-2-3, item 1、 under it → s1-2-3-1; paragraphs and tables are numbered
 // under the nearest numbered block (s1-2-p1, s1-2-t1); unnumbered headings
-// are h1, h2 …; numbered blocks with no numbered parent take a prefix of
-// their kind (see topPrefix). Ids already set are kept, wherever they are
-// (links to them are out in the world): a new block whose id would be one
-// of them, or one given before, takes the next free suffix (s1-p1_2). It
-// reports ids set twice.
+// are h1, h2 …; the paragraphs of a notice before the report are n1, n2 …;
+// numbered blocks with no numbered parent take a prefix of their kind (see
+// topPrefix). Ids already set are kept, wherever they are (links to them
+// are out in the world): a new block whose id would be one of them, or one
+// given before, takes the next free suffix (s1-p1_2). It reports ids set
+// twice.
 func FillIDs(doc *report.Doc) []report.Finding {
 	seen, fs := writtenIDs(doc.Blocks)
 	stack := []frame{{}}
 	next := map[string]int{} // the next suffix to try for a repeated id
-	headings := 0
+	headings, notices := 0, 0
 	for i := range doc.Blocks {
 		blk := &doc.Blocks[i]
 		id := blk.ID
-		if lvl := blk.Kind.Level(); lvl > 0 {
+		if blk.Kind == report.Notice { // the notice before the report: n1, n2 …
+			notices++
+			if id == "" {
+				id = "n" + strconv.Itoa(notices)
+			}
+		} else if lvl := blk.Kind.Level(); lvl > 0 {
 			for len(stack) > 1 && stack[len(stack)-1].level >= lvl {
 				stack = stack[:len(stack)-1]
 			}

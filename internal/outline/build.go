@@ -3,11 +3,7 @@ package outline
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,22 +18,44 @@ import (
 func Build(src *source.Source) (*report.Doc, []report.Finding) {
 	paras, findings := normalise(src.Paras)
 	doc := &report.Doc{}
-	paras, front := readFront(&doc.Meta, src, paras)
-	findings = append(findings, front...)
+	notice, paras := splitNotice(paras)
+	front, paras := readFront(&doc.Meta, src, paras)
+	findings = append(findings, front.fs...)
 	b := builder{parenSections: startsAny(paras, "（一）", "(一)"), lineParts: startsAny(paras, "一、")}
 	heads := headingLines(paras)
 	for i, p := range paras {
 		b.addPara(p, heads[i])
 	}
-	doc.Blocks = b.blocks
-	if y := reviewedYear(doc.Blocks); y != 0 {
+	doc.Blocks = append(notice, b.blocks...)
+	body := b.blocks
+	findings = append(findings, front.quotedTitle(body)...)
+	if y := reviewedYear(body); y != 0 {
 		doc.Meta.Year = y
+	} else if doc.Meta.Year == 0 {
+		doc.Meta.Year = openingYear(body)
 	}
+	fallback := append([]string{src.Meta["发布机构"]}, actorSentences(body)...)
+	findings = append(findings, findPlace(&doc.Meta, front.placeSources(notice), fallback)...)
 	findings = append(findings, b.findings...)
 	findings = append(findings, FillIDs(doc)...)
 	findings = append(findings, Check(doc)...)
 	report.SortFindings(findings)
 	return doc, findings
+}
+
+// splitNotice takes the paragraphs of a transmittal notice out of paras,
+// as notice blocks: they come before the report, outside its numbering.
+func splitNotice(paras []source.Para) ([]report.Block, []source.Para) {
+	var notice []report.Block
+	rest := paras[:0:0]
+	for _, p := range paras {
+		if p.Notice && p.Rows == nil {
+			notice = append(notice, report.Block{Kind: report.Notice, Text: strings.TrimSpace(p.Text), Line: p.Line})
+			continue
+		}
+		rest = append(rest, p)
+	}
+	return notice, rest
 }
 
 // startsAny reports whether a paragraph starts with one of the prefixes.
@@ -177,287 +195,6 @@ func around(s string, off int) string {
 	return s[i:j]
 }
 
-var (
-	yearRe = regexp.MustCompile(`(\d{4}|[〇零○一二三四五六七八九]{4})\s*年`)
-	dateRe = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	// A date line of its own, possibly with the month and day left blank
-	// (2014年 月 日), as a speech's front may carry one.
-	dateLineRe = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日$`)
-	// The speaker: an office (镇长, 省长, 街道办事处主任 …), perhaps after the
-	// body that holds it and before a name; an acting or candidate holder too.
-	speakerRe = regexp.MustCompile(`^[\p{Han}XxＸ×、]{0,24}?(?:代理)?(?:省长|自治区主席|主席|市长|州长|盟长|县长|区长|旗长|镇长|乡长|主任)(?:候选人)?[\s　]*[\p{Han}XxＸ×·]{0,5}$`)
-	nameRe    = regexp.MustCompile(`^\p{Han}{2,4}$`)
-	// The place a subtitle names: 在青山镇第十八届人民代表大会…
-	subtitlePlaceRe = regexp.MustCompile(`在(\p{Han}{2,16}?(?:街道|镇|乡|县|区|市|州|旗|盟|省|自治区))(?:第[一二三四五六七八九十\d]+届)?人民代表大会`)
-)
-
-// notName lists words that make a short line a heading, not a speaker's name.
-var notName = []string{"工作", "回顾", "安排", "计划", "目标", "任务", "建设", "发展", "报告", "代表", "会议", "一年", "以来"}
-
-// readFront takes the title, subtitle, speaker and date lines off the front
-// of the text into meta and returns the paragraphs that remain.
-func readFront(meta *report.Meta, src *source.Source, paras []source.Para) ([]source.Para, []report.Finding) {
-	meta.Date = src.Date
-	paras, fs := readTitle(meta, src, paras)
-	afterSubtitle := false
-	for len(paras) > 0 && paras[0].Rows == nil {
-		t := strings.TrimSpace(paras[0].Text)
-		next := ""
-		if len(paras) > 1 {
-			next = strings.TrimSpace(paras[1].Text)
-		}
-		switch {
-		case meta.Subtitle == "" && isSubtitleStart(t):
-			sub, n := joinSubtitle(paras)
-			if !isSubtitle(sub) {
-				return paras, append(fs, fillMeta(meta, src)...)
-			}
-			if n > 1 {
-				fs = append(fs, report.Finding{Line: paras[1].Line, Level: report.Info, Code: "space",
-					Message: fmt.Sprintf("the subtitle's %d lines joined: %q", n, sub)})
-			}
-			sub, speaker := splitSpeaker(sub)
-			if speaker != "" && meta.Speaker == "" {
-				meta.Speaker = speaker
-			}
-			meta.Subtitle, paras, afterSubtitle = sub, paras[n-1:], true
-		case meta.Speaker == "" && isSpeaker(t, afterSubtitle, next):
-			meta.Speaker = t
-		case meta.Subtitle == "" && dateLineRe.MatchString(t):
-			meta.Subtitle = t // a date line in the subtitle's place
-			fs = append(fs, frontDate(meta, t, paras[0].Line)...)
-			afterSubtitle = true
-		default:
-			return paras, append(fs, fillMeta(meta, src)...)
-		}
-		paras = paras[1:]
-	}
-	return paras, append(fs, fillMeta(meta, src)...)
-}
-
-// joinSubtitle returns the subtitle that starts paras, with the short lines
-// it was wrapped onto (…第三次会议 / 上), and how many paragraphs it takes.
-func joinSubtitle(paras []source.Para) (string, int) {
-	sub, n := strings.TrimSpace(paras[0].Text), 1
-	for ; n < len(paras) && n < 3 && paras[n].Rows == nil && !subtitleEnds(sub); n++ {
-		t := strings.TrimSpace(paras[n].Text)
-		if utf8.RuneCountInString(t) > 30 || strings.HasPrefix(t, salutation) || speakerRe.MatchString(simplified(t)) {
-			break
-		}
-		sub += t
-	}
-	return sub, n
-}
-
-// splitSpeaker cuts the speaker off a subtitle that names them on the same
-// line: …第四次会议上 陕西省省长 赵刚.
-func splitSpeaker(sub string) (string, string) {
-	i := strings.LastIndex(sub, "会议上")
-	if i < 0 {
-		return sub, ""
-	}
-	end := i + len("会议上")
-	rest := strings.TrimSpace(sub[end:])
-	if rest == "" || !speakerRe.MatchString(simplified(rest)) {
-		return sub, ""
-	}
-	return sub[:end], rest
-}
-
-// subtitleEnds reports whether a subtitle is whole: …会议上 (perhaps with
-// the speaker after it), or its bracket closed.
-func subtitleEnds(t string) bool {
-	return strings.Contains(t, "会议上") || strings.HasSuffix(t, "上") || strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")
-}
-
-// readTitle takes the title off the front of the text: the first
-// paragraph, or the start of it (a sharing site's page run together).
-func readTitle(meta *report.Meta, src *source.Source, paras []source.Para) ([]source.Para, []report.Finding) {
-	var fs []report.Finding
-	if len(paras) == 0 || paras[0].Rows != nil {
-		return paras, fs
-	}
-	if t := strings.TrimSpace(paras[0].Text); isTitlePara(paras[0]) || isTitleLine(t) {
-		if meta.Title = collapseSpaced(t); meta.Title != t {
-			fs = append(fs, report.Finding{Line: paras[0].Line, Level: report.Info, Code: "space",
-				Message: fmt.Sprintf("spaced-out title %q written as %q", t, meta.Title)})
-		}
-		return paras[1:], fs
-	}
-	if t, rest := splitTitle(paras[0].Text, src.Title); t != "" {
-		meta.Title = t
-		paras[0] = paras[0].Slice(len(paras[0].Text)-len(rest), len(paras[0].Text))
-		if rest == "" {
-			paras = paras[1:]
-		}
-	}
-	return paras, fs
-}
-
-// isTitleLine reports whether a line of text reads as a report's title: a
-// short line naming a report, with no sentence punctuation.
-func isTitleLine(t string) bool {
-	c := simplified(collapseSpaced(t))
-	return strings.HasSuffix(c, "报告") && utf8.RuneCountInString(c) <= 40 && !strings.ContainsAny(c, "。，：:！？|")
-}
-
-// isSpeaker reports whether a front line names the speaker: an office and a
-// name, or, right after the subtitle and before the salutation or a date
-// line, a name alone (张三, 赵 海 龙).
-func isSpeaker(t string, afterSubtitle bool, next string) bool {
-	if speakerRe.MatchString(simplified(t)) && utf8.RuneCountInString(t) <= 32 {
-		return true
-	}
-	c := collapseSpaced(t)
-	return afterSubtitle && nameRe.MatchString(c) && !containsAnyWord(c, notName) &&
-		(strings.HasPrefix(next, salutation) || dateLineRe.MatchString(next))
-}
-
-// containsAnyWord reports whether s contains one of the words.
-func containsAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// frontDate reads a date line of the front; one with its month or day left
-// blank gives no date and is reported.
-func frontDate(meta *report.Meta, t string, line int) []report.Finding {
-	d := dateLineRe.FindStringSubmatch(t)
-	if iso := isoDate(d[1], d[2], d[3]); d[2] != "" && d[3] != "" && iso != "" {
-		if meta.Date == "" {
-			meta.Date = iso
-		}
-		return nil
-	}
-	return []report.Finding{{Line: line, Level: report.Warning, Code: "no-date",
-		Message: fmt.Sprintf("the date line %q names no day: set date in the front matter", t)}}
-}
-
-// splitTitle finds the report's title at the start of text: the title a
-// sharing site named, or a short first line that names a report. It returns
-// the title and the rest of the text.
-func splitTitle(text, named string) (title, rest string) {
-	if named != "" && strings.HasPrefix(text, named) {
-		return named, text[len(named):]
-	}
-	head := text[:runeIndex(text, maxHeading)]
-	if i := strings.Index(head, salutation); i > 0 && strings.Contains(head[:i], "报告") {
-		return text[:i], text[i:]
-	}
-	if head == text && strings.Contains(text, "报告") && !strings.ContainsAny(text, "。，") {
-		return text, ""
-	}
-	return "", text
-}
-
-// isTitlePara reports whether a .docx paragraph is the title by its style
-// or its direct formatting: a short centred or bold line.
-func isTitlePara(p source.Para) bool {
-	t := strings.TrimSpace(p.Text)
-	if t == "" || utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "。，") {
-		return false
-	}
-	if _, ok := parseMarker(t); ok {
-		return false
-	}
-	return p.Style == "Title" || p.Style == "标题" || (p.Centered && (p.Bold || strings.Contains(collapseSpaced(t), "报告")))
-}
-
-// collapseSpaced removes the spaces of a title spaced out for looks:
-// 政 府 工 作 报 告 → 政府工作报告. Other text is returned as it is.
-func collapseSpaced(t string) string {
-	f := strings.Fields(t)
-	if len(f) < 3 {
-		return t
-	}
-	for _, w := range f {
-		if utf8.RuneCountInString(w) != 1 {
-			return t
-		}
-	}
-	return strings.Join(f, "")
-}
-
-// isSubtitle reports whether a line is the subtitle: ——2024年1月27日在…会议上,
-// or the same in brackets.
-func isSubtitle(t string) bool {
-	return isSubtitleStart(t) && strings.Contains(simplified(t), "会议") && utf8.RuneCountInString(t) <= 80
-}
-
-// isSubtitleStart reports whether a line starts the way a subtitle does:
-// ——, a bracket, or the date itself (2026年1月27日在…).
-func isSubtitleStart(t string) bool {
-	return strings.HasPrefix(t, "—") || strings.HasPrefix(t, "―") || strings.HasPrefix(t, "（") || datedRe.MatchString(t)
-}
-
-// datedRe is a line that starts with a date and where it was said.
-var datedRe = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在`)
-
-// isoDate writes a date YYYY-MM-DD, or "" when there is no such day
-// (2024年2月30日 is a slip; the review asks for the date).
-func isoDate(y, m, d string) string {
-	mi, _ := strconv.Atoi(m)
-	di, _ := strconv.Atoi(d)
-	s := fmt.Sprintf("%s-%02d-%02d", y, mi, di)
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return ""
-	}
-	return s
-}
-
-// fillMeta derives year and place from the title and copies the portal's
-// metadata, where the source had a metadata table. It reports a date that
-// only the portal's 成文日期 gave.
-func fillMeta(meta *report.Meta, src *source.Source) []report.Finding {
-	if meta.Title == "" {
-		meta.Title = src.Title
-	}
-	if d := dateRe.FindStringSubmatch(meta.Subtitle); d != nil && isoDate(d[1], d[2], d[3]) != "" {
-		meta.Date = isoDate(d[1], d[2], d[3]) // the subtitle's date is the day the report was given
-	}
-	if y := yearRe.FindStringSubmatch(meta.Title); y != nil {
-		meta.Year = yearNumber(y[1])
-		if strings.HasPrefix(meta.Date, strconv.Itoa(meta.Year)+"-0") && meta.Date[5:7] <= "06" {
-			meta.Year-- // 2021年政府工作报告, given in February 2021, reviews 2020
-		}
-	} else if len(meta.Date) >= 4 {
-		y, _ := strconv.Atoi(meta.Date[:4])
-		meta.Year = y - 1 // a report given early in a year reviews the year before
-	}
-	meta.Place = placeOf(meta.Title)
-	if p := subtitlePlaceRe.FindStringSubmatchIndex(simplified(meta.Subtitle)); meta.Place == "" && p != nil {
-		meta.Place = meta.Subtitle[p[2]:p[3]] // as written: simplified keeps the offsets
-	}
-	m := src.Meta
-	meta.IndexNo, meta.Publisher, meta.WrittenDate = m["索引号"], m["发布机构"], m["成文日期"]
-	meta.PubDate, meta.DocNo, meta.Topic = m["发布日期"], m["文号"], m["主题分类"]
-	meta.Disclosure, meta.Validity = m["公开方式"], m["有效性"]
-	if meta.Date != "" && meta.Date == m["成文日期"] && dateRe.FindString(meta.Subtitle) == "" {
-		return []report.Finding{{Level: report.Info, Code: "date-source",
-			Message: fmt.Sprintf("date %s is the portal's 成文日期, as no subtitle gives the day the report was given: check it", meta.Date)}}
-	}
-	return nil
-}
-
-// reviewedYear returns the year a report's review part names in its
-// heading (一、2023年工作回顾), or 0: the surest sign of the year reviewed.
-func reviewedYear(blocks []report.Block) int {
-	for _, b := range blocks {
-		if b.Kind.Level() == 0 || b.Kind.Level() > report.Section.Level() {
-			continue
-		}
-		t := b.Title()
-		if y := yearRe.FindStringSubmatch(t); y != nil && strings.Contains(simplified(t), "回顾") {
-			return yearNumber(y[1])
-		}
-	}
-	return 0
-}
-
 // simplified returns s with its Traditional characters in Simplified form,
 // byte for byte as long (typo.Fold): the front of a report written in
 // Traditional script (泥河鎮人民政府工作報告) reads as the same words.
@@ -466,33 +203,23 @@ func simplified(s string) string {
 	return f
 }
 
-// placeOf returns the place a title names: 2023年XX镇政府工作报告 → XX镇.
-func placeOf(title string) string {
-	t := yearRe.ReplaceAllString(title, "")
-	for _, suffix := range []string{"人民政府工作报告", "政府工作报告", "工作报告", "报告"} {
-		if i := strings.Index(simplified(t), suffix); i >= 0 {
-			t = t[:i]
-			break
-		}
-	}
-	t = strings.TrimFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) })
-	if slices.Contains(adminSuffixes, simplified(t)) {
-		return "" // 镇人民政府2021年工作报告 names no place
-	}
-	return t
-}
-
 // LooksLikeReport reports whether a document is a report at all: enough
-// Chinese text, and a title or the report's own numbering.
+// Chinese text, and a title or the report's own numbering — or, where the
+// copy lost both (a page flattened to one line, its numbering stripped),
+// a hundred characters of sentences.
 func LooksLikeReport(doc *report.Doc) bool {
 	han := countHan(doc.Meta.Title, 20)
+	prose := 0
 	for _, b := range doc.Blocks {
 		han += countHan(b.Content(), 20-han)
+		if strings.Contains(b.Content(), "。") {
+			prose += countHan(b.Content(), 100-prose)
+		}
 	}
 	if han < 20 {
 		return false
 	}
-	if doc.Meta.Title != "" {
+	if doc.Meta.Title != "" || prose >= 100 {
 		return true
 	}
 	for _, b := range doc.Blocks {
@@ -513,7 +240,7 @@ func Import(name string, data []byte) (*report.Doc, []report.Finding, error) {
 	}
 	doc, fs := Build(src)
 	if !LooksLikeReport(doc) {
-		return nil, nil, fmt.Errorf("%s: no report found: too little Chinese text, and no title or numbered parts; is this the right file?", name)
+		return nil, nil, fmt.Errorf("%s: no report found: too little Chinese text, no title and no numbered parts; is this the right file?", name)
 	}
 	if err := CheckLimits(name, doc); err != nil {
 		return nil, nil, err

@@ -30,7 +30,7 @@ func FuzzOutline(f *testing.F) {
 			}
 			seen[b.ID] = true
 		}
-		want := sourceText(src)
+		want := sourceText(src, doc.Meta.Speaker)
 		got := docText(src, doc, want)
 		if w, g := noSpace(want), noSpace(got); w != g {
 			t.Fatalf("text changed %s", firstDiff(w, g))

@@ -2,6 +2,8 @@ package outline
 
 import (
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,8 +52,47 @@ func TestQuirks(t *testing.T) {
 					t.Errorf("body still has %q", s)
 				}
 			}
+			checkFront(t, doc, sec)
 		})
 	}
+}
+
+// checkFront checks the optional sections front (key=value lines, each a
+// front matter value that must be as given; an empty value must be empty)
+// and notice (the notice's paragraphs, one a line, in order).
+func checkFront(t *testing.T, doc *report.Doc, sec map[string]string) {
+	t.Helper()
+	got := frontValues(doc.Meta)
+	for _, l := range lines(sec["front"]) {
+		k, want, _ := strings.Cut(l, "=")
+		if v, ok := got[k]; !ok {
+			t.Errorf("front: no key %q", k)
+		} else if v != want {
+			t.Errorf("front: %s = %q, want %q", k, v, want)
+		}
+	}
+	if want, ok := sec["notice"]; ok {
+		var notice []string
+		for _, b := range doc.Blocks {
+			if b.Kind == report.Notice {
+				notice = append(notice, b.Text)
+			}
+		}
+		if !slices.Equal(notice, lines(want)) {
+			t.Errorf("notice:\n got %q\nwant %q", notice, lines(want))
+		}
+	}
+}
+
+// frontValues are a report's front matter values by their key.
+func frontValues(m report.Meta) map[string]string {
+	year := ""
+	if m.Year != 0 {
+		year = strconv.Itoa(m.Year)
+	}
+	return map[string]string{"title": m.Title, "subtitle": m.Subtitle, "speaker": m.Speaker, "date": m.Date, "year": year,
+		"place": m.Place, "index_no": m.IndexNo, "publisher": m.Publisher, "written_date": m.WrittenDate, "pub_date": m.PubDate,
+		"doc_no": m.DocNo, "topic": m.Topic, "disclosure": m.Disclosure, "validity": m.Validity}
 }
 
 func lines(s string) []string {

@@ -19,9 +19,13 @@ const (
 	Item                  // 1、 1. 1．
 	SubItem               // （1）
 	Table                 // rows of cells
+	// Notice is a paragraph of the transmittal notice (印发通知) printed
+	// before the report: part of the published document, outside the
+	// report's own numbering. Notice blocks come first, in reading order.
+	Notice
 )
 
-var kindNames = [...]string{"paragraph", "heading", "part", "section", "point", "item", "subitem", "table"}
+var kindNames = [...]string{"paragraph", "heading", "part", "section", "point", "item", "subitem", "table", "notice"}
 
 // String returns the kind's lower-case English name.
 func (k Kind) String() string {
@@ -32,7 +36,8 @@ func (k Kind) String() string {
 }
 
 // Level is the outline level of a kind: 1 is the title, 2 a part, 3 a
-// section, 4 a point, 5 an item, 6 a sub-item; paragraphs and tables are 0.
+// section, 4 a point, 5 an item, 6 a sub-item; paragraphs, tables and
+// notice paragraphs are 0.
 func (k Kind) Level() int {
 	switch k {
 	case Heading, Part:
@@ -49,7 +54,8 @@ func (k Kind) Level() int {
 	return 0
 }
 
-// Block is one heading, point, item, paragraph or table of a report.
+// Block is one heading, point, item, paragraph or table of a report, or a
+// paragraph of the notice printed before it.
 type Block struct {
 	Kind   Kind
 	Marker string // numbering as written, after normalisation: 一、 （一） 一是 1、

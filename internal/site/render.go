@@ -362,6 +362,9 @@ func (w *htmlWriter) block(b report.Block, screen bool) {
 	default:
 		w.WriteString("<p")
 		w.idAttr(b.ID)
+		if b.Kind == report.Notice { // the notice printed before the report
+			w.WriteString(" class=notice")
+		}
 		w.WriteByte('>')
 		w.lead(b)
 		if screen {

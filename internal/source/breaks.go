@@ -38,24 +38,34 @@ func (r *reader) buildParas() {
 			continue
 		}
 		pieces := splitParagraphs(l.text)
+		if len(pieces) >= flatPieces && !r.flat {
+			r.flat = true
+			r.find(l.n, report.Warning, "breaks", "%d paragraphs ran together on one line, separated by spaces: rebuilt the breaks at sentence ends and numbering; check them", len(pieces))
+		}
 		for k := range pieces {
 			if !l.front {
 				pieces[k] = r.closeWordSpaces(l.n, pieces[k])
 			}
 		}
 		cont, sep := continues(prev, l, w, blank && !dropped && !w.double)
+		cont = cont && !l.notice && !prev.notice
 		for k, p := range pieces {
 			if k == 0 && cont {
 				b.add(l.n, p, sep)
 			} else {
 				b.flush(&r.src.Paras)
 				b.start(l.n, p)
+				b.p.Notice = l.notice
 			}
 		}
 		prev, blank, dropped = l, false, false
 	}
 	b.flush(&r.src.Paras)
 }
+
+// flatPieces is how many paragraphs one line must hold to be text that lost
+// its breaks (one paragraph after a heading or the salutation is common).
+const flatPieces = 3
 
 // continues decides whether line l continues the previous line's paragraph,
 // and with what separator.

@@ -23,6 +23,10 @@ type Para struct {
 	Centered     bool       // the paragraph is centred (titles often are)
 	Rows         [][]string // a table: rows of cell texts; Text is empty
 
+	// Notice marks a line of the transmittal notice (印发通知) printed
+	// before the report: part of the document, not of the report.
+	Notice bool
+
 	// breaks holds offsets in Text where a further source line begins, so
 	// that a position in a joined paragraph maps back to its source line.
 	breaks []lineBreak
@@ -66,16 +70,21 @@ type Source struct {
 	Paras    []Para
 	Findings []report.Finding
 	// Title is the title named by a sharing-site header or file-name line,
-	// or else by the 标题 or 名称 of a portal metadata table, if any.
+	// or else by the 文件名称, 标题 or 名称 of a portal metadata block, if
+	// any: the page's name for the report.
 	Title string
 	// Date is the date (YYYY-MM-DD) named by the header, as in
-	// "…(20240127).docx", or else the 成文日期 (or 生成日期) of a portal
-	// metadata table, if any.
+	// "…(20240127).docx", if any. A portal's dates are not the day the
+	// report was given: they are in Meta.
 	Date string
-	// Meta holds fields of a portal metadata table found around the text,
-	// keyed by their label with spaces removed: 索引号, 发布机构, 成文日期,
-	// 发布日期, 文号, 主题分类, 公开方式, 有效性, and lesser ones (名称,
-	// 标题, 生成日期…). A label some portals use for a core one fills the
-	// core one too when it is missing: 生成日期 gives 成文日期, 发文字号 文号.
+	// Meta holds fields of a portal metadata block found around the text,
+	// keyed by their label with spaces removed, in Simplified script:
+	// 索引号, 发布机构, 成文日期, 发布日期, 文号, 主题分类, 公开方式, 有效性,
+	// and lesser ones (名称, 标题, 生成日期…). Every value has its field's
+	// form (dates YYYY-MM-DD, 文号 with 〔〕, 索引号 code/year-serial); one
+	// that had not is left out. A label some portals use for a core one
+	// fills the core one too when it is missing (生成日期 gives 成文日期,
+	// 公开日期 and 发布时间 发布日期, 发文字号 文号); so do the 文号 and date
+	// of a transmittal notice, and the date a page prints for itself.
 	Meta map[string]string
 }

@@ -13,8 +13,10 @@ import (
 // ReadText decodes a plain-text report and returns its paragraphs with the
 // wrappers removed: sharing-site headers and file-name lines, banners,
 // watermarks, injected pinyin and paywall lines; page markers and page
-// numbers; portal chrome, metadata tables, covering notices and tables of
-// contents. Each removal is reported as a finding on its source line. Lines a PDF hard-wrapped are joined, tables
+// numbers; portal chrome, metadata blocks (read into Source.Meta) and tables
+// of contents. A transmittal notice before the report is kept, its lines
+// marked (Para.Notice). Each removal is reported as a finding on its source
+// line. Lines a PDF hard-wrapped are joined, tables
 // flattened into text are rebuilt where their shape is certain, and every
 // Para keeps its source line numbers (see Para.LineAt).
 func ReadText(name string, data []byte) (*Source, error) {
@@ -41,6 +43,7 @@ type line struct {
 	keep   bool   // never join this line to another (a suspected table)
 	front  bool   // a line of the report's front (title, subtitle, speaker): spaces kept
 	chrome bool   // removed as portal or sharing-site furniture
+	notice bool   // a line of the transmittal notice before the report
 	table  *Para  // a table rebuilt from the lines starting here
 }
 
@@ -49,6 +52,11 @@ type reader struct {
 	src    *Source
 	lines  []line
 	header bool // a sharing-site header was found
+	flat   bool // a line held several paragraphs: reported once
+	// pageDate is the date a page prints for itself (日期：2021-02-01),
+	// YYYY-MM-DD: its 发布日期 when its metadata block names none.
+	pageDate     string
+	pageDateLine int
 }
 
 func newReader(name, text string) *reader {
@@ -68,7 +76,7 @@ func (r *reader) run() {
 	r.dropPinyin()
 	r.dropMeta() // before chrome: 信息来源 may be a label in its table
 	r.dropLineWrappers()
-	r.dropNotice()
+	r.markNotice()
 	r.dropTOC()
 	r.dropBeforeTitle()
 	r.unspaceTitles()
@@ -87,11 +95,12 @@ func (r *reader) find(n int, lvl report.Level, code, format string, args ...any)
 	})
 }
 
-// content returns the indexes of the lines still holding text.
+// content returns the indexes of the lines still holding text, outside the
+// transmittal notice.
 func (r *reader) content() []int {
 	var idx []int
 	for i, l := range r.lines {
-		if !l.drop && l.text != "" {
+		if !l.drop && !l.notice && l.text != "" {
 			idx = append(idx, i)
 		}
 	}
