@@ -57,6 +57,8 @@ func Extract(doc *report.Doc) []Indicator {
 		case report.Table:
 			x.table(b)
 			continue
+		case report.Notice: // the notice that transmits the report states none of its figures
+			continue
 		}
 		x.para = b.Kind == report.Paragraph
 		x.text(b.ID, b.Lead)

@@ -277,3 +277,16 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestNoticeHasNoFigures: the transmittal notice before a report (its
+// document number, its date) gives no figures.
+func TestNoticeHasNoFigures(t *testing.T) {
+	doc := &report.Doc{Meta: report.Meta{Year: 2023}, Blocks: []report.Block{
+		{Kind: report.Notice, ID: "n1", Text: "青山县人民政府关于印发2024年政府工作报告的通知，青政〔2024〕5号，印发12份。"},
+		{Kind: report.Paragraph, ID: "p1", Text: "全年完成财政收入1200万元。"},
+	}}
+	ins := Extract(doc)
+	if len(ins) != 1 || ins[0].Anchor != "p1" {
+		t.Errorf("got %+v, want only the figure of p1", ins)
+	}
+}
