@@ -23,7 +23,8 @@ type Index struct {
 	// Places are the named places, in the order of their slugs (the
 	// pinyin of the name, then the kind of place: 青山镇 before 青山湖镇).
 	Places []*Place
-	// Years are the years reviewed, newest first.
+	// Years are the years reviewed, newest first; last, as year 0, the
+	// reports whose year is unknown, if any.
 	Years []*Year
 	// Unplaced are the reports whose place is empty or withheld (XX镇,
 	// **县): they get no place page and are never merged with each other.
@@ -44,7 +45,7 @@ type Place struct {
 	// index made, for a page to show.
 	Spellings []string
 	// Reports are the place's reports, oldest year first; two of one
-	// year by date, then slug.
+	// year by date, then slug; those whose year is unknown last.
 	Reports []report.Meta
 }
 
@@ -100,9 +101,11 @@ func NewIndex(metas []report.Meta) *Index {
 	return ix
 }
 
-// byYearDate orders reports by year, then date, then slug.
+// byYearDate orders reports by year, then date, then slug; reports whose
+// year is unknown (0) come last.
 func byYearDate(a, b report.Meta) int {
-	return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Date, b.Date), cmp.Compare(a.Slug, b.Slug))
+	return cmp.Or(boolCmp(a.Year == 0, b.Year == 0), cmp.Compare(a.Year, b.Year),
+		cmp.Compare(a.Date, b.Date), cmp.Compare(a.Slug, b.Slug))
 }
 
 // years groups the reports by year, newest first: each year's reports in
@@ -145,8 +148,10 @@ func (ix *Index) PlaceFor(reportSlug string) *Place {
 // Neighbours returns the reports of the same place for the year before and
 // the year after the report whose slug is reportSlug: of the nearest
 // earlier year, the latest; of the nearest later year, the earliest. A
-// report of the same year is neither (the place page lists it). nil when
-// there is none, or the report is unplaced or unknown.
+// report of the same year is neither (the place page lists it), nor is one
+// whose year is unknown. nil when there is none, or the report is
+// unplaced, undated or unknown. Report slugs are unique (they name the
+// reports' folders).
 func (ix *Index) Neighbours(reportSlug string) (prev, next *report.Meta) {
 	p := ix.placeOf[reportSlug]
 	if p == nil {
@@ -154,8 +159,11 @@ func (ix *Index) Neighbours(reportSlug string) (prev, next *report.Meta) {
 	}
 	i := ix.byReport[reportSlug]
 	year := p.Reports[i].Year
+	if year == 0 {
+		return nil, nil
+	}
 	for j := i - 1; j >= 0; j-- {
-		if p.Reports[j].Year < year {
+		if y := p.Reports[j].Year; y < year && y > 0 {
 			m := p.Reports[j]
 			prev = &m
 			break

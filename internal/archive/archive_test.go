@@ -70,6 +70,7 @@ func TestNewIndex(t *testing.T) {
 		meta("**县", 2022, "2023-01-09", "2022-county"),
 		meta("", 2021, "", "2021-report"),
 		meta("白河县", 2022, "2023-01-12", "2022-baihe-xian"),
+		meta("青山镇", 0, "", "undated-qingshan"),
 	}
 	ix := NewIndex(metas)
 
@@ -80,7 +81,7 @@ func TestNewIndex(t *testing.T) {
 	}
 	want := []place{
 		{"白河县", "baihe-xian", "白河县人民政府", "2022-baihe-xian 2023-baihe-xian 2023-baihe-xian-b"},
-		{"青山镇", "qingshan-zhen", "青山鎮", "2021-qingshan-zhen 2022-qingshan-zhen 2023-qingshan-zhen"},
+		{"青山镇", "qingshan-zhen", "青山鎮", "2021-qingshan-zhen 2022-qingshan-zhen 2023-qingshan-zhen undated-qingshan"},
 		{"清山镇", "qingshan-zhen-2", "", "2022-qingshan-zhen-b"},
 	}
 	if !slices.Equal(got, want) {
@@ -97,6 +98,7 @@ func TestNewIndex(t *testing.T) {
 		"2023: 2023-baihe-xian 2023-baihe-xian-b 2023-qingshan-zhen 2023-xx-zhen 2023-xx-zhen-b",
 		"2022: 2022-baihe-xian 2022-qingshan-zhen 2022-qingshan-zhen-b 2022-county",
 		"2021: 2021-qingshan-zhen 2021-report",
+		"0: undated-qingshan",
 	}
 	if !slices.Equal(years, wantYears) {
 		t.Errorf("years:\n got %q\nwant %q", years, wantYears)
@@ -187,9 +189,11 @@ func TestNeighbours(t *testing.T) {
 		meta("青山镇", 2023, "2024-01-16", "2023-qingshan"),
 		meta("XX镇", 2022, "2023-01-20", "2022-xx"),
 		meta("XX镇", 2023, "2024-01-20", "2023-xx"),
+		meta("白河县", 0, "", "undated-baihe"), // no year known
 	})
 	tests := []struct{ slug, prev, next string }{
-		{"2020-baihe", "", "2022-baihe"},
+		{"2020-baihe", "", "2022-baihe"}, // not the undated one
+		{"undated-baihe", "", ""},
 		{"2022-baihe", "2020-baihe", "2023-baihe"},   // the earliest of the next year
 		{"2023-baihe", "2022-baihe", "2024-baihe"},   // not the other 2023 report
 		{"2023-baihe-b", "2022-baihe", "2024-baihe"}, //

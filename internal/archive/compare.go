@@ -39,9 +39,35 @@ type Statement struct {
 // Compare reads one place's reports — oldest first; it sorts them by year,
 // date and slug if they are not — and returns what they say across years.
 func Compare(reports []Report) Comparison {
-	rs := slices.Clone(reports)
-	slices.SortStableFunc(rs, func(a, b Report) int { return byYearDate(a.Meta, b.Meta) })
+	rs := prepare(reports)
 	return Comparison{Series: series(rs), Promises: promises(rs), Projects: projects(rs)}
+}
+
+// entry is a report with the figures its indicators state, read once.
+type entry struct {
+	Report
+	keys    []figureKey      // each indicator's figure
+	named   []bool           // whether its label names a figure
+	actuals map[string][]int // the actuals by label key, in reading order
+}
+
+// prepare sorts reports by year, date and slug and reads their figures.
+func prepare(reports []Report) []entry {
+	es := make([]entry, len(reports))
+	for i, r := range reports {
+		e := entry{Report: r, keys: make([]figureKey, len(r.Indicators)), named: make([]bool, len(r.Indicators)),
+			actuals: map[string][]int{}}
+		for j := range r.Indicators {
+			in := &r.Indicators[j]
+			e.keys[j], e.named[j] = keyOf(in)
+			if e.named[j] && in.Kind == indicator.Actual {
+				e.actuals[e.keys[j].label] = append(e.actuals[e.keys[j].label], j)
+			}
+		}
+		es[i] = e
+	}
+	slices.SortStableFunc(es, func(a, b entry) int { return byYearDate(a.Meta, b.Meta) })
+	return es
 }
 
 // figureYear is the year an indicator is for: its own, else its report's.

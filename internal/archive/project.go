@@ -67,14 +67,14 @@ var (
 
 // projects returns, report by report, the livelihood projects each lists
 // for the next year, with their mentions in the next year's report.
-func projects(rs []Report) []Project {
+func projects(rs []entry) []Project {
 	var out []Project
 	for ri := range rs {
 		r := &rs[ri]
-		if r.Doc == nil {
-			continue
+		if r.Doc == nil || r.Meta.Year == 0 {
+			continue // an undated report has no next year
 		}
-		lists := projectLists(r.Doc)
+		lists := projectLists(r.Doc, r.Meta.Year)
 		if len(lists) == 0 {
 			continue
 		}
@@ -132,12 +132,12 @@ type listItem struct {
 // the coming year: the numbered blocks under a heading naming them, or
 // right after a paragraph naming them; two items at least; none in a part
 // that reviews the year.
-func projectLists(d *report.Doc) []projectList {
+func projectLists(d *report.Doc, year int) []projectList {
 	var out []projectList
 	bs := d.Blocks
 	for i := 0; i < len(bs); i++ {
 		b := &bs[i]
-		if !namesList(b.Content()) || partOf(d, i) == review {
+		if !mayNameList(b) || !namesList(b.Content()) || partOf(d, i, year) == review {
 			continue
 		}
 		to := len(bs) // the blocks the list may take: a heading's own
@@ -210,6 +210,17 @@ func finish(bs []report.Block, items []listItem) []listItem {
 	return items
 }
 
+// mayNameList is a quick look for the word 实事 (or 實事) in a block,
+// before namesList reads it.
+func mayNameList(b *report.Block) bool {
+	for _, s := range []string{b.Lead, b.Text} {
+		if strings.Contains(s, "实事") || strings.Contains(s, "實事") {
+			return true
+		}
+	}
+	return false
+}
+
 // namesList reports whether s names a list of livelihood projects.
 func namesList(s string) bool {
 	s, _ = typo.Fold(s)
@@ -238,11 +249,12 @@ var (
 	planWords   = []string{"安排", "目标", "打算", "计划", "任务", "思路", "谋划", "重点工作", "今年", "部署"}
 )
 
-// partOf returns what the top-level part holding block i does.
-func partOf(d *report.Doc, i int) int {
+// partOf returns what the top-level part holding block i does in a report
+// of year.
+func partOf(d *report.Doc, i, year int) int {
 	for j := i; j >= 0; j-- {
 		if k := d.Blocks[j].Kind; k == report.Part || k == report.Heading {
-			return partKind(d.Blocks[j].Title(), d.Meta.Year)
+			return partKind(d.Blocks[j].Title(), year)
 		}
 	}
 	return unknown

@@ -130,7 +130,7 @@ func TestProjectLists(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, l := range projectLists(tt.doc) {
+		for _, l := range projectLists(tt.doc, tt.doc.Meta.Year) {
 			var ids []string
 			for _, it := range l.items {
 				ids = append(ids, tt.doc.Blocks[it.first].ID)

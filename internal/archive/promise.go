@@ -65,10 +65,13 @@ var (
 
 // promises returns, report by report, each target set for the next year
 // beside the next year's result.
-func promises(rs []Report) []Promise {
+func promises(rs []entry) []Promise {
 	var out []Promise
 	for ri := range rs {
 		r := &rs[ri]
+		if r.Meta.Year == 0 {
+			continue // an undated report has no next year
+		}
 		next := reportsOf(rs, r.Meta.Year+1)
 		for _, ti := range targets(r) {
 			out = append(out, promise(rs, ri, ti, next))
@@ -78,7 +81,7 @@ func promises(rs []Report) []Promise {
 }
 
 // reportsOf returns the indexes of the reports that review year.
-func reportsOf(rs []Report, year int) []int {
+func reportsOf(rs []entry, year int) []int {
 	var out []int
 	for i := range rs {
 		if rs[i].Meta.Year == year {
@@ -91,12 +94,12 @@ func reportsOf(rs []Report, year int) []int {
 // targets returns the indexes of the targets a report sets for the year
 // after it reviews, one per figure (the first featured, else the first), in
 // reading order.
-func targets(r *Report) []int {
+func targets(r *entry) []int {
 	var keys []figureKey
 	byKey := map[figureKey][]int{}
 	for i := range r.Indicators {
 		in := &r.Indicators[i]
-		k, ok := keyOf(in)
+		k, ok := r.keys[i], r.named[i]
 		if in.Kind != indicator.Target || in.Year != r.Meta.Year+1 || !ok {
 			continue
 		}
@@ -114,7 +117,7 @@ func targets(r *Report) []int {
 }
 
 // promise sets target ti of report ri beside the next year's reports.
-func promise(rs []Report, ri, ti int, next []int) Promise {
+func promise(rs []entry, ri, ti int, next []int) Promise {
 	r := &rs[ri]
 	t := r.Indicators[ti]
 	p := Promise{Year: r.Meta.Year + 1, Label: t.Label,
@@ -124,7 +127,7 @@ func promise(rs []Report, ri, ti int, next []int) Promise {
 		p.Status = NoNextReport
 		return p
 	}
-	k, _ := keyOf(&t)
+	k := r.keys[ti]
 	res, exact := result(rs, next, k, p.Year)
 	if res == nil {
 		p.Status = NotReported
@@ -149,19 +152,17 @@ func promise(rs []Report, ri, ti int, next []int) Promise {
 // first. exact is false when no report states k itself but one states the
 // same label in another unit, as a level for a change or the other way
 // round, or as a running total: that statement is returned.
-func result(rs []Report, next []int, k figureKey, year int) (*Statement, bool) {
+func result(rs []entry, next []int, k figureKey, year int) (*Statement, bool) {
 	var near *Statement
 	for _, ni := range next {
 		n := &rs[ni]
 		var same []int
 		other := -1
-		for i := range n.Indicators {
-			in := &n.Indicators[i]
-			kk, ok := keyOf(in)
-			if in.Kind != indicator.Actual || !ok || kk.label != k.label || figureYear(in, &n.Meta) != year {
+		for _, i := range n.actuals[k.label] {
+			if figureYear(&n.Indicators[i], &n.Meta) != year {
 				continue
 			}
-			if kk == k {
+			if n.keys[i] == k {
 				same = append(same, i)
 			} else if other < 0 {
 				other = i

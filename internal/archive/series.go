@@ -56,14 +56,14 @@ type candidate struct {
 
 // series returns the figures that recur across the reports rs, in order:
 // featured first, then as the newest report states them.
-func series(rs []Report) []Series {
+func series(rs []entry) []Series {
 	byKey := map[figureKey]map[int][]candidate{}
 	var keys []figureKey
 	for ri := range rs {
 		r := &rs[ri]
 		for ii := range r.Indicators {
 			in := &r.Indicators[ii]
-			k, ok := keyOf(in)
+			k, ok := r.keys[ii], r.named[ii]
 			if in.Kind != indicator.Actual || !ok {
 				continue
 			}
@@ -116,7 +116,7 @@ func boolCmp(a, b bool) int {
 // makeSeries builds the series of figure k from its statements by year, and
 // returns where its newest point is stated; false when fewer than two
 // reports or two years state it.
-func makeSeries(rs []Report, k figureKey, byYear map[int][]candidate) (Series, [2]int, bool) {
+func makeSeries(rs []entry, k figureKey, byYear map[int][]candidate) (Series, [2]int, bool) {
 	years := make([]int, 0, len(byYear))
 	for y := range byYear {
 		years = append(years, y)
@@ -185,7 +185,7 @@ func seriesUnit(ps []Point) (unit, mag string) {
 // report's own year before a year another report looks back on, then the
 // earliest report; within the report, the first featured statement, else
 // the first.
-func choose(rs []Report, cs []candidate) candidate {
+func choose(rs []entry, cs []candidate) candidate {
 	best := cs[0]
 	for _, c := range cs[1:] {
 		if c.own && !best.own || c.own == best.own && c.report < best.report {
