@@ -55,9 +55,9 @@ func Chart(s archive.Series) template.HTML {
 	n := last - first + 1
 	slot := chartSlot // wide enough for the longest label
 	for _, p := range s.Points {
-		l := len(gapLabel(p))
+		l := len(chartGap(p))
 		if p.Value != nil {
-			l = len(valueLabel(*p.Value))
+			l = len(chartValue(*p.Value))
 		}
 		slot = max(slot, l*chartDigit+8)
 	}
@@ -78,44 +78,44 @@ func Chart(s archive.Series) template.HTML {
 	var b strings.Builder
 	b.Grow(256 + n*120)
 	b.WriteString(`<svg class="chart" role="img" viewBox="0 0 `)
-	b.WriteString(itoa(w) + " " + num(h) + `" width="` + num(float64(w)/chartEmUnit) + `em" height="` + num(h/chartEmUnit) +
-		`em" fill="currentColor" font-size="` + itoa(chartFont) + `" text-anchor="middle"><title>`)
+	b.WriteString(strconv.Itoa(w) + " " + chartNum(h) + `" width="` + chartNum(float64(w)/chartEmUnit) + `em" height="` + chartNum(h/chartEmUnit) +
+		`em" fill="currentColor" font-size="` + strconv.Itoa(chartFont) + `" text-anchor="middle"><title>`)
 	b.WriteString(template.HTMLEscapeString(chartTitle(s)))
-	b.WriteString(`</title><text x="` + itoa(chartPad) + `" y="` + itoa(chartLine-3) + `" text-anchor="start">`)
-	b.WriteString(template.HTMLEscapeString(unitLabel(s)))
+	b.WriteString(`</title><text x="` + strconv.Itoa(chartPad) + `" y="` + strconv.Itoa(chartLine-3) + `" text-anchor="start">`)
+	b.WriteString(template.HTMLEscapeString(chartUnit(s)))
 	b.WriteString("</text>")
 
 	var bars strings.Builder
 	for _, p := range s.Points {
 		cx := float64(chartPad + (p.Year-first)*slot + slot/2)
 		if p.Value == nil {
-			writeText(&b, cx, (zero+float64(top))/2+4, gapLabel(p), ` opacity=".7"`)
+			chartText(&b, cx, (zero+float64(top))/2+4, chartGap(p), ` opacity=".7"`)
 			continue
 		}
 		v := *p.Value
 		end := y(v)
 		t, bot := math.Min(end, zero), math.Max(end, zero)
-		bars.WriteString("M" + num(cx-chartBar/2) + " " + num(t) + "h" + itoa(chartBar) + "v" + num(bot-t) + "h-" + itoa(chartBar) + "z")
+		bars.WriteString("M" + chartNum(cx-chartBar/2) + " " + chartNum(t) + "h" + strconv.Itoa(chartBar) + "v" + chartNum(bot-t) + "h-" + strconv.Itoa(chartBar) + "z")
 		ly := end - 4 // above a bar up, below a bar down
 		if v < 0 {
 			ly = end + chartLine - 3
 		}
-		writeText(&b, cx, ly, valueLabel(v), "")
+		chartText(&b, cx, ly, chartValue(v), "")
 	}
 	if bars.Len() > 0 {
 		b.WriteString(`<path fill-opacity=".6" d="` + bars.String() + `"/>`)
 	}
-	b.WriteString(`<path d="M` + itoa(chartPad) + " " + num(zero) + "H" + itoa(w-chartPad) + `" stroke="currentColor"/>`)
+	b.WriteString(`<path d="M` + strconv.Itoa(chartPad) + " " + chartNum(zero) + "H" + strconv.Itoa(w-chartPad) + `" stroke="currentColor"/>`)
 	for yr := first; yr <= last; yr++ {
-		writeText(&b, float64(chartPad+(yr-first)*slot+slot/2), h-5, strconv.Itoa(yr), "")
+		chartText(&b, float64(chartPad+(yr-first)*slot+slot/2), h-5, strconv.Itoa(yr), "")
 	}
 	b.WriteString("</svg>")
 	return template.HTML(b.String())
 }
 
-// writeText writes a text element centred on x with its baseline at y.
-func writeText(b *strings.Builder, x, y float64, s, attrs string) {
-	b.WriteString(`<text x="` + num(x) + `" y="` + num(y) + `"` + attrs + ">" + template.HTMLEscapeString(s) + "</text>")
+// chartText writes a text element centred on x with its baseline at y.
+func chartText(b *strings.Builder, x, y float64, s, attrs string) {
+	b.WriteString(`<text x="` + chartNum(x) + `" y="` + chartNum(y) + `"` + attrs + ">" + template.HTMLEscapeString(s) + "</text>")
 }
 
 // chartTitle is the chart's text alternative: the figure, its unit, and
@@ -145,17 +145,17 @@ func chartTitle(s archive.Series) string {
 	return b.String()
 }
 
-// unitLabel is the unit above the bars: 亿元, or 增减（%） for changes.
-func unitLabel(s archive.Series) string {
+// chartUnit is the unit above the bars: 亿元, or 增减（%） for changes.
+func chartUnit(s archive.Series) string {
 	if s.Change {
 		return "增减（" + s.Unit + "）"
 	}
 	return s.Unit
 }
 
-// gapLabel is what stands in a gap: the figure as written, without its
+// chartGap is what stands in a gap: the figure as written, without its
 // unit (XX for XX万元, 3至5 for 3至5所).
-func gapLabel(p archive.Point) string {
+func chartGap(p archive.Point) string {
 	in := p.Indicator
 	if t := strings.TrimSuffix(in.Written, in.Unit); t != "" {
 		return t
@@ -163,10 +163,10 @@ func gapLabel(p archive.Point) string {
 	return "—"
 }
 
-// valueLabel writes a value on its bar, short enough for the bar's year:
+// chartValue writes a value on its bar, short enough for the bar's year:
 // whole numbers from 1,000, one decimal from 100, two below; the table
 // beside the chart and its title have it exactly.
-func valueLabel(v float64) string {
+func chartValue(v float64) string {
 	prec := 2
 	switch a := math.Abs(v); {
 	case a >= 1000:
@@ -184,9 +184,7 @@ func valueLabel(v float64) string {
 	return s
 }
 
-// num writes a coordinate with at most one decimal.
-func num(x float64) string {
+// chartNum writes a coordinate with at most one decimal.
+func chartNum(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -5,9 +5,11 @@ import (
 	"compress/gzip"
 	"encoding/xml"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -144,7 +146,7 @@ func TestChartShape(t *testing.T) {
 				t.Errorf("%s: title misses %d: %s", tc.name, p.Year, title)
 			}
 			if p.Value == nil {
-				if !strings.Contains(title, p.Indicator.Written) || !contains(texts, "XX") {
+				if !strings.Contains(title, p.Indicator.Written) || !slices.Contains(texts, "XX") {
 					t.Errorf("%s: the gap of %d is not shown as written", tc.name, p.Year)
 				}
 				continue
@@ -153,12 +155,12 @@ func TestChartShape(t *testing.T) {
 			if !strings.Contains(title, strconv.FormatFloat(*p.Value, 'f', -1, 64)) {
 				t.Errorf("%s: title misses %v: %s", tc.name, *p.Value, title)
 			}
-			if !contains(texts, valueLabel(*p.Value)) {
-				t.Errorf("%s: no label %s", tc.name, valueLabel(*p.Value))
+			if !slices.Contains(texts, chartValue(*p.Value)) {
+				t.Errorf("%s: no label %s", tc.name, chartValue(*p.Value))
 			}
 		}
 		for y := tc.s.Points[0].Year; y <= tc.s.Points[len(tc.s.Points)-1].Year; y++ {
-			if !contains(texts, strconv.Itoa(y)) {
+			if !slices.Contains(texts, strconv.Itoa(y)) {
 				t.Errorf("%s: no year label %d", tc.name, y)
 			}
 		}
@@ -169,34 +171,18 @@ func TestChartShape(t *testing.T) {
 		var ratio float64
 		for i, b := range bars {
 			top, height := b[1], b[3]
-			if values[i] >= 0 && abs(top+height-zeroY) > 0.15 || values[i] < 0 && abs(top-zeroY) > 0.15 {
+			if values[i] >= 0 && math.Abs(top+height-zeroY) > 0.15 || values[i] < 0 && math.Abs(top-zeroY) > 0.15 {
 				t.Errorf("%s: bar %d does not start at zero (%v, zero line %v)", tc.name, i, b, zeroY)
 			}
 			if values[i] != 0 {
-				r := height / abs(values[i])
-				if ratio != 0 && abs(r-ratio)/ratio > 0.02 {
+				r := height / math.Abs(values[i])
+				if ratio != 0 && math.Abs(r-ratio)/ratio > 0.02 {
 					t.Errorf("%s: bar %d is out of proportion: %v per unit, not %v", tc.name, i, r, ratio)
 				}
 				ratio = r
 			}
 		}
 	}
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 func TestChartEdges(t *testing.T) {
