@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/govreport/govreport/internal/archive"
 	"github.com/govreport/govreport/internal/indicator"
 	"github.com/govreport/govreport/internal/report"
 )
@@ -101,6 +102,8 @@ type builder struct {
 
 	hugoKeyMemo string
 	config      map[string]any // config.toml's [params]
+	index       *archive.Index // the reports by place and year
+	listMemo    *listPages
 }
 
 func (b *builder) stage(name string, start time.Time, format string, args ...any) {
@@ -425,7 +428,7 @@ func (b *builder) hugoKeyCache() string {
 }
 
 // shell returns a report page's front matter for Hugo.
-func (b *builder) shell(pg *Page) []byte { return shellOf(pg.Doc, nil) }
+func (b *builder) shell(pg *Page) []byte { return shellOf(pg.Doc, b.navOf(pg.Doc.Meta)) }
 
 // inputKey hashes everything a build reads: when it equals the last
 // build's, and that site is as published, there is nothing to do.

@@ -267,14 +267,15 @@ func TestBuildErrorNamesProjectFile(t *testing.T) {
 	}
 }
 
-// TestHomeNewestFirst: the home page lists reports by the year they
-// review, newest first, a report imported without a date too.
+// TestHomeNewestFirst: the home page lists the newest year's reports, and
+// links every year reviewed, newest first; a report imported without a
+// date sorts by its year. Each year's page lists its reports.
 func TestHomeNewestFirst(t *testing.T) {
 	report := func(slug, year, date string) string {
 		r := strings.NewReplacer("2023-qingshan-zhen", slug, "year = 2023", "year = "+year, "date = 2024-01-27", date)
 		return r.Replace(govContent)
 	}
-	root := writeTxtar(t, report("a", "2022", "date = 2023-02-01"), report("b", "2024", ""), report("c", "2023", "date = 2024-01-27"))
+	root := writeTxtar(t, report("a", "2022", "date = 2023-02-01"), report("b", "2024", ""), report("c", "2023", "date = 2024-01-27"), report("d", "2024", "date = 2025-01-20"))
 	if err := testcorpus.Project(root, false); err != nil {
 		t.Fatal(err)
 	}
@@ -282,15 +283,27 @@ func TestHomeNewestFirst(t *testing.T) {
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}
-	home := read(t, out, "index.html")
-	got := regexp.MustCompile(`reports/([abc])\.html`).FindAllStringSubmatch(home, -1)
-	var order []string
-	for _, m := range got {
-		order = append(order, m[1])
+	matches := func(page, re string) string {
+		var order []string
+		for _, m := range regexp.MustCompile(re).FindAllStringSubmatch(read(t, out, page), -1) {
+			order = append(order, m[1])
+		}
+		return strings.Join(order, " ")
 	}
-	if strings.Join(order, "") != "bca" {
-		t.Errorf("home lists %v, want b (2024), c (2023), a (2022)", order)
+	if got := matches("index.html", `reports/([a-d])\.html`); got != "d b" {
+		t.Errorf("home lists %v, want d (2024, dated) and b (2024, undated)", got)
 	}
+	if got := matches("index.html", `years/(\d+)\.html`); got != "2024 2023 2022" {
+		t.Errorf("home links the years %v", got)
+	}
+	for year, want := range map[string]string{"2024": "d b", "2023": "c", "2022": "a"} {
+		if got := matches("years/"+year+".html", `reports/([a-d])\.html`); got != want {
+			t.Errorf("years/%s.html lists %v, want %v", year, got, want)
+		}
+	}
+	// Every report's page is two clicks from home: home → its year → it.
+	assertContains(t, "place", read(t, out, "places/qingshan-zhen.html"), "reports/a.html", "reports/b.html", "reports/c.html", "reports/d.html")
+	assertContains(t, "report c", read(t, out, "reports/c.html"), "上一年度：<a href=../reports/a.html>", "下一年度：<a href=../reports/b.html>")
 }
 
 // TestBuildBadContent: a date the page cannot show and a report file in the
@@ -370,7 +383,7 @@ func TestBuildNoHeadings(t *testing.T) {
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
 		t.Fatal(err)
 	}
-	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"), "! <nav", "! 目录", "全年完成财政收入")
+	assertContains(t, "report page", read(t, out, "reports/2023-qingshan-zhen.html"), "! aria-labelledby=toc", "! 目录", "全年完成财政收入")
 }
 
 // TestFigureWording: a figure reads as the report says it: 预计 before the

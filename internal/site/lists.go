@@ -1,22 +1,72 @@
 package site
 
 import (
+	"fmt"
+	"html/template"
+	"math"
 	"sort"
 	"strconv"
+	"strings"
+
+	"github.com/govreport/govreport/internal/archive"
+	"github.com/govreport/govreport/internal/report"
 )
 
-// The list pages of the site are pages the build makes: Hugo renders each
-// from the data the build gives it in its front matter, so a page lists
-// what it lists without Hugo holding every report in memory.
+// The list pages of the site are pages the build makes, from the archive
+// (internal/archive): the home page, a page per year reviewed and a page
+// per place with its figures across years, its targets beside the next
+// year's results and its livelihood projects. Hugo renders each from the
+// data the build gives it in its front matter, so a page lists what it
+// lists without Hugo holding every report in memory.
 
 // listPages is every list page of the site, with its data.
 type listPages struct {
-	Home homePage `json:"home"`
+	Home   homePage
+	Years  []yearPage
+	Places []placePage
 }
 
-// homePage is the home page's data.
+// homePage is the home page's data: the newest year's reports, then the
+// archive by year and by place. Every report is two clicks away: home, its
+// year, the report.
 type homePage struct {
-	Reports []listEntry `json:"reports"` // newest first
+	Newest  int         `json:"newest,omitempty"`
+	Reports []listEntry `json:"reports"` // of the newest year
+	Years   []link      `json:"years"`
+	Places  []link      `json:"places"`
+}
+
+// link is a list page as another page links to it.
+type link struct {
+	Label string `json:"label"`
+	URL   string `json:"url"`
+	Count int    `json:"count"`
+	Note  string `json:"note,omitempty"` // 2019–2025年度
+}
+
+// yearPage is a year's reports.
+type yearPage struct {
+	Title   string      `json:"title"`
+	Slug    string      `json:"slug"` // 2025, or unknown
+	Year    int         `json:"year,omitempty"`
+	Reports []listEntry `json:"reports"`
+	Years   []link      `json:"years"` // every year, for moving between them
+	Outputs []string    `json:"outputs"`
+}
+
+// placePage is a place's reports and what they say across years.
+type placePage struct {
+	Title     string        `json:"title"`
+	Slug      string        `json:"slug"`
+	Spellings []string      `json:"spellings,omitempty"`
+	Reports   []listEntry   `json:"reports"` // newest first
+	Missing   string        `json:"missing,omitempty"`
+	Series    []seriesView  `json:"series,omitempty"`
+	More      int           `json:"more,omitempty"` // series not shown
+	Promises  []promiseView `json:"promises,omitempty"` // targets with a next year's report
+	Pending   []link        `json:"pending,omitempty"`  // targets awaiting it: label is the year, count how many
+	Projects  []projectView `json:"projects,omitempty"`
+	Outputs   []string      `json:"outputs"`
 }
 
 // listEntry is one report in a list.
@@ -29,19 +79,236 @@ type listEntry struct {
 	Speaker string `json:"speaker,omitempty"`
 }
 
+// seriesView is a figure across years as a place page shows it.
+type seriesView struct {
+	Label  string        `json:"label"`
+	Unit   string        `json:"unit"`
+	Change string        `json:"change_unit"`
+	Chart  template.HTML `json:"chart,omitempty"`
+	Points []pointView   `json:"points"`
+}
+
+// pointView is one year of a series.
+type pointView struct {
+	Year    int    `json:"year"`
+	Value   string `json:"value"` // in the series' unit, or the figure as written for a gap
+	Gap     bool   `json:"gap,omitempty"`
+	Change  string `json:"change,omitempty"`
+	Written string `json:"written"` // as the report writes it
+	URL     string `json:"url"`     // its sentence
+}
+
+// promiseView is a target beside the next year's result.
+type promiseView struct {
+	Year      int    `json:"year"`
+	Label     string `json:"label"`
+	Target    string `json:"target"`
+	TargetURL string `json:"target_url"`
+	Result    string `json:"result,omitempty"`
+	ResultURL string `json:"result_url,omitempty"`
+	Status    string `json:"status"`
+	Gap       string `json:"gap,omitempty"`
+	Note      string `json:"note,omitempty"`
+}
+
+// projectView is a livelihood project beside where the next report speaks
+// of it.
+type projectView struct {
+	Year       int    `json:"year"`
+	Text       string `json:"text"`
+	URL        string `json:"url"`
+	Status     string `json:"status"`
+	MentionURL string `json:"mention_url,omitempty"`
+	Phrase     string `json:"phrase,omitempty"`
+}
+
+// htmlOnly are the output formats of a list page: no print version.
+var htmlOnly = []string{"html"}
+
+// maxSeries is how many figures across years a place page shows: the
+// featured ones first. The page says how many more its reports state, and
+// each report's data download holds them all.
+const maxSeries = 40
+
+// archiveOf returns the index of the build's reports.
+func (b *builder) archiveOf() *archive.Index {
+	if b.index == nil {
+		metas := make([]report.Meta, len(b.pages))
+		for i, pg := range b.pages {
+			metas[i] = pg.Doc.Meta
+		}
+		b.index = archive.NewIndex(metas)
+	}
+	return b.index
+}
+
 // lists returns the data of every list page.
 func (b *builder) lists() listPages {
-	var l listPages
+	ix := b.archiveOf()
+	bySlug := map[string]*Page{}
 	for _, pg := range b.pages {
-		l.Home.Reports = append(l.Home.Reports, entryOf(pg))
+		bySlug[pg.Doc.Meta.Slug] = pg
 	}
-	sortNewestFirst(l.Home.Reports)
+	var l listPages
+	for _, y := range ix.Years {
+		l.Home.Years = append(l.Home.Years, link{Label: yearLabel(y.Year), URL: yearURL(y.Year), Count: len(y.Reports)})
+	}
+	for _, y := range ix.Years {
+		yp := yearPage{Title: yearLabel(y.Year) + "政府工作报告", Slug: yearSlug(y.Year), Year: y.Year, Years: l.Home.Years, Outputs: htmlOnly}
+		for _, m := range y.Reports {
+			yp.Reports = append(yp.Reports, entryOf(m))
+		}
+		l.Years = append(l.Years, yp)
+	}
+	if len(ix.Years) > 0 {
+		newest := l.Years[0]
+		l.Home.Newest, l.Home.Reports = newest.Year, newest.Reports
+		sortNewestFirst(l.Home.Reports)
+	}
+	l.Places = make([]placePage, len(ix.Places))
+	parallel(len(ix.Places), func(i int) {
+		l.Places[i] = placeView(ix.Places[i], bySlug)
+	})
+	for _, p := range l.Places {
+		l.Home.Places = append(l.Home.Places, link{Label: p.Title, URL: placeURL(p.Slug), Count: len(p.Reports), Note: yearSpan(p.Reports)})
+	}
 	return l
 }
 
+// placeView is a place's page data.
+func placeView(p *archive.Place, bySlug map[string]*Page) placePage {
+	pp := placePage{Title: p.Name, Slug: p.Slug, Spellings: p.Spellings, Outputs: htmlOnly}
+	rs := make([]archive.Report, 0, len(p.Reports))
+	for _, m := range p.Reports {
+		pg := bySlug[m.Slug]
+		rs = append(rs, archive.Report{Meta: m, Doc: pg.Doc, Indicators: pg.Indicators})
+		pp.Reports = append(pp.Reports, entryOf(m))
+	}
+	sortNewestFirst(pp.Reports)
+	pp.Missing = missingYears(p.Reports)
+	cmp := archive.Compare(rs)
+	for i, s := range cmp.Series {
+		if i == maxSeries {
+			pp.More = len(cmp.Series) - maxSeries
+			break
+		}
+		pp.Series = append(pp.Series, seriesOf(s))
+	}
+	pending := map[int]int{}
+	for _, pr := range cmp.Promises {
+		if pr.Status == archive.NoNextReport {
+			pending[pr.Year]++
+			continue
+		}
+		pp.Promises = append(pp.Promises, promiseOf(pr))
+	}
+	for _, y := range sortedInts(pending) {
+		pp.Pending = append(pp.Pending, link{Label: strconv.Itoa(y), Count: pending[y]})
+	}
+	for _, pj := range cmp.Projects {
+		pp.Projects = append(pp.Projects, projectOf(pj))
+	}
+	return pp
+}
+
+// missingYears says which years between a place's first and last report
+// the archive holds no report of: the place page says so rather than
+// leave the reader to wonder.
+func missingYears(ms []report.Meta) string {
+	have := map[int]bool{}
+	lo, hi := 0, 0
+	for _, m := range ms {
+		if m.Year == 0 {
+			continue
+		}
+		have[m.Year] = true
+		if lo == 0 || m.Year < lo {
+			lo = m.Year
+		}
+		hi = max(hi, m.Year)
+	}
+	var gaps []string
+	for y := lo; y > 0 && y <= hi; y++ {
+		if !have[y] {
+			gaps = append(gaps, strconv.Itoa(y))
+		}
+	}
+	if len(gaps) == 0 {
+		return ""
+	}
+	return strings.Join(gaps, "、") + "年度的报告未收录"
+}
+
+// seriesOf is a series as the page shows it.
+func seriesOf(s archive.Series) seriesView {
+	v := seriesView{Label: s.Label, Unit: s.Unit, Change: s.ChangeUnit, Chart: Chart(s)}
+	for _, p := range s.Points {
+		pv := pointView{Year: p.Year, Written: p.Indicator.Written, URL: sentenceURL(p.Ref)}
+		if p.Value == nil {
+			pv.Value, pv.Gap = p.Indicator.Written, true
+		} else {
+			pv.Value = number(*p.Value)
+		}
+		if p.Change != nil {
+			pv.Change = signed(*p.Change) + s.ChangeUnit
+		}
+		v.Points = append(v.Points, pv)
+	}
+	return v
+}
+
+// promiseOf is a promise as the page shows it.
+func promiseOf(p archive.Promise) promiseView {
+	v := promiseView{Year: p.Year, Label: p.Label, Target: figureText(p.Target.Indicator), TargetURL: sentenceURL(p.Target.Ref),
+		Status: string(p.Status), Note: p.Note}
+	if p.Result != nil {
+		v.Result, v.ResultURL = figureText(p.Result.Indicator), sentenceURL(p.Result.Ref)
+	}
+	if p.Gap != nil {
+		v.Gap = signed(*p.Gap) + p.GapUnit
+	}
+	return v
+}
+
+// projectOf is a livelihood project as the page shows it.
+func projectOf(p archive.Project) projectView {
+	v := projectView{Year: p.Year, Text: p.Text, URL: sentenceURL(p.Ref), Status: string(p.Status), Phrase: p.Phrase}
+	if p.Mention != nil {
+		v.MentionURL = sentenceURL(*p.Mention)
+	}
+	return v
+}
+
+// sentenceURL is the address, from the site's root, of the block that
+// states something.
+func sentenceURL(r archive.Ref) string {
+	return "reports/" + r.Report + ".html#" + r.Anchor
+}
+
+// number writes a value with at most four decimals and no trailing zeros.
+func number(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// signed writes a change with its sign: +5.2, −1.3 (a minus sign, not a
+// hyphen), 0.
+func signed(v float64) string {
+	switch {
+	case v > 0:
+		return "+" + number(v)
+	case v < 0:
+		return "−" + number(math.Abs(v))
+	}
+	return "0"
+}
+
 // entryOf is a report as a list shows it.
-func entryOf(pg *Page) listEntry {
-	m := pg.Doc.Meta
+func entryOf(m report.Meta) listEntry {
 	title := m.Title
 	if title == "" {
 		title = m.Place + "政府工作报告"
@@ -64,17 +331,93 @@ func sortNewestFirst(es []listEntry) {
 	})
 }
 
-// files returns the content files of the list pages, for Hugo.
-func (l listPages) files() map[string][]byte {
-	return map[string][]byte{
-		"_index.md": frontMatter(map[string]any{"reports": l.Home.Reports}),
+// yearSpan writes the years a list covers: 2019–2025年度, or 2025年度.
+func yearSpan(es []listEntry) string {
+	lo, hi := 0, 0
+	for _, e := range es {
+		if e.Year == 0 {
+			continue
+		}
+		if lo == 0 || e.Year < lo {
+			lo = e.Year
+		}
+		hi = max(hi, e.Year)
 	}
+	switch {
+	case lo == 0:
+		return ""
+	case lo == hi:
+		return fmt.Sprintf("%d年度", lo)
+	}
+	return fmt.Sprintf("%d–%d年度", lo, hi)
 }
 
-// yearLabel writes a year for a list, or "" for an unknown one.
+// yearLabel names a year reviewed: 2025年度, or 年度不详.
 func yearLabel(y int) string {
 	if y == 0 {
-		return ""
+		return "年度不详"
 	}
-	return strconv.Itoa(y) + "年"
+	return strconv.Itoa(y) + "年度"
+}
+
+// yearSlug names a year's page.
+func yearSlug(y int) string {
+	if y == 0 {
+		return "unknown"
+	}
+	return strconv.Itoa(y)
+}
+
+func yearURL(y int) string      { return "years/" + yearSlug(y) + ".html" }
+func placeURL(slug string) string { return "places/" + slug + ".html" }
+
+// files returns the content files of the list pages, for Hugo.
+func (l listPages) files() map[string][]byte {
+	files := map[string][]byte{"_index.md": frontMatter(l.Home)}
+	for _, y := range l.Years {
+		files["years/"+y.Slug+".md"] = frontMatter(y)
+	}
+	for _, p := range l.Places {
+		files["places/"+p.Slug+".md"] = frontMatter(p)
+	}
+	return files
+}
+
+// reportNav is what a report page shows of where it sits in the archive:
+// the breadcrumbs 首页 › place › year, and the same place's previous and
+// next year.
+type reportNav struct {
+	Place *link      `json:"place,omitempty"`
+	Year  link       `json:"year"`
+	Prev  *listEntry `json:"prev,omitempty"`
+	Next  *listEntry `json:"next,omitempty"`
+}
+
+// navOf returns a report's place in the archive.
+func (b *builder) navOf(m report.Meta) reportNav {
+	ix := b.archiveOf()
+	nav := reportNav{Year: link{Label: yearLabel(m.Year), URL: yearURL(m.Year)}}
+	if p := ix.PlaceFor(m.Slug); p != nil {
+		nav.Place = &link{Label: p.Name, URL: placeURL(p.Slug)}
+	}
+	prev, next := ix.Neighbours(m.Slug)
+	if prev != nil {
+		e := entryOf(*prev)
+		nav.Prev = &e
+	}
+	if next != nil {
+		e := entryOf(*next)
+		nav.Next = &e
+	}
+	return nav
+}
+
+// sortedInts returns m's keys in order.
+func sortedInts(m map[int]int) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	return keys
 }

@@ -207,11 +207,26 @@ func kinds(ins []indicator.Indicator) []string {
 	return out
 }
 
-// value writes one figure as the report writes it, with its qualifier and
-// direction of change (预计增长18.3%, 增长近10%, 100万吨以上); a placeholder
-// is marked, with the note 数值未公开, and a figure whose unit the text left
-// out says so.
+// value writes one figure as the report writes it (see figureText); a
+// placeholder is marked, with the note 数值未公开, and a figure whose unit
+// the text left out says so.
 func (w *htmlWriter) value(in indicator.Indicator) {
+	v := figureText(in)
+	if in.Redacted {
+		w.WriteString("<u>")
+		w.esc(v)
+		w.WriteString("</u><small>数值未公开</small>")
+		return
+	}
+	w.esc(v)
+	if in.UnitMissing {
+		w.WriteString("<small>原文未写单位</small>")
+	}
+}
+
+// figureText is a figure as the report says it, with its qualifier and
+// direction of change: 预计增长18.3%, 增长近10%, 100万吨以上.
+func figureText(in indicator.Indicator) string {
 	v, post := in.Written, ""
 	if q := in.Qualifier; q != "" && !strings.Contains(v, q) {
 		switch q {
@@ -232,17 +247,7 @@ func (w *htmlWriter) value(in indicator.Indicator) {
 			v = verb + v
 		}
 	}
-	v += post
-	if in.Redacted {
-		w.WriteString("<u>")
-		w.esc(v)
-		w.WriteString("</u><small>数值未公开</small>")
-		return
-	}
-	w.esc(v)
-	if in.UnitMissing {
-		w.WriteString("<small>原文未写单位</small>")
-	}
+	return v + post
 }
 
 // contents writes the list of parts (h2), each with its sections (h3); a

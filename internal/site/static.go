@@ -170,6 +170,13 @@ func (b *builder) sitemap() error {
 			buf.WriteString("</url>\n")
 		}
 		loc("index.html", "")
+		ix := b.archiveOf()
+		for _, y := range ix.Years {
+			loc(yearURL(y.Year), "")
+		}
+		for _, p := range ix.Places {
+			loc(placeURL(p.Slug), "")
+		}
 		for _, pg := range b.pages {
 			m := pg.Doc.Meta
 			loc("reports/"+m.Slug+".html", firstNonEmpty(m.PubDate, m.Date))
