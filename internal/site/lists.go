@@ -62,7 +62,7 @@ type placePage struct {
 	Reports   []listEntry   `json:"reports"` // newest first
 	Missing   string        `json:"missing,omitempty"`
 	Series    []seriesView  `json:"series,omitempty"`
-	More      int           `json:"more,omitempty"` // series not shown
+	More      int           `json:"more,omitempty"`     // series not shown
 	Promises  []promiseView `json:"promises,omitempty"` // targets with a next year's report
 	Pending   []link        `json:"pending,omitempty"`  // targets awaiting it: label is the year, count how many
 	Projects  []projectView `json:"projects,omitempty"`
@@ -368,7 +368,7 @@ func yearSlug(y int) string {
 	return strconv.Itoa(y)
 }
 
-func yearURL(y int) string      { return "years/" + yearSlug(y) + ".html" }
+func yearURL(y int) string        { return "years/" + yearSlug(y) + ".html" }
 func placeURL(slug string) string { return "places/" + slug + ".html" }
 
 // files returns the content files of the list pages, for Hugo.
