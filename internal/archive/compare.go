@@ -54,12 +54,23 @@ type entry struct {
 // prepare sorts reports by year, date and slug and reads their figures.
 func prepare(reports []Report) []entry {
 	es := make([]entry, len(reports))
+	type key struct {
+		label string
+		ok    bool
+	}
+	keys := map[string]key{} // a place's reports repeat their labels
 	for i, r := range reports {
 		e := entry{Report: r, keys: make([]figureKey, len(r.Indicators)), named: make([]bool, len(r.Indicators)),
 			actuals: map[string][]int{}}
 		for j := range r.Indicators {
 			in := &r.Indicators[j]
-			e.keys[j], e.named[j] = keyOf(in)
+			k, seen := keys[in.Label]
+			if !seen {
+				k.label, k.ok = labelKey(in.Label)
+				keys[in.Label] = k
+			}
+			e.keys[j] = figureOf(in, k.label)
+			e.named[j] = k.ok
 			if e.named[j] && in.Kind == indicator.Actual {
 				e.actuals[e.keys[j].label] = append(e.actuals[e.keys[j].label], j)
 			}

@@ -177,9 +177,7 @@ type figureKey struct {
 // cumulative is the qualifier of a running total.
 const cumulative = "累计"
 
-// keyOf returns the figure an indicator states, and false when its label
-// names none.
-func keyOf(in *indicator.Indicator) (figureKey, bool) {
-	l, ok := labelKey(in.Label)
-	return figureKey{label: l, family: family(in), change: in.Change, cumulative: in.Qualifier == cumulative}, ok
+// figureOf returns the figure an indicator states, given its label's key.
+func figureOf(in *indicator.Indicator, label string) figureKey {
+	return figureKey{label: label, family: family(in), change: in.Change, cumulative: in.Qualifier == cumulative}
 }
