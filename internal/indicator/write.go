@@ -21,6 +21,18 @@ func WriteJSON(w io.Writer, ins []Indicator) error {
 	return enc.Encode(ins)
 }
 
+// WriteCompactJSON writes the indicators as WriteJSON does, without the
+// indentation: the download a page offers. Numbers are written as Go
+// writes them, 21000 and not 2.1e4, as every JSON reader takes them.
+func WriteCompactJSON(w io.Writer, ins []Indicator) error {
+	if ins == nil {
+		ins = []Indicator{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(ins)
+}
+
 // csvHeader names the columns of WriteCSV, as JSON names its fields.
 var csvHeader = []string{"anchor", "label", "written", "value", "upper", "unit", "magnitude", "base",
 	"qualifier", "change", "redacted", "unit_missing", "kind", "year", "featured", "text"}

@@ -373,9 +373,9 @@ func TestControlCharacters(t *testing.T) {
 	}
 }
 
-// TestParseLimits (issue 8 item 18): content over MaxContent, a paragraph
-// over outline.MaxParagraph and more than indicator.MaxFigures figures are
-// refused, a paragraph at its line.
+// TestParseLimits (issue 8 item 18): content over MaxContent and a
+// paragraph over outline.MaxParagraph are refused, a paragraph at its line;
+// more than indicator.MaxFigures figures are left to the caller's check.
 func TestParseLimits(t *testing.T) {
 	front := "+++\ntitle = \"x\"\n+++\n\n第一段。\n{#p1}\n\n"
 	var figures strings.Builder
@@ -389,12 +389,18 @@ func TestParseLimits(t *testing.T) {
 	for _, tt := range []struct{ name, in, want string }{
 		{"content", big, fmt.Sprintf("l.md: %d bytes is too large for a report's content", len(big))},
 		{"paragraph", front + strings.Repeat("正文", outline.MaxParagraph/6+1) + "\n", "l.md:8: a paragraph of"},
-		{"figures", front + figures.String() + "。\n", "l.md: 10001 figures"},
 	} {
 		_, err := Parse("l.md", []byte(tt.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%s: err = %.200v, want %s…", tt.name, err, tt.want)
 		}
+	}
+	doc, err := Parse("l.md", []byte(front+figures.String()+"。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := indicator.CheckLimit("l.md", doc); err == nil || !strings.HasPrefix(err.Error(), "l.md: 10001 figures") {
+		t.Errorf("figures: err = %.200v", err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/govreport/govreport/internal/archive"
@@ -101,9 +102,11 @@ type builder struct {
 	pages []*Page
 
 	hugoKeyMemo string
-	config      map[string]any // config.toml's [params]
-	index       *archive.Index // the reports by place and year
-	listMemo    *listPages
+	config      map[string]any    // config.toml's [params]
+	index       *archive.Index    // the reports by place and year
+	shells      map[string][]byte // each report's front matter for Hugo, by slug
+	mu          sync.Mutex        // guards next.Files and fresh
+	fresh       map[string]bool   // reports whose downloads were made anew, by slug
 }
 
 func (b *builder) stage(name string, start time.Time, format string, args ...any) {
@@ -159,7 +162,7 @@ func (b *builder) run() error {
 	if err := publishSite(b.site, b.out); err != nil {
 		return err
 	}
-	if err := writeBack(b.root, b.pages); err != nil {
+	if err := writeBack(b.root, b.pages, b.dataCurrent); err != nil {
 		return fmt.Errorf("the site is published, but writing content and data back failed: %w", err)
 	}
 	b.next.Data = FileStamps(filepath.Join(b.root, "data", "indicators"))
@@ -179,19 +182,28 @@ func (b *builder) render() error {
 		return err
 	}
 	b.hugoKeyMemo = hugoKey
+	shells := make([][]byte, len(b.pages))
+	rendered := make([]bool, len(b.pages))
+	errs := make([]error, len(b.pages))
+	parallel(len(b.pages), func(i int) {
+		pg := b.pages[i]
+		shells[i] = b.shell(pg)
+		key := keyOf("report", hugoKey, pg.Hash, string(shells[i]))
+		rendered[i] = !b.reuse(key, reportFiles(pg.Doc.Meta.Slug)...)
+		errs[i] = b.downloads(pg)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	b.shells = map[string][]byte{}
 	var todo []*Page
-	reused := 0
-	for _, pg := range b.pages {
-		key := keyOf("report", hugoKey, pg.Hash, string(b.shell(pg)))
-		if !b.reuse(key, reportFiles(pg.Doc.Meta.Slug)...) {
+	for i, pg := range b.pages {
+		b.shells[pg.Doc.Meta.Slug] = shells[i]
+		if rendered[i] {
 			todo = append(todo, pg)
-		} else {
-			reused++
-		}
-		if err := b.downloads(pg); err != nil {
-			return err
 		}
 	}
+	reused := len(b.pages) - len(todo)
 	lists := b.lists()
 	listKey := keyOf("lists", hugoKey, string(frontMatter(lists)))
 	renderLists := !b.reuseGroup(listKey)
@@ -238,6 +250,17 @@ func (b *builder) render() error {
 	return nil
 }
 
+// dataCurrent reports whether a report's data file in the project is as
+// the last build wrote it, for a report whose figures are unchanged: then
+// writeBack need not write it again.
+func (b *builder) dataCurrent(pg *Page) bool {
+	name := pg.Doc.Meta.Slug + ".json"
+	if b.fresh[pg.Doc.Meta.Slug] || b.old.Data[name] == "" {
+		return false
+	}
+	return FileStamps(filepath.Join(b.root, "data", "indicators", name))[""] == b.old.Data[name]
+}
+
 // reportFiles are the pages Hugo renders for a report.
 func reportFiles(slug string) []string {
 	return []string{"reports/" + slug + ".html", "reports/" + slug + "/print.html"}
@@ -256,9 +279,24 @@ func (b *builder) reuse(key string, rels ...string) bool {
 		if linkOrCopy(from[i], filepath.Join(b.site, filepath.FromSlash(rel))) != nil {
 			return false
 		}
-		b.next.Files[rel] = fileEntry{Key: key}
+		b.record(rel, key)
 	}
 	return true
+}
+
+// record notes a file of the new site and the key it was made with.
+func (b *builder) record(rel, key string) {
+	b.mu.Lock()
+	b.next.Files[rel] = fileEntry{Key: key}
+	b.mu.Unlock()
+}
+
+// recorded reports whether the new site has rel already.
+func (b *builder) recorded(rel string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	_, ok := b.next.Files[rel]
+	return ok
 }
 
 // reuseGroup reuses every file the last site made with key, if there are
@@ -288,7 +326,7 @@ func (b *builder) put(rel, key string, data []byte) error {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return err
 	}
-	b.next.Files[rel] = fileEntry{Key: key}
+	b.record(rel, key)
 	return nil
 }
 
@@ -301,19 +339,20 @@ func (b *builder) downloads(pg *Page) error {
 	if b.reuse(key, names...) {
 		return nil
 	}
+	b.mu.Lock()
+	if b.fresh == nil {
+		b.fresh = map[string]bool{}
+	}
+	b.fresh[pg.Doc.Meta.Slug] = true
+	b.mu.Unlock()
 	var csv, js bytes.Buffer
 	if err := indicator.WriteCSV(&csv, pg.Indicators); err != nil {
 		return err
 	}
-	if err := indicator.WriteJSON(&js, pg.Indicators); err != nil {
+	if err := indicator.WriteCompactJSON(&js, pg.Indicators); err != nil {
 		return err
 	}
-	m := minifier()
-	var min bytes.Buffer
-	if err := m.Minify("application/json", &min, &js); err != nil {
-		return err
-	}
-	for i, data := range [][]byte{csv.Bytes(), min.Bytes(), pg.Data} {
+	for i, data := range [][]byte{csv.Bytes(), js.Bytes(), pg.Data} {
 		if err := b.put(names[i], key, data); err != nil {
 			return err
 		}
@@ -329,7 +368,7 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 	keys := map[string]string{} // page file → key
 	for _, pg := range batch {
 		slug := pg.Doc.Meta.Slug
-		shell := b.shell(pg)
+		shell := b.shells[slug]
 		files["reports/"+slug+"/index.md"] = shell
 		key := keyOf("report", b.hugoKeyCache(), pg.Hash, string(shell))
 		for _, rel := range reportFiles(slug) {
@@ -349,40 +388,56 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 	for _, pg := range batch {
 		bySlug[pg.Doc.Meta.Slug] = pg
 	}
+	var rels []string
+	if err := walkFiles(dest, func(rel string, _ []byte) error { rels = append(rels, rel); return nil }); err != nil {
+		return err
+	}
+	errs := make([]error, len(rels))
+	parallel(len(rels), func(i int) {
+		rel := rels[i]
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel)))
+		if err == nil {
+			err = b.finish(rel, data, keys, bySlug, withLists, listKey, assetKey)
+		}
+		errs[i] = err
+	})
+	return errors.Join(errs...)
+}
+
+// finish puts one file a Hugo run made into the new site: a report's page
+// with its own HTML spliced in, a list page or a style sheet minified.
+func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug map[string]*Page, withLists bool, listKey, assetKey string) error {
 	m := minifier()
-	return walkFiles(dest, func(rel string, data []byte) error {
-		key, ok := keys[rel]
-		switch {
-		case ok:
-			slug := strings.TrimSuffix(strings.TrimPrefix(rel, "reports/"), ".html")
-			if s, isPrint := strings.CutSuffix(slug, "/print"); isPrint {
-				pg := bySlug[s]
-				page, err := finishPage(m, rel, data, printMarker, renderPrint(pg.Doc))
-				if err != nil {
-					return err
-				}
-				return b.put(rel, key, page)
-			}
-			pg := bySlug[slug]
-			page, err := finishPage(m, rel, markHTML(data), bodyMarker, renderBody(pg.Doc, pg.Indicators))
+	key, ok := keys[rel]
+	switch {
+	case ok:
+		slug := strings.TrimSuffix(strings.TrimPrefix(rel, "reports/"), ".html")
+		if s, isPrint := strings.CutSuffix(slug, "/print"); isPrint {
+			page, err := finishPage(m, rel, data, printMarker, renderPrint(bySlug[s].Doc))
 			if err != nil {
 				return err
 			}
 			return b.put(rel, key, page)
-		case strings.HasPrefix(rel, "css/") || strings.HasPrefix(rel, "js/"):
-			if _, done := b.next.Files[rel]; done {
-				return nil // made by an earlier run, the same
-			}
-			return b.put(rel, assetKey, data)
-		case withLists:
-			min, err := minifyFile(m, rel, data)
-			if err != nil {
-				return err
-			}
-			return b.put(rel, listKey, min)
 		}
-		return fmt.Errorf("hugo made %s, which no page of this build should make: check the layouts", rel)
-	})
+		pg := bySlug[slug]
+		page, err := finishPage(m, rel, markHTML(data), bodyMarker, renderBody(pg.Doc, pg.Indicators))
+		if err != nil {
+			return err
+		}
+		return b.put(rel, key, page)
+	case strings.HasPrefix(rel, "css/") || strings.HasPrefix(rel, "js/"):
+		if b.recorded(rel) {
+			return nil // made by an earlier run, the same
+		}
+		return b.put(rel, assetKey, data)
+	case withLists:
+		min, err := minifyFile(m, rel, data)
+		if err != nil {
+			return err
+		}
+		return b.put(rel, listKey, min)
+	}
+	return fmt.Errorf("hugo made %s, which no page of this build should make: check the layouts", rel)
 }
 
 // finishPage minifies the frame Hugo rendered and puts the report's own

@@ -289,6 +289,9 @@ func readPage(pg *Page, data []byte) ([]report.Finding, error) {
 	sum := sha256.Sum256(pg.Data)
 	pg.Hash = hex.EncodeToString(sum[:])
 	pg.Indicators = indicator.Extract(doc)
+	if err := indicator.CheckCount(pg.Path, len(pg.Indicators)); err != nil {
+		return nil, err
+	}
 	return findings, nil
 }
 
@@ -341,7 +344,7 @@ func checkLayout(root string) error {
 // and data/indicators/<slug>.json, with the files of reports that are gone
 // removed. A content file an editor saved while the build ran is left as
 // the editor saved it.
-func writeBack(root string, pages []*Page) error {
+func writeBack(root string, pages []*Page, current func(*Page) bool) error {
 	for _, pg := range pages {
 		if !pg.changed || FileStamps(pg.Path)[""] != pg.stamp {
 			continue
@@ -355,6 +358,9 @@ func writeBack(root string, pages []*Page) error {
 	for _, pg := range pages {
 		name := pg.Doc.Meta.Slug + ".json"
 		keep[name] = true
+		if current != nil && current(pg) {
+			continue
+		}
 		var b bytes.Buffer
 		if err := indicator.WriteJSON(&b, pg.Indicators); err != nil {
 			return err

@@ -197,7 +197,6 @@ func frontMatter(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
 	_ = enc.Encode(v)
 	return b.Bytes()
 }

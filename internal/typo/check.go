@@ -291,9 +291,16 @@ type patternRule struct {
 	code  string
 	what  string
 	ok    func(s string, m []int) bool
+	// need lists strings of which every match holds one: text holding
+	// none is passed over without running the expression, which is most of
+	// the cost of checking a report.
+	need []string
 }
 
 func (r patternRule) apply(s string, out []Issue) []Issue {
+	if len(r.need) > 0 && !containsAny(s, r.need) {
+		return out
+	}
 	for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
 		a, b := m[0], m[1]
 		if len(m) > 2 && m[2] >= 0 {
@@ -305,6 +312,16 @@ func (r patternRule) apply(s string, out []Issue) []Issue {
 		out = append(out, issue(s, a, b, r.level, r.code, r.what))
 	}
 	return out
+}
+
+// containsAny reports whether s holds one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // notAfterDigit vets a match whose group 1 must start a number.
@@ -332,7 +349,7 @@ const punctAfter = `[，。；：、！？,;:!?）)]`
 var patternRules = []patternRule{
 	{
 		re:    regexp.MustCompile(`([〔［\[【(（]\d{4}[〕］\]】)）])\d{1,4}号`),
-		level: report.Warning, code: CodeSuspicious, what: "文号 year not in 〔〕:",
+		level: report.Warning, code: CodeSuspicious, what: "文号 year not in 〔〕:", need: []string{"号"},
 		ok: func(s string, m []int) bool {
 			g := s[m[2]:m[3]]
 			prev, _ := utf8.DecodeLastRuneInString(s[:m[2]])
@@ -341,30 +358,30 @@ var patternRules = []patternRule{
 	},
 	{
 		re:    regexp.MustCompile(`((?:19|20)\d{3,6})[月日]`),
-		level: report.Warning, code: CodeSuspicious, what: "date with characters lost",
+		level: report.Warning, code: CodeSuspicious, what: "date with characters lost", need: []string{"月", "日"},
 		ok: notAfterDigit,
 	},
 	{
 		re:    regexp.MustCompile(`((?:19|20)\d{2}(?:19|20)\d{2})年`),
-		level: report.Warning, code: CodeSuspicious, what: "two years run together",
+		level: report.Warning, code: CodeSuspicious, what: "two years run together", need: []string{"年"},
 		ok: notAfterDigit,
 	},
 	{
 		re:    regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:%|％)`), // 2023%: a share never is
 		level: report.Warning, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
-		ok: notAfterDigit,
+		ok: notAfterDigit, need: []string{"%", "％"},
 	},
 	{
 		re: regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:元|万|亿|亩|人|户|个|家|吨|公里|米|平方|次|项|台|辆)`),
 		// Info, not a warning: genuine amounts start so too (营造林2027万亩).
 		level: report.Info, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
-		ok: notAfterDigit,
+		ok: notAfterDigit, need: []string{"20"},
 	},
 	{
 		// A figure in 万 or 亿 that ends a clause has lost its unit, whole
 		// (174万，) or not (145.98亿，): 万元, 万人, 亿元 are written out.
 		re:    regexp.MustCompile(`(?m)(\d+(?:\.\d+)?(?:万亿|[万亿]))(?:` + punctAfter + `|$)`),
-		level: report.Info, code: CodeUnitMissing, what: "no unit after",
+		level: report.Info, code: CodeUnitMissing, what: "no unit after", need: []string{"万", "亿"},
 		ok: func(s string, m []int) bool { return notAfterDigit(s, m) && !countedBefore(s[:m[2]]) },
 	},
 }
