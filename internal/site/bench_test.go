@@ -2,9 +2,14 @@ package site
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/govreport/govreport/internal/synth"
 	"github.com/govreport/govreport/internal/testcorpus"
 )
 
@@ -24,13 +29,14 @@ func seedRoot(tb testing.TB) string {
 	return root
 }
 
-// BenchmarkBuild is govreport build on the seed: read content, anchors,
-// indicators and data files, Hugo, downloads, minify, atomic publish.
+// BenchmarkBuild is a clean govreport build of the seed: read content,
+// anchors, indicators and data files, Hugo, downloads, minify, atomic
+// publish (into a new folder each time, so nothing is reused).
 func BenchmarkBuild(b *testing.B) {
 	root := seedRoot(b)
-	out := filepath.Join(root, "public")
 	b.ReportAllocs()
 	for b.Loop() {
+		out := filepath.Join(b.TempDir(), "public")
 		if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
 			b.Fatal(err)
 		}
@@ -47,5 +53,95 @@ func BenchmarkHugoOnly(b *testing.B) {
 		if err := Hugo(context.Background(), Options{Root: root, Dest: dest}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// synthProject makes a project of n synthetic reports (internal/synth),
+// ten years per place, once per size for the benchmarks of a run.
+func synthProject(b *testing.B, n int) string {
+	b.Helper()
+	root := filepath.Join(b.TempDir(), "project")
+	if err := synth.Project(testcorpus.Root(), root, n, 10); err != nil {
+		b.Fatal(err)
+	}
+	return root
+}
+
+// archiveSizes are the archive sizes the benchmarks build: 100 and 1,000
+// by default; GOVREPORT_BENCH_SIZES=100,1000,10000 adds the issue's
+// largest (minutes, and about 2.5 GB).
+func archiveSizes(b *testing.B) []int {
+	sizes := []int{100, 1000}
+	if env := os.Getenv("GOVREPORT_BENCH_SIZES"); env != "" {
+		sizes = nil
+		for _, f := range strings.Split(env, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				b.Fatalf("GOVREPORT_BENCH_SIZES: %v", err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	return sizes
+}
+
+// BenchmarkArchive is a clean build of an archive of N synthetic reports:
+// every report page, print version and download, the list pages, publish.
+func BenchmarkArchive(b *testing.B) {
+	for _, n := range archiveSizes(b) {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			root := synthProject(b, n)
+			for b.Loop() {
+				out := filepath.Join(b.TempDir(), "public")
+				if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(n), "ms/report")
+		})
+	}
+}
+
+// BenchmarkRebuild is a rebuild of an archive of N reports after a clean
+// build: with nothing changed, and with one report edited (what serve does
+// on an editor's save).
+func BenchmarkRebuild(b *testing.B) {
+	for _, n := range archiveSizes(b) {
+		root := synthProject(b, n)
+		out := filepath.Join(b.TempDir(), "public")
+		if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("unchanged/%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		cache := NewCache()
+		if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Cache: cache}); err != nil {
+			b.Fatal(err)
+		}
+		paths, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*", "index.md"))
+		b.Run(fmt.Sprintf("one-edit/%d", n), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				b.StopTimer()
+				data, err := os.ReadFile(paths[0])
+				if err != nil {
+					b.Fatal(err)
+				}
+				i++
+				data = append(data, fmt.Sprintf("\n编辑第%d次。\n", i)...)
+				if err := os.WriteFile(paths[0], data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Cache: cache}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

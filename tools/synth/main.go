@@ -1,27 +1,17 @@
 // Command synth makes a govreport project of N synthetic reports for
-// benchmarks: copies of the bundled reports under made-up places and years,
-// with their figures varied, so that place pages, cross-year tables and
-// search see realistic, distinct text. Not part of the product.
+// benchmarks (internal/synth): copies of the repository's reports under
+// made-up places and years, with their figures varied. Not part of the
+// product.
 //
 //	go run ./tools/synth -n 1000 -o /tmp/archive-1000
-//
-// The project gets the repository's config.toml, layouts/ and static/, and
-// N reports in content/reports/<slug>/index.md (already imported, so a
-// build measures the build, not the import). Ten years per place.
 package main
 
 import (
 	"flag"
 	"fmt"
-	"math/rand/v2"
 	"os"
-	"path/filepath"
-	"regexp"
-	"strconv"
-	"strings"
 
-	"github.com/govreport/govreport/internal/markdown"
-	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/synth"
 )
 
 func main() {
@@ -34,128 +24,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "synth: -o DIR is required")
 		os.Exit(2)
 	}
-	if err := run(*repo, *out, *n, *years); err != nil {
+	if err := synth.Project(*repo, *out, *n, *years); err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
 		os.Exit(1)
 	}
-}
-
-func run(repo, out string, n, years int) error {
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s exists", out)
-	}
-	for _, d := range []string{"layouts", "static"} {
-		if err := os.CopyFS(filepath.Join(out, d), os.DirFS(filepath.Join(repo, d))); err != nil {
-			return err
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(repo, "config.toml"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(out, "config.toml"), cfg, 0o644); err != nil {
-		return err
-	}
-	bases, err := readBases(repo)
-	if err != nil {
-		return err
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range n {
-		place := placeName(i / years)
-		year := 2025 - i%years
-		doc := vary(bases[i%len(bases)], place, year, rng)
-		doc.Meta.Slug = fmt.Sprintf("%d-place%05d", year, i/years)
-		dir := filepath.Join(out, "content", "reports", doc.Meta.Slug)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, "index.md"), markdown.Write(doc), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// readBases reads the repository's reports.
-func readBases(repo string) ([]*report.Doc, error) {
-	paths, _ := filepath.Glob(filepath.Join(repo, "content", "reports", "*", "index.md"))
-	var docs []*report.Doc
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		d, err := markdown.Parse(p, data)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("no reports in %s/content/reports", repo)
-	}
-	return docs, nil
-}
-
-var (
-	first  = []rune("青白红金石桥河山林东西南北上下新古平安和兴长永丰宁龙凤")
-	second = []rune("山河水泉岭湾港坪塘桥庄田岗溪湖川原峰岩林")
-	suffix = []string{"镇", "乡", "街道", "镇", "镇"}
-)
-
-// placeName is the i-th made-up place: two characters and a suffix, with a
-// number when the combinations run out.
-func placeName(i int) string {
-	a, b := first[i%len(first)], second[(i/len(first))%len(second)]
-	name := string([]rune{a, b})
-	if k := i / (len(first) * len(second)); k > 0 {
-		name += strconv.Itoa(k)
-	}
-	return name + suffix[i%len(suffix)]
-}
-
-var (
-	number = regexp.MustCompile(`\d+(?:\.\d+)?`)
-	xx     = regexp.MustCompile(`XX|xx`)
-	year4  = regexp.MustCompile(`^(19|20)\d\d$`)
-)
-
-// vary copies base as the report of place for year, with figures varied.
-func vary(base *report.Doc, place string, year int, rng *rand.Rand) *report.Doc {
-	d := &report.Doc{Meta: base.Meta}
-	old := base.Meta.Place
-	d.Meta.Place = place
-	d.Meta.Year = year
-	d.Meta.Title = fmt.Sprintf("%d年%s政府工作报告", year, place)
-	d.Meta.Date = fmt.Sprintf("%d-01-%02d", year+1, 10+rng.IntN(18))
-	d.Meta.Source = ""
-	fill := rng.IntN(2) == 0 // half the reports state their figures
-	for _, b := range base.Blocks {
-		b.Lead = varyText(b.Lead, old, place, fill, rng)
-		b.Text = varyText(b.Text, old, place, fill, rng)
-		d.Blocks = append(d.Blocks, b)
-	}
-	return d
-}
-
-func varyText(s, old, place string, fill bool, rng *rand.Rand) string {
-	if old != "" {
-		s = strings.ReplaceAll(s, old, place)
-	}
-	s = number.ReplaceAllStringFunc(s, func(m string) string {
-		if year4.MatchString(m) {
-			return m
-		}
-		f, _ := strconv.ParseFloat(m, 64)
-		f *= 0.8 + 0.4*rng.Float64()
-		if strings.Contains(m, ".") {
-			return strconv.FormatFloat(f, 'f', len(m)-strings.Index(m, ".")-1, 64)
-		}
-		return strconv.Itoa(max(1, int(f)))
-	})
-	if fill {
-		s = xx.ReplaceAllStringFunc(s, func(string) string { return strconv.Itoa(10 + rng.IntN(9000)) })
-	}
-	return s
 }
