@@ -205,7 +205,7 @@ func (b *builder) render() error {
 	}
 	reused := len(b.pages) - len(todo)
 	lists := b.lists()
-	listKey := keyOf("lists", hugoKey, string(frontMatter(lists)))
+	listKey := keyOf("lists", hugoKey, lists.key())
 	renderLists := !b.reuseGroup(listKey)
 	// The style sheets are made by whichever Hugo run renders a page that
 	// uses them: reused whole, or all made again by a list run.
@@ -223,7 +223,7 @@ func (b *builder) render() error {
 
 	if len(todo) > 0 || renderLists {
 		t = time.Now()
-		if b.hugo, err = newHugoProject(b.root, b.opts.BaseURL, b.logf); err != nil {
+		if b.hugo, err = newHugoProject(b.root, b.publicURL(), b.logf); err != nil {
 			return err
 		}
 		defer os.RemoveAll(b.hugo.dir)
@@ -397,7 +397,7 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 		rel := rels[i]
 		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel)))
 		if err == nil {
-			err = b.finish(rel, data, keys, bySlug, withLists, listKey, assetKey)
+			err = b.finish(rel, data, keys, bySlug, withLists, lists, listKey, assetKey)
 		}
 		errs[i] = err
 	})
@@ -406,7 +406,7 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 
 // finish puts one file a Hugo run made into the new site: a report's page
 // with its own HTML spliced in, a list page or a style sheet minified.
-func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug map[string]*Page, withLists bool, listKey, assetKey string) error {
+func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug map[string]*Page, withLists bool, lists listPages, listKey, assetKey string) error {
 	m := minifier()
 	key, ok := keys[rel]
 	switch {
@@ -431,6 +431,13 @@ func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug
 		}
 		return b.put(rel, assetKey, data)
 	case withLists:
+		if body, ok := lists.bodyOf(rel); ok {
+			page, err := finishPage(m, rel, data, placeMarker, body)
+			if err != nil {
+				return err
+			}
+			return b.put(rel, listKey, page)
+		}
 		min, err := minifyFile(m, rel, data)
 		if err != nil {
 			return err

@@ -296,7 +296,7 @@ func TestHomeNewestFirst(t *testing.T) {
 	if got := matches("index.html", `years/(\d+)\.html`); got != "2024 2023 2022" {
 		t.Errorf("home links the years %v", got)
 	}
-	for year, want := range map[string]string{"2024": "d b", "2023": "c", "2022": "a"} {
+	for year, want := range map[string]string{"2024": "b d", "2023": "c", "2022": "a"} { // by place, then date
 		if got := matches("years/"+year+".html", `reports/([a-d])\.html`); got != want {
 			t.Errorf("years/%s.html lists %v, want %v", year, got, want)
 		}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"math"
 	"sort"
 	"strconv"
@@ -56,78 +55,32 @@ type yearPage struct {
 
 // placePage is a place's reports and what they say across years.
 type placePage struct {
-	Title     string        `json:"title"`
-	Slug      string        `json:"slug"`
-	Spellings []string      `json:"spellings,omitempty"`
-	Reports   []listEntry   `json:"reports"` // newest first
-	Missing   string        `json:"missing,omitempty"`
-	Series    []seriesView  `json:"series,omitempty"`
-	More      int           `json:"more,omitempty"`     // series not shown
-	Promises  []promiseView `json:"promises,omitempty"` // targets with a next year's report
-	Pending   []link        `json:"pending,omitempty"`  // targets awaiting it: label is the year, count how many
-	Projects  []projectView `json:"projects,omitempty"`
-	Outputs   []string      `json:"outputs"`
+	Title     string      `json:"title"`
+	Slug      string      `json:"slug"`
+	Spellings []string    `json:"spellings,omitempty"`
+	Reports   []listEntry `json:"reports"` // newest first
+	Missing   string      `json:"missing,omitempty"`
+	Outputs   []string    `json:"outputs"`
+	// Body is the page's figures across years, targets and projects,
+	// rendered by the build (place.go) and spliced into Hugo's page.
+	Body string `json:"-"`
 }
 
 // listEntry is one report in a list.
 type listEntry struct {
 	Title   string `json:"title"`
-	URL     string `json:"url"` // from the site's root: reports/<slug>.html
+	URL     string `json:"url"` // from the page that lists it: reports/<slug>.html, ../reports/<slug>.html
 	Year    int    `json:"year,omitempty"`
 	Place   string `json:"place,omitempty"`
 	Date    string `json:"date,omitempty"`
 	Speaker string `json:"speaker,omitempty"`
 }
 
-// seriesView is a figure across years as a place page shows it.
-type seriesView struct {
-	Label  string        `json:"label"`
-	Unit   string        `json:"unit"`
-	Change string        `json:"change_unit"`
-	Chart  template.HTML `json:"chart,omitempty"`
-	Points []pointView   `json:"points"`
-}
-
-// pointView is one year of a series.
-type pointView struct {
-	Year    int    `json:"year"`
-	Value   string `json:"value"` // in the series' unit, or the figure as written for a gap
-	Gap     bool   `json:"gap,omitempty"`
-	Change  string `json:"change,omitempty"`
-	Written string `json:"written"` // as the report writes it
-	URL     string `json:"url"`     // its sentence
-}
-
-// promiseView is a target beside the next year's result.
-type promiseView struct {
-	Year      int    `json:"year"`
-	Label     string `json:"label"`
-	Target    string `json:"target"`
-	TargetURL string `json:"target_url"`
-	Result    string `json:"result,omitempty"`
-	ResultURL string `json:"result_url,omitempty"`
-	Status    string `json:"status"`
-	Gap       string `json:"gap,omitempty"`
-	Note      string `json:"note,omitempty"`
-}
-
-// projectView is a livelihood project beside where the next report speaks
-// of it.
-type projectView struct {
-	Year       int    `json:"year"`
-	Text       string `json:"text"`
-	URL        string `json:"url"`
-	Status     string `json:"status"`
-	MentionURL string `json:"mention_url,omitempty"`
-	Phrase     string `json:"phrase,omitempty"`
-}
-
 // htmlOnly are the output formats of a list page: no print version.
 var htmlOnly = []string{"html"}
 
 // maxSeries is how many figures across years a place page shows: the
-// featured ones first. The page says how many more its reports state, and
-// each report's data download holds them all.
+// featured ones first; each report's data download holds them all.
 const maxSeries = 40
 
 // archiveOf returns the index of the build's reports.
@@ -150,19 +103,24 @@ func (b *builder) lists() listPages {
 		bySlug[pg.Doc.Meta.Slug] = pg
 	}
 	var l listPages
+	var siblings []link // the year pages, linked from a year page
 	for _, y := range ix.Years {
 		l.Home.Years = append(l.Home.Years, link{Label: yearLabel(y.Year), URL: yearURL(y.Year), Count: len(y.Reports)})
+		siblings = append(siblings, link{Label: yearLabel(y.Year), URL: up + yearURL(y.Year), Count: len(y.Reports)})
 	}
 	for _, y := range ix.Years {
-		yp := yearPage{Title: yearLabel(y.Year) + "政府工作报告", Slug: yearSlug(y.Year), Year: y.Year, Years: l.Home.Years, Outputs: htmlOnly}
+		yp := yearPage{Title: yearLabel(y.Year) + "政府工作报告", Slug: yearSlug(y.Year), Year: y.Year, Years: siblings, Outputs: htmlOnly}
 		for _, m := range y.Reports {
-			yp.Reports = append(yp.Reports, entryOf(m))
+			yp.Reports = append(yp.Reports, entryOf(m, up))
 		}
 		l.Years = append(l.Years, yp)
 	}
 	if len(ix.Years) > 0 {
-		newest := l.Years[0]
-		l.Home.Newest, l.Home.Reports = newest.Year, newest.Reports
+		y := ix.Years[0]
+		l.Home.Newest = y.Year
+		for _, m := range y.Reports {
+			l.Home.Reports = append(l.Home.Reports, entryOf(m, ""))
+		}
 		sortNewestFirst(l.Home.Reports)
 	}
 	l.Places = make([]placePage, len(ix.Places))
@@ -182,32 +140,11 @@ func placeView(p *archive.Place, bySlug map[string]*Page) placePage {
 	for _, m := range p.Reports {
 		pg := bySlug[m.Slug]
 		rs = append(rs, archive.Report{Meta: m, Doc: pg.Doc, Indicators: pg.Indicators})
-		pp.Reports = append(pp.Reports, entryOf(m))
+		pp.Reports = append(pp.Reports, entryOf(m, up))
 	}
 	sortNewestFirst(pp.Reports)
 	pp.Missing = missingYears(p.Reports)
-	cmp := archive.Compare(rs)
-	for i, s := range cmp.Series {
-		if i == maxSeries {
-			pp.More = len(cmp.Series) - maxSeries
-			break
-		}
-		pp.Series = append(pp.Series, seriesOf(s))
-	}
-	pending := map[int]int{}
-	for _, pr := range cmp.Promises {
-		if pr.Status == archive.NoNextReport {
-			pending[pr.Year]++
-			continue
-		}
-		pp.Promises = append(pp.Promises, promiseOf(pr))
-	}
-	for _, y := range sortedInts(pending) {
-		pp.Pending = append(pp.Pending, link{Label: strconv.Itoa(y), Count: pending[y]})
-	}
-	for _, pj := range cmp.Projects {
-		pp.Projects = append(pp.Projects, projectOf(pj))
-	}
+	pp.Body = renderPlace(archive.Compare(rs))
 	return pp
 }
 
@@ -239,51 +176,17 @@ func missingYears(ms []report.Meta) string {
 	return strings.Join(gaps, "、") + "年度的报告未收录"
 }
 
-// seriesOf is a series as the page shows it.
-func seriesOf(s archive.Series) seriesView {
-	v := seriesView{Label: s.Label, Unit: s.Unit, Change: s.ChangeUnit, Chart: Chart(s)}
-	for _, p := range s.Points {
-		pv := pointView{Year: p.Year, Written: p.Indicator.Written, URL: sentenceURL(p.Ref)}
-		if p.Value == nil {
-			pv.Value, pv.Gap = p.Indicator.Written, true
-		} else {
-			pv.Value = number(*p.Value)
-		}
-		if p.Change != nil {
-			pv.Change = signed(*p.Change) + s.ChangeUnit
-		}
-		v.Points = append(v.Points, pv)
-	}
-	return v
-}
-
-// promiseOf is a promise as the page shows it.
-func promiseOf(p archive.Promise) promiseView {
-	v := promiseView{Year: p.Year, Label: p.Label, Target: figureText(p.Target.Indicator), TargetURL: sentenceURL(p.Target.Ref),
-		Status: string(p.Status), Note: p.Note}
-	if p.Result != nil {
-		v.Result, v.ResultURL = figureText(p.Result.Indicator), sentenceURL(p.Result.Ref)
-	}
-	if p.Gap != nil {
-		v.Gap = signed(*p.Gap) + p.GapUnit
-	}
-	return v
-}
-
-// projectOf is a livelihood project as the page shows it.
-func projectOf(p archive.Project) projectView {
-	v := projectView{Year: p.Year, Text: p.Text, URL: sentenceURL(p.Ref), Status: string(p.Status), Phrase: p.Phrase}
-	if p.Mention != nil {
-		v.MentionURL = sentenceURL(*p.Mention)
-	}
-	return v
-}
-
-// sentenceURL is the address, from the site's root, of the block that
+// sentenceURL is the address, from a place page, of the block that
 // states something.
 func sentenceURL(r archive.Ref) string {
-	return "reports/" + r.Report + ".html#" + r.Anchor
+	return up + "reports/" + r.Report + ".html#" + r.Anchor
 }
+
+// up leads from a page one folder down (reports/, places/, years/) to
+// the site's root. Links are written relative to their page by the build:
+// the site works under any path and from the file system, and Hugo need
+// not rewrite each link (relURL costs most of a list page's rendering).
+const up = "../"
 
 // number writes a value with at most four decimals and no trailing zeros.
 func number(v float64) string {
@@ -307,13 +210,10 @@ func signed(v float64) string {
 	return "0"
 }
 
-// entryOf is a report as a list shows it.
-func entryOf(m report.Meta) listEntry {
-	title := m.Title
-	if title == "" {
-		title = m.Place + "政府工作报告"
-	}
-	return listEntry{Title: title, URL: "reports/" + m.Slug + ".html", Year: m.Year, Place: m.Place, Date: m.Date, Speaker: m.Speaker}
+// entryOf is a report as a list shows it; base leads from the list's
+// page to the site's root.
+func entryOf(m report.Meta, base string) listEntry {
+	return listEntry{Title: displayTitle(m), URL: base + "reports/" + m.Slug + ".html", Year: m.Year, Place: m.Place, Date: m.Date, Speaker: m.Speaker}
 }
 
 // sortNewestFirst orders reports by year, then date, newest first; a
@@ -371,6 +271,32 @@ func yearSlug(y int) string {
 func yearURL(y int) string        { return "years/" + yearSlug(y) + ".html" }
 func placeURL(slug string) string { return "places/" + slug + ".html" }
 
+// key is what the list pages' key depends on besides Hugo's inputs: their
+// data and the figures spliced into the place pages.
+func (l listPages) key() string {
+	parts := []string{string(frontMatter(l))}
+	for _, p := range l.Places {
+		parts = append(parts, p.Slug, p.Body)
+	}
+	return keyOf(parts...)
+}
+
+// bodyOf returns the HTML the build splices into a list page, by its path
+// in the site, and whether it has one.
+func (l listPages) bodyOf(rel string) (string, bool) {
+	slug, ok := strings.CutPrefix(rel, "places/")
+	if !ok {
+		return "", false
+	}
+	slug = strings.TrimSuffix(slug, ".html")
+	for _, p := range l.Places {
+		if p.Slug == slug {
+			return p.Body, true
+		}
+	}
+	return "", false
+}
+
 // files returns the content files of the list pages, for Hugo.
 func (l listPages) files() map[string][]byte {
 	files := map[string][]byte{"_index.md": frontMatter(l.Home)}
@@ -396,17 +322,17 @@ type reportNav struct {
 // navOf returns a report's place in the archive.
 func (b *builder) navOf(m report.Meta) reportNav {
 	ix := b.archiveOf()
-	nav := reportNav{Year: link{Label: yearLabel(m.Year), URL: yearURL(m.Year)}}
+	nav := reportNav{Year: link{Label: yearLabel(m.Year), URL: up + yearURL(m.Year)}}
 	if p := ix.PlaceFor(m.Slug); p != nil {
-		nav.Place = &link{Label: p.Name, URL: placeURL(p.Slug)}
+		nav.Place = &link{Label: p.Name, URL: up + placeURL(p.Slug)}
 	}
 	prev, next := ix.Neighbours(m.Slug)
 	if prev != nil {
-		e := entryOf(*prev)
+		e := entryOf(*prev, up)
 		nav.Prev = &e
 	}
 	if next != nil {
-		e := entryOf(*next)
+		e := entryOf(*next, up)
 		nav.Next = &e
 	}
 	return nav

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -50,20 +52,56 @@ type shell struct {
 	Disclosure  string `json:"disclosure,omitempty"`
 	Validity    string `json:"validity,omitempty"`
 	Description string `json:"description,omitempty"`
-	Nav         any    `json:"nav,omitempty"`
+	// Which names place and year in the page's <title> when its title
+	// names neither (政府工作报告 → （沙沟镇 2020年）), so that tabs,
+	// bookmarks and search results tell reports apart.
+	Which string `json:"which,omitempty"`
+	// PubDate is the 发布日期 the page shows: pub_date, else the date the
+	// report was given; the metadata block and <meta name=PubDate> agree.
+	PubDateShown string `json:"pubday,omitempty"`
+	Nav          any    `json:"nav,omitempty"`
 }
 
 // shellOf returns the front matter of a report's page for Hugo.
 func shellOf(doc *report.Doc, nav any) []byte {
 	m := doc.Meta
 	s := shell{
-		Title: m.Title, Date: m.Date, Slug: m.Slug, Year: m.Year, Subtitle: m.Subtitle,
+		Title: displayTitle(m), Date: m.Date, Which: which(m), PubDateShown: firstNonEmpty(m.PubDate, m.Date), Slug: m.Slug, Year: m.Year, Subtitle: m.Subtitle,
 		Speaker: m.Speaker, Place: m.Place, SourceURL: m.SourceURL, IndexNo: m.IndexNo,
 		Publisher: m.Publisher, WrittenDate: m.WrittenDate, PubDate: m.PubDate, DocNo: m.DocNo,
 		Topic: m.Topic, Disclosure: m.Disclosure, Validity: m.Validity,
 		Description: description(doc), Nav: nav,
 	}
 	return frontMatter(s)
+}
+
+// displayTitle is a report's title, or for one the import found none, a
+// plain one from its place.
+func displayTitle(m report.Meta) string {
+	if m.Title != "" {
+		return m.Title
+	}
+	return m.Place + "政府工作报告"
+}
+
+// yearInTitle finds a year written in a title, in digits or numerals.
+var yearInTitle = regexp.MustCompile(`\d{4}\s*年|[〇零○一二三四五六七八九]{4}年`)
+
+// which names the place and the year a report reviews, for its <title>,
+// when its title names neither: （沙沟镇 2020年）.
+func which(m report.Meta) string {
+	t := displayTitle(m)
+	var w []string
+	if m.Place != "" && !strings.Contains(t, m.Place) {
+		w = append(w, m.Place)
+	}
+	if m.Year > 0 && !yearInTitle.MatchString(t) {
+		w = append(w, strconv.Itoa(m.Year)+"年")
+	}
+	if len(w) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(w, " ") + "）"
 }
 
 // description is the start of a report's text for <meta name=Description>:
