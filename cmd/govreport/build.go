@@ -20,7 +20,7 @@ import (
 )
 
 func init() {
-	commands["build"] = command{"[--root DIR] [-o DIR] [--baseURL URL]",
+	commands["build"] = command{"[--root DIR] [-o DIR] [--baseURL URL] [--force] [--pdf]",
 		"build the site: import new sources, write anchors and data, run Hugo, minify, publish into public/ atomically",
 		(*cli).buildCmd}
 	commands["serve"] = command{"[--root DIR] [--addr 127.0.0.1:1313]",
@@ -34,6 +34,7 @@ func (c *cli) buildCmd(args []string) error {
 	out := fl.String("o", "public", "site output `DIR`, replaced only on success")
 	base := fl.String("baseURL", "", "the site's public `URL`, e.g. https://www.example.gov.cn/xxgk/zfgzbg/ (links stay relative)")
 	force := fl.Bool("force", false, "replace an output folder that holds files this project did not publish")
+	withPDF := fl.Bool("pdf", false, "print each report's print version into a PDF beside it (headless Chromium) and link it from its page")
 	if err := parse(fl, args, 0); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func (c *cli) buildCmd(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
-	err := site.Build(ctx, site.BuildOptions{Root: *root, Out: *out, BaseURL: *base, Force: *force, Logf: c.logf})
+	err := site.Build(ctx, site.BuildOptions{Root: *root, Out: *out, BaseURL: *base, Force: *force, PDF: *withPDF, Logf: c.logf})
 	if err != nil {
 		return err
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/govreport/govreport/internal/archive"
 	"github.com/govreport/govreport/internal/indicator"
+	"github.com/govreport/govreport/internal/pdf"
 	"github.com/govreport/govreport/internal/report"
 )
 
@@ -30,6 +33,10 @@ type BuildOptions struct {
 	// Cache, when set, keeps the reports read from one build to the next
 	// in the same process (serve).
 	Cache *Cache
+	// PDF prints each report's print version into reports/<slug>/<slug>.pdf
+	// with headless Chromium (internal/pdf) and links it from the report's
+	// page; PDFs whose page is unchanged are reused.
+	PDF bool
 }
 
 // Build makes the site. It imports the sources that have no content yet,
@@ -101,10 +108,11 @@ type builder struct {
 	hugo  *hugoProject
 	pages []*Page
 
-	hugoKeyMemo string
 	config      map[string]any    // config.toml's [params]
 	index       *archive.Index    // the reports by place and year
 	shells      map[string][]byte // each report's front matter for Hugo, by slug
+	pageKeys    map[string]pageKeys // each report's page keys, by slug
+	pdfEnv      string            // the printer's browser and fonts (pdf.Environment), with --pdf
 	mu          sync.Mutex        // guards next.Files and fresh
 	fresh       map[string]bool   // reports whose downloads were made anew, by slug
 }
@@ -122,10 +130,11 @@ func (b *builder) run() error {
 	b.stage("import", t, "%s from sources/", plural(len(imports), "new report"))
 
 	t = time.Now()
-	input, err := inputKey(b.root, b.opts.BaseURL)
+	inputs, err := inputFiles(b.root)
 	if err != nil {
 		return err
 	}
+	input := inputKey(inputs, b.opts.BaseURL)
 	b.old = readManifest(b.root, b.out)
 	if len(imports) == 0 && b.old.Input == input && b.old.intact() && stampsEqual(b.old.Data, FileStamps(filepath.Join(b.root, "data", "indicators"))) {
 		b.stage("publish", t, "nothing changed since the last build: %s is up to date", b.opts.Out)
@@ -162,9 +171,18 @@ func (b *builder) run() error {
 	if err := publishSite(b.site, b.out); err != nil {
 		return err
 	}
-	if err := writeBack(b.root, b.pages, b.dataCurrent); err != nil {
+	written, err := writeBack(b.root, b.pages, b.dataCurrent)
+	if err != nil {
 		return fmt.Errorf("the site is published, but writing content and data back failed: %w", err)
 	}
+	// The content written back is what the site was made from: with it,
+	// the inputs are unchanged for the next build. A file an editor saved
+	// meanwhile keeps its hash from before, so the next build sees it.
+	for _, pg := range written {
+		sum := sha256.Sum256(pg.Data)
+		inputs[slashRel(b.root, pg.Path)] = hex.EncodeToString(sum[:])
+	}
+	b.next.Input = inputKey(inputs, b.opts.BaseURL)
 	b.next.Data = FileStamps(filepath.Join(b.root, "data", "indicators"))
 	if err := b.next.save(b.root); err != nil {
 		return err
@@ -181,24 +199,32 @@ func (b *builder) render() error {
 	if err != nil {
 		return err
 	}
-	b.hugoKeyMemo = hugoKey
+	if b.opts.PDF {
+		if b.pdfEnv, err = pdf.Environment(""); err != nil {
+			return err
+		}
+	}
 	shells := make([][]byte, len(b.pages))
+	keys := make([]pageKeys, len(b.pages))
 	rendered := make([]bool, len(b.pages))
 	errs := make([]error, len(b.pages))
 	parallel(len(b.pages), func(i int) {
 		pg := b.pages[i]
 		shells[i] = b.shell(pg)
-		key := keyOf("report", hugoKey, pg.Hash, string(shells[i]))
-		rendered[i] = !b.reuse(key, reportFiles(pg.Doc.Meta.Slug)...)
+		keys[i] = b.keysOf(pg, hugoKey, shells[i])
+		slug := pg.Doc.Meta.Slug
+		rendered[i] = !b.reuse(keys[i].page, reportPage(slug)) || !b.reuse(keys[i].print, printPage(slug)) ||
+			b.opts.PDF && !b.reuse(keys[i].pdf, pdfFile(slug))
 		errs[i] = b.downloads(pg)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	b.shells = map[string][]byte{}
+	b.shells, b.pageKeys = map[string][]byte{}, map[string]pageKeys{}
 	var todo []*Page
 	for i, pg := range b.pages {
 		b.shells[pg.Doc.Meta.Slug] = shells[i]
+		b.pageKeys[pg.Doc.Meta.Slug] = keys[i]
 		if rendered[i] {
 			todo = append(todo, pg)
 		}
@@ -215,7 +241,7 @@ func (b *builder) render() error {
 	if !b.reuseGroup(assetKey) {
 		renderLists = true
 		if len(todo) == 0 && len(b.pages) > 0 {
-			todo = append(todo, b.pages[0])
+			todo = append(todo, b.pages[0]) // (rendered again with the same keys)
 			reused--
 		}
 	}
@@ -239,6 +265,11 @@ func (b *builder) render() error {
 		}
 		b.stage("hugo", t, "%s rendered in %d runs", plural(len(todo), "report"), b.hugo.runs)
 	}
+	if b.opts.PDF {
+		if err := b.printPDFs(todo); err != nil {
+			return err
+		}
+	}
 	t = time.Now()
 	if err := b.static(); err != nil {
 		return err
@@ -261,9 +292,29 @@ func (b *builder) dataCurrent(pg *Page) bool {
 	return FileStamps(filepath.Join(b.root, "data", "indicators", name))[""] == b.old.Data[name]
 }
 
-// reportFiles are the pages Hugo renders for a report.
-func reportFiles(slug string) []string {
-	return []string{"reports/" + slug + ".html", "reports/" + slug + "/print.html"}
+// reportPage and printPage are the pages Hugo renders for a report.
+func reportPage(slug string) string { return "reports/" + slug + ".html" }
+func printPage(slug string) string  { return "reports/" + slug + "/print.html" }
+
+// pageKeys are the keys of a report's pages.
+type pageKeys struct {
+	page  string // its page: the report, its place in the archive, its PDF's link
+	print string // its print version: the report alone
+	pdf   string // its PDF, with --pdf: the print version and the printer
+}
+
+// keysOf returns the keys of a report's pages, whose frame Hugo renders
+// from shell.
+func (b *builder) keysOf(pg *Page, hugoKey string, shell []byte) pageKeys {
+	k := pageKeys{page: keyOf("report", hugoKey, pg.Hash, string(shell))}
+	// The print version shows no navigation: a new report of the same
+	// place does not make it (or its PDF) anew.
+	k.print = keyOf("print", hugoKey, pg.Hash, string(shellOf(pg.Doc, nil)))
+	if b.opts.PDF {
+		k.pdf = keyOf("pdf", k.print, b.pdfEnv)
+		k.page = keyOf("report+pdf", k.page, k.pdf) // the page links its PDF, with its size
+	}
+	return k
 }
 
 // reuse links the files rel from the last site into the new one when all
@@ -368,12 +419,9 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 	keys := map[string]string{} // page file → key
 	for _, pg := range batch {
 		slug := pg.Doc.Meta.Slug
-		shell := b.shells[slug]
-		files["reports/"+slug+"/index.md"] = shell
-		key := keyOf("report", b.hugoKeyCache(), pg.Hash, string(shell))
-		for _, rel := range reportFiles(slug) {
-			keys[rel] = key
-		}
+		files["reports/"+slug+"/index.md"] = b.shells[slug]
+		keys[reportPage(slug)] = b.pageKeys[slug].page
+		keys[printPage(slug)] = b.pageKeys[slug].print
 	}
 	if withLists {
 		for name, data := range lists.files() {
@@ -481,33 +529,53 @@ func closesP(html string) bool {
 	return false
 }
 
-// hugoKeyCache returns the key of Hugo's inputs, computed once.
-func (b *builder) hugoKeyCache() string {
-	if b.hugoKeyMemo == "" {
-		b.hugoKeyMemo, _ = hugoInputs(b.root, b.opts.BaseURL)
-	}
-	return b.hugoKeyMemo
-}
-
 // shell returns a report page's front matter for Hugo.
 func (b *builder) shell(pg *Page) []byte { return shellOf(pg.Doc, b.navOf(pg.Doc.Meta)) }
 
-// inputKey hashes everything a build reads: when it equals the last
-// build's, and that site is as published, there is nothing to do.
-func inputKey(root, baseURL string) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "govreport %s\nbaseURL %s\n", Version(), baseURL)
-	skip := func(rel string) bool { return rel == "indicators" } // data/indicators is the build's own output
-	var err error
-	for _, part := range []string{"config.toml", "content", "sources", "layouts", "static", "assets", "i18n", "archetypes"} {
-		if err = treeHash(h, nil, filepath.Join(root, part)); err != nil {
-			return "", err
+// inputFiles hashes every file a build reads, by path relative to the
+// project: when their key (inputKey) equals the last build's, and that
+// site is as published, there is nothing to do.
+func inputFiles(root string) (map[string]string, error) {
+	files := map[string]string{}
+	for _, part := range []string{"config.toml", "content", "sources", "layouts", "static", "assets", "i18n", "archetypes", "data"} {
+		top := filepath.Join(root, part)
+		err := filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == top {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			rel := slashRel(root, p)
+			if rel == "data/indicators" { // the build's own output
+				return filepath.SkipDir
+			}
+			if d.IsDir() {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(data)
+			files[rel] = hex.EncodeToString(sum[:])
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
-	if err = treeHash(h, skip, filepath.Join(root, "data")); err != nil {
-		return "", err
+	return files, nil
+}
+
+// inputKey is the key of a build's inputs: its files, the program and the
+// address.
+func inputKey(files map[string]string, baseURL string) string {
+	parts := []string{"inputs", Version(), baseURL}
+	for _, rel := range sortedKeys(files) {
+		parts = append(parts, rel, files[rel])
 	}
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
+	return keyOf(parts...)
 }
 
 // hugoInputs hashes what Hugo's output depends on besides content: the

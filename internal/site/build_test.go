@@ -413,7 +413,7 @@ func TestWriteBackKeepsEdits(t *testing.T) {
 	}
 	time.Sleep(10 * time.Millisecond)                                                                // a later modification time
 	mustWrite(t, filepath.Join(root, "content", "reports", "b", "index.md"), []byte("the editor's")) // saved meanwhile
-	if err := writeBack(root, pages, nil); err != nil {
+	if _, err := writeBack(root, pages, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := read(t, root, "content/reports/a/index.md"); !strings.Contains(got, "{#p1}") {

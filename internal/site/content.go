@@ -344,14 +344,15 @@ func checkLayout(root string) error {
 // and data/indicators/<slug>.json, with the files of reports that are gone
 // removed. A content file an editor saved while the build ran is left as
 // the editor saved it.
-func writeBack(root string, pages []*Page, current func(*Page) bool) error {
+func writeBack(root string, pages []*Page, current func(*Page) bool) (written []*Page, err error) {
 	for _, pg := range pages {
 		if !pg.changed || FileStamps(pg.Path)[""] != pg.stamp {
 			continue
 		}
 		if err := WriteFile(pg.Path, pg.Data); err != nil {
-			return err
+			return written, err
 		}
+		written = append(written, pg)
 	}
 	dir := filepath.Join(root, "data", "indicators")
 	keep := map[string]bool{}
@@ -363,24 +364,24 @@ func writeBack(root string, pages []*Page, current func(*Page) bool) error {
 		}
 		var b bytes.Buffer
 		if err := indicator.WriteJSON(&b, pg.Indicators); err != nil {
-			return err
+			return written, err
 		}
 		if old, err := os.ReadFile(filepath.Join(dir, name)); err == nil && bytes.Equal(old, b.Bytes()) {
 			continue
 		}
 		if err := WriteFile(filepath.Join(dir, name), b.Bytes()); err != nil {
-			return err
+			return written, err
 		}
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if !e.IsDir() && !keep[e.Name()] {
 			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
-				return err
+				return written, err
 			}
 		}
 	}
-	return nil
+	return written, nil
 }
 
 // FileStamps returns the size and modification time of each file under

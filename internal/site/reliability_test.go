@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/govreport/govreport/internal/pdf"
 )
 
 // TestSlugCannotEscape: a slug in front matter that is no page name stops
@@ -343,4 +345,49 @@ func firstDiff(a, b string) string {
 	}
 	lo := max(0, i-200)
 	return fmt.Sprintf("rebuild: …%s…\nclean:   …%s…", a[lo:min(len(a), i+200)], b[lo:min(len(b), i+200)])
+}
+
+// TestBuildPDF: build --pdf prints each report into a PDF beside it and
+// links it with its size; a rebuild with nothing changed prints nothing and
+// gives the same bytes; an edited report is printed again.
+func TestBuildPDF(t *testing.T) {
+	if _, err := pdf.Chromium(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	root := siteProject(t, govContent)
+	out := filepath.Join(root, "public")
+	build := func() string {
+		var log strings.Builder
+		logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
+		if err := Build(context.Background(), BuildOptions{Root: root, Out: out, PDF: true, Logf: logf}); err != nil {
+			t.Fatal(err)
+		}
+		return log.String()
+	}
+	log := build()
+	assertContains(t, "log", log, "1 PDF printed")
+	pdfData := read(t, out, "reports/2023-qingshan-zhen/2023-qingshan-zhen.pdf")
+	if !strings.HasPrefix(pdfData, "%PDF-") {
+		t.Fatal("no PDF")
+	}
+	assertContains(t, "page", read(t, out, "reports/2023-qingshan-zhen.html"), `href="2023-qingshan-zhen/2023-qingshan-zhen.pdf" download>PDF（`)
+	second := strings.NewReplacer("2023-qingshan-zhen", "2024-qingshan-zhen", "year = 2023", "year = 2024").Replace(govContent)
+	for _, f := range txtar.Parse([]byte(second)).Files {
+		mustWrite(t, filepath.Join(root, filepath.FromSlash(f.Name)), f.Data)
+	}
+	assertContains(t, "log", build(), "1 PDF printed, 1 reused")
+	if read(t, out, "reports/2023-qingshan-zhen/2023-qingshan-zhen.pdf") != pdfData {
+		t.Error("the first report's PDF changed")
+	}
+	site := snapshot(t, out)
+	assertContains(t, "log", build(), "nothing changed")
+	if snapshot(t, out) != site {
+		t.Error("the rebuild changed the site")
+	}
+	edit := strings.Replace(read(t, root, "content/reports/2023-qingshan-zhen/index.md"), "1200万元", "1300万元", 1)
+	mustWrite(t, filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md"), []byte(edit))
+	assertContains(t, "log", build(), "1 PDF printed")
 }
