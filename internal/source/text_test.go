@@ -612,6 +612,12 @@ var textCases = []textCase{
 		paras: []string{"1:坚持以习近平新时代中国特色社会主义思想为指导，贯彻党的二十大精神，增长77.8 %。", "2:全年各项工作稳步推进 一是经济发展稳中向好。", "3:参会人员：张三 李四 王五"},
 		codes: []string{"1:space", "1:space"},
 	},
+	{
+		name:  "a space between the halves of a quoted slogan stays",
+		in:    "深化“白河谷地 青山茶香”产区品牌建设，推进“白河 谷地”和“习 近平”的工作。",
+		paras: []string{"1:深化“白河谷地 青山茶香”产区品牌建设，推进“白河 谷地”和“习近平”的工作。"},
+		codes: []string{"1:space"},
+	},
 	// Tables.
 	{
 		name:  "table, rows with pipes",
