@@ -146,13 +146,32 @@ func TestSlug(t *testing.T) {
 		{2025, "西藏自治区", "2025-xizang-zizhiqu"},
 		{2025, "重庆市", "2025-chongqing-shi"},
 		{2025, "长沙市", "2025-changsha-shi"},
+		{2029, "全国", "2029-quanguo"}, // a report on the whole country
 		{0, "", "report"},
 	} {
 		if got := Slug(c.year, c.place); got != c.want {
 			t.Errorf("Slug(%d, %q) = %q, want %q", c.year, c.place, got, c.want)
 		}
 	}
-	if got := fileSlug(2024, "02_shencun_2025"); got != "2024-02-shencun-2025" {
-		t.Errorf("fileSlug = %q", got)
+}
+
+// TestFileSlug: a report whose place is unknown is named by its year and
+// its file's name, without a year the file's name repeats or contradicts.
+func TestFileSlug(t *testing.T) {
+	for _, c := range []struct {
+		year       int
+		stem, want string
+	}{
+		{2024, "02_shencun_2025", "2024-02-shencun"},
+		{2029, "2030-baihe", "2029-baihe"},        // given in 2030, reviews 2029
+		{2029, "baihe_2029", "2029-baihe"},        // the same year, not twice
+		{0, "2030-baihe", "2030-baihe"},           // no year read: the file's stays
+		{2029, "baihe-12345", "2029-baihe-12345"}, // not a year
+		{2029, "白河 报告", "2029-baihe-baogao"},
+		{0, "", "report"},
+	} {
+		if got := fileSlug(c.year, c.stem); got != c.want {
+			t.Errorf("fileSlug(%d, %q) = %q, want %q", c.year, c.stem, got, c.want)
+		}
 	}
 }

@@ -29,6 +29,7 @@ func Build(src *source.Source) (*report.Doc, []report.Finding) {
 	doc.Blocks = append(notice, b.blocks...)
 	body := b.blocks
 	findings = append(findings, front.quotedTitle(body)...)
+	findings = append(findings, noFront(doc.Meta, body)...)
 	if y := reviewedYear(body); y != 0 {
 		doc.Meta.Year = y
 	} else if doc.Meta.Year == 0 {
@@ -41,6 +42,21 @@ func Build(src *source.Source) (*report.Doc, []report.Finding) {
 	findings = append(findings, Check(doc)...)
 	report.SortFindings(findings)
 	return doc, findings
+}
+
+// noFront reports a copy that lost the report's front: the text starts at
+// its first part (一、2025年工作回顾), with no title, subtitle, speaker or
+// salutation before it, and no page named it. The missing values are
+// reported each on its own too (no-title, no-date, no-place).
+func noFront(m report.Meta, body []report.Block) []report.Finding {
+	if m.Title != "" || m.Subtitle != "" || m.Speaker != "" || len(body) == 0 ||
+		body[0].Kind != report.Part && body[0].Kind != report.Heading {
+		return nil
+	}
+	b := body[0]
+	return []report.Finding{{Line: b.Line, Level: report.Warning, Code: "no-front",
+		Message: fmt.Sprintf("the text starts at its first part %q: no title, subtitle, speaker or salutation comes before it, so the copy lost the report's front; set title, date and place in the front matter",
+			b.Marker+b.Title())}}
 }
 
 // splitNotice takes the paragraphs of a transmittal notice out of paras,

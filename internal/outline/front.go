@@ -83,6 +83,7 @@ func (f *frontReader) find(line int, lvl report.Level, code, format string, args
 // lines after it; failing that, a slogan title over a ——…报告 line, or a
 // title run together with the text after it.
 func (f *frontReader) read(paras []source.Para) []source.Para {
+	paras = f.splitGlued(paras)
 	z := frontZone(paras)
 	if t, o := titleAt(paras[:z]); t >= 0 {
 		f.setTitle(paras[o : t+1])
@@ -95,6 +96,41 @@ func (f *frontReader) read(paras []source.Para) []source.Para {
 		return append(before, f.readSub(paras[d+1:])...)
 	}
 	return f.readSub(f.readRunTogether(paras))
+}
+
+// splitGlued cuts the first front line that runs the title on into the
+// subtitle (政府工作报告——2024年3月5日在…会议上国务院总理 李强) into the two,
+// reporting it; the subtitle keeps the speaker, which readSub cuts off.
+func (f *frontReader) splitGlued(paras []source.Para) []source.Para {
+	for i, p := range paras {
+		t := strings.TrimSpace(p.Text)
+		if i == frontLimit || p.Rows != nil || isSalutation(t) {
+			break
+		}
+		k := gluedSubtitle(p.Text)
+		if k < 0 {
+			continue
+		}
+		f.find(p.Line, report.Info, "title", "the title ran on into the subtitle on one line: read %q as the title", strings.TrimSpace(p.Text[:k]))
+		out := append(paras[:i:i], p.Slice(0, k), p.Slice(k, len(p.Text)))
+		return append(out, paras[i+1:]...)
+	}
+	return paras
+}
+
+// gluedSubtitle returns where the subtitle starts in a line that runs the
+// title on into it: a title line, then a subtitle led by a dash or a
+// bracket. It returns -1 for any other line.
+func gluedSubtitle(t string) int {
+	if utf8.RuneCountInString(t) > 140 {
+		return -1
+	}
+	for _, lead := range []string{"——", "―", "--", "（", "("} {
+		if k := strings.Index(t, lead); k > 0 && isTitleLine(t[:k]) && isSubtitle(strings.TrimSpace(t[k:])) {
+			return k
+		}
+	}
+	return -1
 }
 
 // frontZone returns how many paragraphs the front may hold: up to the
@@ -441,7 +477,30 @@ func (f *frontReader) setSpeaker(t string, line int) {
 	if s != t {
 		f.find(line, report.Info, "speaker", "the speaker's line %q: took the office and name %q (the place is in the front matter)", t, s)
 	}
+	if o := oneSpace(s); o != s {
+		f.find(line, report.Info, "space", "the speaker %q: the space between office and name written as one space: %q", s, o)
+		s = o
+	}
 	f.meta.Speaker = s
+}
+
+// oneSpace writes each run of spaces in s (U+3000, no-break, tabs, several
+// ASCII spaces) as one ASCII space: 国务院总理　李强 → 国务院总理 李强.
+func oneSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpaceRune(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // speakerOffice cuts the organisation and the places off the start of a

@@ -51,6 +51,18 @@ func TestFront(t *testing.T) {
 			report.Meta{Title: "镇人民政府2021年工作报告", Year: 2021}},
 		{"a short heading is no speaker", "政府工作报告\n" + body + "工作回顾\n一年来，我们攻坚克难。\n",
 			report.Meta{Title: "政府工作报告"}},
+		{"title, subtitle and speaker on one line", "2029年白河县政府工作报告——2030年1月8日在白河县第十九届人民代表大会第二次会议上县长 李四\n" + body,
+			report.Meta{Title: "2029年白河县政府工作报告", Subtitle: "——2030年1月8日在白河县第十九届人民代表大会第二次会议上", Speaker: "县长 李四", Date: "2030-01-08", Year: 2029, Place: "白河县"}},
+		{"title and a bracketed subtitle on one line", "政府工作报告（2030年1月8日在白河县第十九届人民代表大会第二次会议上）\n县长 李四\n" + body,
+			report.Meta{Title: "政府工作报告", Subtitle: "（2030年1月8日在白河县第十九届人民代表大会第二次会议上）", Speaker: "县长 李四", Date: "2030-01-08", Year: 2029, Place: "白河县"}},
+		{"an ideographic space between office and name", "政府工作报告\n——2030年1月8日在白河县第十九届人民代表大会第二次会议上\n白河县县长\u3000李四\n" + body,
+			report.Meta{Title: "政府工作报告", Subtitle: "——2030年1月8日在白河县第十九届人民代表大会第二次会议上", Speaker: "县长 李四", Date: "2030-01-08", Year: 2029, Place: "白河县"}},
+		{"a report to the 全国人民代表大会", "政府工作报告\n——2030年3月5日在第十六届全国人民代表大会第一次会议上\n国务院总理\u3000王五\n" + body,
+			report.Meta{Title: "政府工作报告", Subtitle: "——2030年3月5日在第十六届全国人民代表大会第一次会议上", Speaker: "国务院总理 王五", Date: "2030-03-05", Year: 2029, Place: "全国"}},
+		{"a report by the 国务院总理, its subtitle lost", "政府工作报告\n国务院代总理 王五\n" + body,
+			report.Meta{Title: "政府工作报告", Speaker: "国务院代总理 王五", Place: "全国"}},
+		{"a province's report names 全国 in its text", "政府工作报告\n——2030年1月20日在白河省第十五届人民代表大会第三次会议上\n省长 王五\n各位代表：\n现在，我代表省人民政府向大会报告工作，请全国人大代表提出意见。\n",
+			report.Meta{Title: "政府工作报告", Subtitle: "——2030年1月20日在白河省第十五届人民代表大会第三次会议上", Speaker: "省长 王五", Date: "2030-01-20", Year: 2029, Place: "白河省"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src, err := source.ReadText("front.txt", []byte(c.in))
@@ -118,6 +130,9 @@ func TestPlaceUnits(t *testing.T) {
 		{"汉滨区人民政府代区长", []string{"汉滨区"}},
 		{"某乡镇政府工作报告", nil},
 		{"年月日在镇第十二届人民代表大会第六次会议上 镇代镇长", nil},
+		{"全县地区生产总值增长5.6%", nil}, // 全县 is no part of a name
+		{"全省城乡居民收入", nil},
+		{"青山省阿里地区", []string{"青山省", "阿里地区"}},
 	} {
 		var got []string
 		for _, u := range placeUnits(c.in) {

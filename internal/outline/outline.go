@@ -24,6 +24,7 @@ type builder struct {
 	heading  bool // under an unnumbered part heading (2023年工作回顾): 一、 starts a section
 
 	address       bool // reading a paragraph that addresses the delegates (各位代表！)
+	addressing    bool // since a paragraph turned back to the delegates, up to the next heading: the address, not the section
 	parenSections bool // the text numbers sections （一）: 一、 is never a section of a heading
 	lineParts     bool // some paragraph starts with 一、: parts stand on lines of their own
 }
@@ -36,7 +37,7 @@ func (b *builder) addPara(p source.Para, heading bool) {
 		return
 	}
 	if heading {
-		b.lastPart, b.lastSect, b.restart = 0, 0, false
+		b.lastPart, b.lastSect, b.restart, b.addressing = 0, 0, false, false
 		b.heading = !b.parenSections && looksLikePart(p.Text)
 		b.emit(p, 0, report.Block{Kind: report.Heading, Lead: strings.TrimSpace(p.Text)})
 		return
@@ -125,7 +126,7 @@ func (b *builder) addBlock(p source.Para, pos int) int {
 	if ok && (m.kind == report.Part || m.kind == report.Section) {
 		return b.addHeading(p, pos, m)
 	}
-	if ok {
+	if ok && !(m.kind == report.Point && b.addressing) {
 		return b.addNumbered(p, pos, m)
 	}
 	return b.addParagraph(p, pos)
@@ -207,6 +208,7 @@ func (b *builder) addHeading(p source.Para, pos int, m marker) int {
 	} else {
 		b.lastSect = m.n
 	}
+	b.addressing = false
 	b.emit(p, pos, report.Block{Kind: m.kind, Marker: m.text, Lead: text[from:end]})
 	return end
 }
@@ -231,8 +233,13 @@ func (b *builder) addParagraph(p source.Para, pos int) int {
 	text := p.Text
 	_, w := utf8.DecodeRuneInString(text[pos:])
 	// 各位代表！… turns from a section back to the delegates: the 一是…五是
-	// that sum up the years in it are its text, not points of the section.
-	b.address = strings.HasPrefix(text[pos:], salutation+"！") || strings.HasPrefix(text[pos:], salutation+"，")
+	// that sum up the years in it, or in the paragraphs after it up to the
+	// next heading (the government's own work, after the last section), are
+	// their text, not points of the section.
+	if strings.HasPrefix(text[pos:], salutation+"！") || strings.HasPrefix(text[pos:], salutation+"，") {
+		b.addressing = true
+	}
+	b.address = b.addressing
 	next := b.nextBoundary(text, pos+w, 0)
 	b.address = false
 	if k := len(salutation + "："); strings.HasPrefix(text[pos:], salutation+"：") && pos+k < next {

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,7 +53,7 @@ var genericUnits = map[string]bool{
 	"社区": true, "小区": true, "园区": true, "景区": true, "库区": true, "山区": true, "片区": true, "辖区": true,
 	"城区": true, "矿区": true, "林区": true, "牧区": true, "灾区": true, "街区": true, "校区": true, "专区": true,
 	"市区": true, "县区": true, "城市": true, "都市": true, "超市": true, "上市": true, "股市": true, "闹市": true,
-	"新区": true, "省市": true, "市县": true, "区县": true, "县市": true,
+	"新区": true, "省市": true, "市县": true, "区县": true, "县市": true, "地区": true,
 }
 
 const maxName = 6 // characters in a place's name
@@ -71,10 +72,13 @@ func placeUnits(text string) []unit {
 			continue
 		}
 		end := i + len(unitKinds[k].suffix)
-		if u, ok := nameBefore(s, prevEnd, i, end); ok {
+		u, ok, general := nameBefore(s, prevEnd, i, end)
+		if ok {
 			u.level = unitKinds[k].level
 			out = append(out, u)
-			prevEnd = end
+		}
+		if ok || general {
+			prevEnd = end // a general word (全县) is no part of the next name: 全县地区 names none
 		}
 		i = end
 	}
@@ -102,8 +106,9 @@ func unitAt(s string, i int) (int, bool) {
 }
 
 // nameBefore returns the unit whose name ends at i and whose kind ends at
-// end, the name read leftwards no further than from.
-func nameBefore(s string, from, i, end int) (unit, bool) {
+// end, the name read leftwards no further than from; general reports a
+// word that ends like a unit but names none (全县, 乡镇, 地区).
+func nameBefore(s string, from, i, end int) (u unit, ok, general bool) {
 	j, n := i, 0
 	for j > from && !hasAnySuffix(s[:j], nameStopWords) {
 		r, w := utf8.DecodeLastRuneInString(s[:j])
@@ -112,7 +117,7 @@ func nameBefore(s string, from, i, end int) (unit, bool) {
 		}
 		j -= w
 		if n++; n > maxName {
-			return unit{}, false
+			return unit{}, false, false
 		}
 	}
 	for _, p := range append([]string{"中共"}, namePrepositions...) {
@@ -121,11 +126,13 @@ func nameBefore(s string, from, i, end int) (unit, bool) {
 		}
 	}
 	name := s[j:i]
-	if name == "" || genericUnits[s[j:end]] || utf8.RuneCountInString(name) == 1 && strings.Contains(genericNames, name) ||
-		onlyKinds(name) {
-		return unit{}, false
+	if name == "" {
+		return unit{}, false, false
 	}
-	return unit{start: j, end: end, redacted: isRedacted(name)}, true
+	if genericUnits[s[j:end]] || utf8.RuneCountInString(name) == 1 && strings.Contains(genericNames, name) || onlyKinds(name) {
+		return unit{}, false, true
+	}
+	return unit{start: j, end: end, redacted: isRedacted(name)}, true, false
 }
 
 // onlyKinds reports a name made of nothing but kinds of unit, perhaps
@@ -169,9 +176,14 @@ func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 // title, the page's name for the report, subtitle, speaker, the notice's
 // issuer; failing those, the portal's 发布机构 or the body's first
 // sentences (我代表木洞镇人民政府…, 今年以来，合村乡…), which may also name
-// the unit behind a front that withheld its name (XX县). It reports a
-// report whose place no text gives.
+// the unit behind a front that withheld its name (XX县). A report to the
+// 全国人民代表大会, or by the 国务院总理, is the whole country's: 全国. It
+// reports a report whose place no text gives.
 func findPlace(meta *report.Meta, front, fallback []string) []report.Finding {
+	if isNational(meta) {
+		meta.Place = nationalPlace
+		return nil
+	}
 	best, from := bestUnit(front)
 	if best == nil || best.redacted {
 		if b, s := bestUnit(fallback); b != nil && (best == nil || b.level > best.level && !b.redacted) {
@@ -184,6 +196,20 @@ func findPlace(meta *report.Meta, front, fallback []string) []report.Finding {
 	}
 	meta.Place = from[best.start:best.end]
 	return nil
+}
+
+// nationalPlace is the place of a report on the whole country.
+const nationalPlace = "全国"
+
+// premierRe is the office of the speaker of a report on the whole country:
+// the Premier of the State Council, acting or not.
+var premierRe = regexp.MustCompile(`^(?:国务院)?(?:代理|代)?总理`)
+
+// isNational reports a report on the whole country: one given to the
+// 全国人民代表大会 (its subtitle says so), or by the 国务院总理. No other
+// government reports to that congress, and no other office is 总理.
+func isNational(meta *report.Meta) bool {
+	return strings.Contains(simplified(meta.Subtitle), "全国人民代表大会") || premierRe.MatchString(simplified(meta.Speaker))
 }
 
 // bestUnit returns the smallest unit the texts name, the first one of the

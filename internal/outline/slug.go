@@ -42,7 +42,10 @@ const maxSlug = 48
 
 // fileSlug returns a page name for a report whose place is unknown, from
 // its year and its source file's name (without extension): 2024 and
-// 02_shencun_2025 give 2024-02-shencun-2025.
+// 02_shencun give 2024-02-shencun. A year in the file's name goes when the
+// year is known (2025 and 2026-guowuyuan give 2025-guowuyuan): a report
+// given in 2026 reviews 2025, and the page name leads with the year
+// reviewed, as every other page name does.
 func fileSlug(year int, stem string) string {
 	var parts []string
 	if year > 0 {
@@ -51,6 +54,9 @@ func fileSlug(year int, stem string) string {
 	words := strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 	n := 0
 	for _, w := range words {
+		if year > 0 && isYearWord(w) {
+			continue
+		}
 		if a := ascii(w); a != "" && n+len(a) <= maxSlug {
 			parts = append(parts, a)
 			n += len(a) + 1
@@ -60,6 +66,12 @@ func fileSlug(year int, stem string) string {
 		return "report"
 	}
 	return strings.Join(parts, "-")
+}
+
+// isYearWord reports a word of a file's name that is a year: 1949 to 2099.
+func isYearWord(w string) bool {
+	y, err := strconv.Atoi(w)
+	return err == nil && len(w) == 4 && y >= 1949 && y <= 2099
 }
 
 // ascii spells s in lower-case ASCII: Latin letters and digits as they are,

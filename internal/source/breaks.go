@@ -396,7 +396,10 @@ func (r *reader) closeWordSpaces(n int, s string) string {
 	return b.String()
 }
 
-// wordSpace reports whether the space s[i:j] sits inside a word.
+// wordSpace reports whether the space s[i:j] sits inside a word. It does
+// not between the short words of a list (张三 李四), nor between the two
+// halves of a quoted name or slogan (“赤水河谷 中国酱香”): words of two
+// characters or more that fill the quotation marks.
 func wordSpace(s string, i, j int) bool {
 	x, _ := utf8.DecodeLastRuneInString(s[:i])
 	y, _ := utf8.DecodeRuneInString(s[j:])
@@ -406,6 +409,9 @@ func wordSpace(s string, i, j int) bool {
 	left, right := hanRun(s, i, -1), hanRun(s, j, 1)
 	before, _ := utf8.DecodeLastRuneInString(s[:i-len(left)])
 	after, _ := utf8.DecodeRuneInString(s[j+len(right):])
+	if quoted := strings.ContainsRune("“‘「『《", before) && strings.ContainsRune("”’」』》", after); quoted && runes(left) >= 2 && runes(right) >= 2 {
+		return false
+	}
 	listy := isHSpace(before) || isHSpace(after)
 	return !listy || runes(left) > 4 || runes(right) > 4
 }

@@ -26,18 +26,25 @@ var chromeRules = []chromeRule{
 	{[]string{"来源", "发布", "作者", "编辑", "审核", "录入"}, regexp.MustCompile(`^(?:来源|信息来源|发布时间|发布者|作者|责任编辑|编辑|审核|录入)[\s　]*[:：]`)},
 	{[]string{"时间"}, regexp.MustCompile(`^时间[\s　]*[:：][\s　]*(?:\d{4}[-/.年]|$)`)},                                        // 时间：2026-02-12, or the label alone
 	{[]string{"》》"}, regexp.MustCompile(`^》》.{1,20}《《$`)},                                                               // 》》点击图片进入专题《《
-	{[]string{"摄"}, regexp.MustCompile(`(?:记者|摄影|通讯员)[\s　]*\p{Han}{2,4}(?:[\s　]+\p{Han}{2,4})*[\s　]+摄$`)},               // a photo's credit: 记者 李森 摄, not 拍摄
 	{[]string{":", "："}, regexp.MustCompile(`^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\s　]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$`)}, // a time stamp
 	{[]string{"星期"}, regexp.MustCompile(`^.{0,30}\d{4}年\d{1,2}月\d{1,2}日[\s　]*星期[一二三四五六日天]$`)},                           // the site's clock: 天津市静海区人民政府 2019年12月3日星期二
 	{[]string{"查看"}, regexp.MustCompile(`^(?:点击)?查看(?:政策)?(?:解读|图解|原文)$`)},                                              // a link to a reading of the document
 	{[]string{"【", "["}, regexp.MustCompile(`^[【\[][^【】\[\]]*(?i:www\.|https?://|\.com|\.cn|\.net)[^【】\[\]]*[】\]]$`)},   // 【www.site.com--报告】
+	// A photo's credit: 记者 李森 摄, 本报记者 戴冰摄 (a space after 记者 or
+	// before 摄), not 记者深入拍摄.
+	{[]string{"摄"}, regexp.MustCompile(`(?:记者|摄影|通讯员)(?:[\s　]*\p{Han}{2,4}(?:[\s　]+\p{Han}{2,4})*[\s　]+|[\s　]+\p{Han}{2,4}(?:[\s　]+\p{Han}{2,4})*)摄$`)},
 }
 
 // Portal and sharing-site chrome recognisable only outside the report's body:
-// a source note (（来源：青海日报）).
+// a source note (（来源：青海日报）), a photo's caption, a crawler's 未知标题, a
+// news agency's dateline on a line of its own.
 var outsideRules = []chromeRule{
 	{[]string{"相关"}, regexp.MustCompile(`^相关(?:报道|文档|链接|阅读|新闻|专题)[\s　]*[:：]?$`)},
 	{[]string{"作"}, regexp.MustCompile(`^\p{Han}{0,10}(?:长|主席|主任)\p{Han}{2,4}作(?:政府)?工作报告$`)}, // a photo's caption: 省长赵刚作政府工作报告
+	// A crawler's stand-in for a page title it did not find.
+	{[]string{"标题"}, regexp.MustCompile(`^(?:未知标题|无标题|标题未知|暂无标题)$`)},
+	// A news agency's dateline on a line of its own: 新华社北京3月12日电.
+	{[]string{"电", "讯"}, regexp.MustCompile(`^(?:新华社|中新社|本报|人民网|新华网|央视网|中国新闻网)\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?:[（(][^（）()]{0,20}[）)])?$`)},
 	{[]string{"来源", "编辑", "转自"}, regexp.MustCompile(`^[（(][\s　]*(?:来源|信息来源|稿件来源|文章来源|转自|编辑|责任编辑)[\s　]*[:：][^（）()]{0,30}[）)]$`)},
 }
 

@@ -34,7 +34,8 @@ func (r *reader) dropBeforeTitle() {
 			r.removeBeforeTitle(idx, title, k)
 			r.keepFront(idx[max(title, 0) : k+1])
 			return
-		case isTitleLike(t) && k+1 < len(idx) && startsAfterTitle(r.lines[idx[k+1]].text):
+		case isTitleLike(t) && k+1 < len(idx) && startsAfterTitle(r.lines[idx[k+1]].text),
+			gluedSubtitle(t) > 0: // 政府工作报告——2024年3月5日在…会议上国务院总理 李强
 			title = k
 		case sloganEnd(r.lines, idx, k) > 0:
 			title = k - sloganEnd(r.lines, idx, k)
@@ -104,10 +105,25 @@ func sloganEnd(lines []line, idx []int, k int) int {
 // salutation as lines of their own.
 func (r *reader) keepFront(idx []int) {
 	for _, i := range idx {
-		if l := &r.lines[i]; isReportTitle(l.text) || followsTitle(l.text) {
+		if l := &r.lines[i]; isReportTitle(l.text) || followsTitle(l.text) || gluedSubtitle(l.text) > 0 {
 			l.keep, l.front = true, true
 		}
 	}
+}
+
+// gluedSubtitle returns where the subtitle starts in a line that runs the
+// title on into it (政府工作报告——2024年3月5日在…会议上国务院总理 李强), or -1:
+// a line naming a report, then a subtitle led by a dash or a bracket.
+func gluedSubtitle(s string) int {
+	if !shorter(s, 120) {
+		return -1
+	}
+	for _, lead := range []string{"——", "―", "--", "（", "("} {
+		if i := strings.Index(s, lead); i > 0 && isTitleLike(s[:i]) && frontLineRe.MatchString(s[i:]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // followsTitle reports a line that may come right after a title.

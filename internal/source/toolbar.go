@@ -12,7 +12,8 @@ import (
 // toolbar set one to a line (下载 / 打印 / 全屏 / 收藏) and a breadcrumb
 // split over lines (首页 / > / 政府信息公开 / >): a toolbar word alone counts
 // only next to other chrome, since a PDF split into one word per line has
-// lines like 中.
+// lines like 中, unless it is a phrase no such split makes
+// (扫一扫在手机打开当前页).
 func (r *reader) dropToolbarRuns() {
 	lo, hi := r.bodySpan()
 	if lo > hi {
@@ -30,7 +31,7 @@ func (r *reader) dropToolbarRuns() {
 		}
 		l := &r.lines[i]
 		switch {
-		case !l.drop && chromeTokens[l.text] && (r.chromeNear(idx, k-1, l.text) || r.chromeNear(idx, k+1, l.text)):
+		case !l.drop && chromeTokens[l.text] && (runes(l.text) >= soloToken || r.chromeNear(idx, k-1, l.text) || r.chromeNear(idx, k+1, l.text)):
 			r.dropLine(l, report.Info, "chrome", "removed portal page furniture %s")
 		case !l.drop && (l.text == "|" || l.text == "｜") && r.chromeNear(idx, k-1, "||") && r.chromeNear(idx, k+1, "||"):
 			r.dropLine(l, report.Info, "chrome", "removed portal page furniture %s") // 收藏 | 分享
@@ -43,6 +44,10 @@ func (r *reader) dropToolbarRuns() {
 		}
 	}
 }
+
+// soloToken is the length, in characters, from which a toolbar phrase on a
+// line of its own outside the body is chrome without other chrome by it.
+const soloToken = 5
 
 // chromeNear reports whether line idx[k] vouches for a toolbar word w next
 // to it: it was removed as chrome, or both are toolbar words of two

@@ -324,6 +324,21 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
+// inChineseText vets a match of group 1 that must stand alone next to
+// Chinese text: no letter, digit or _ around it, and a Chinese character
+// or full-width mark on one side ((PM_2.5), not a file name or a URL).
+func inChineseText(s string, m []int) bool {
+	prev, pn := utf8.DecodeLastRuneInString(s[:m[2]])
+	next, nn := utf8.DecodeRuneInString(s[m[3]:])
+	word := func(r rune) bool {
+		return r < 0x80 && (isDigit(r) || isASCIILetter(r) || strings.ContainsRune("_./:-", r))
+	}
+	if pn > 0 && word(prev) || nn > 0 && word(next) {
+		return false
+	}
+	return pn > 0 && isChinese(prev) || nn > 0 && isChinese(next)
+}
+
 // notAfterDigit vets a match whose group 1 must start a number.
 func notAfterDigit(s string, m []int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:m[2]])
@@ -376,6 +391,23 @@ var patternRules = []patternRule{
 		// Info, not a warning: genuine amounts start so too (营造林2027万亩).
 		level: report.Info, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
 		ok: notAfterDigit, need: []string{"20"},
+	},
+	{
+		// A year in Chinese numerals with three of its four digits: a 〇
+		// lost in copying (二三五年 for 二〇三五年).
+		re:    regexp.MustCompile(`([一二][〇零○一二三四五六七八九]{2})年`),
+		level: report.Warning, code: CodeSuspicious, what: "year in Chinese numerals with a digit lost (a 〇?):",
+		ok: func(s string, m []int) bool {
+			r, _ := utf8.DecodeLastRuneInString(s[:m[2]])
+			return m[2] == 0 || !strings.ContainsRune("〇零○一二三四五六七八九十百千万两", r)
+		},
+	},
+	{
+		// Letters, _ and a figure in Chinese text: a subscript lost in
+		// copying (PM_2.5 for PM₂.₅, written PM2.5). Reported, not changed.
+		re:    regexp.MustCompile(`([A-Za-z]{1,4}_\d+(?:\.\d+)?)`),
+		level: report.Warning, code: CodeSuspicious, what: "_ inside a name (a subscript lost in copying? PM2.5):",
+		ok: inChineseText,
 	},
 	{
 		// A figure in 万 or 亿 that ends a clause has lost its unit, whole
@@ -515,12 +547,40 @@ func checkLoneDashes(s string, out []Issue) []Issue {
 func isDashRune(r rune) bool { return r == '—' || r == '―' }
 
 // loneDashAt reports whether the dash at i stands alone between two
-// Chinese characters.
+// Chinese characters, or between a name ending in a bracket (中国（河南）)
+// and a Chinese character.
 func loneDashAt(s string, i int) bool {
 	prev, pn := utf8.DecodeLastRuneInString(s[:i])
 	_, n := utf8.DecodeRuneInString(s[i:])
 	next, nn := utf8.DecodeRuneInString(s[i+n:])
-	return pn > 0 && nn > 0 && isHan(prev) && isHan(next)
+	return pn > 0 && nn > 0 && (isHan(prev) || closesName(s, i)) && isHan(next)
+}
+
+// maxBracketed is the longest bracketed part of a name, in characters:
+// 中国（河南）, 中国（上海）自由贸易试验区.
+const maxBracketed = 8
+
+// closesName reports whether s[:i] ends with a bracketed part of a name:
+// a closing ） or ) whose opening bracket, at most maxBracketed Chinese
+// characters back, follows a Chinese character (中国（河南）).
+func closesName(s string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if r != '）' && r != ')' {
+		return false
+	}
+	j := i - n
+	for k := 0; k <= maxBracketed && j > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		j -= size
+		switch {
+		case r == '（' || r == '(':
+			before, _ := utf8.DecodeLastRuneInString(s[:j])
+			return k > 0 && j > 0 && isHan(before)
+		case !isHan(r):
+			return false
+		}
+	}
+	return false
 }
 
 // maxChainName is the longest name, in characters, in a chain of names.

@@ -235,12 +235,15 @@ func (p *planner) dashSide(pos int, before bool) int {
 // Between two Chinese characters it may be the 一字线 that GB/T 15834
 // allows between place names and points (西宁—海东, 北京—上海), and next to
 // a digit or letter it joins a range or a code (1月—12月): those stay, and
-// Check reports the ones between Chinese characters.
+// Check reports the ones between Chinese characters. So does one after a
+// name that ends in a bracket (中国（河南）—东盟).
 func (p *planner) isBrokenDash(i, j int) bool {
 	a, b := p.dashSide(i, true), p.dashSide(j, false)
 	switch {
 	case a == sideOther || b == sideOther, a == sideHan && b == sideHan:
 		return false
+	case a == sidePunct && b == sideHan && closesName(p.s, i):
+		return false // 中国（河南）—东盟: a name with its bracket, then the connector
 	}
 	return a == sideHan || a == sidePunct || b == sideHan || b == sidePunct
 }
@@ -293,6 +296,28 @@ func (p *planner) planSpaces() {
 			}
 		}
 		i = j
+	}
+}
+
+// planPercent makes a full-width ％ after a figure half-width (5.1％ →
+// 5.1%): GB/T 15834 writes a figure's signs as the figure is written, and
+// official documents write 5.1%. A space before it that planSpaces removes
+// is looked past; a ％ after anything else (a placeholder, Chinese) stays.
+func (p *planner) planPercent() {
+	for off := 0; ; {
+		k := strings.Index(p.s[off:], "％")
+		if k < 0 {
+			return
+		}
+		i := off + k
+		off = i + len("％")
+		j := i
+		if e := findEdit(p.space, i-1); e != nil && e.end == i {
+			j = e.start
+		}
+		if p.isFigureEnd(j) {
+			p.pct = append(p.pct, edit{i, off, "%", CodePunct, clsOther})
+		}
 	}
 }
 

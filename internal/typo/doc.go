@@ -11,12 +11,15 @@
 //     line; " and ' become “” and ‘’. Left alone: URLs, marks between two
 //     digits (1,200 10:30), ? between two Chinese characters (see Check),
 //     apostrophes (Xi'an), f(x), pinyin a site injected after a character
-//     (镇(zhèn), reported by Check). A half-width . is never changed.
+//     (镇(zhèn), reported by Check). A half-width . is never changed. A
+//     full-width ％ after a figure becomes % (5.1％ → 5.1%), as official
+//     documents write it.
 //   - dash: 一一 used as a dash, -- and －－ between Chinese, ―― (U+2015)
 //     and a lone — or ― that is plainly a broken dash (Chinese on one side,
 //     punctuation, a space or the line's edge on the other) become ——; a
-//     lone — between two Chinese characters is the 一字线 connector
-//     (西宁—海东) or unsure, and stays (Check reports it); ... ...... 。。。
+//     lone — between two Chinese characters, or after a name ending in a
+//     bracket (中国（河南）—东盟), is the 一字线 connector (西宁—海东) or
+//     unsure, and stays (Check reports it); ... ...... 。。。
 //     and a lone … become …….
 //   - ocr: I l O o Ο О inside numbers become digits (IlOO多万元, 2O23年);
 //     o between a Chinese character and a digit or Chinese becomes 。;

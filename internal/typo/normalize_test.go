@@ -102,6 +102,10 @@ var normCases = []struct{ name, in, want string }{
 	{"connector scenic spots", "青海湖—岗什卡雪山入选", ""},
 	{"connector cities", "开通北京—上海高铁", ""},
 	{"connector latin", "G6京藏高速—G109国道", ""},
+	{"connector after a bracketed name", "举办中国（白河）—东盟农业合作大会", ""},
+	{"connector after a half-width bracket", "举办中国(白河)—东盟农业合作大会", "举办中国（白河）—东盟农业合作大会"},
+	{"dash after a marker in brackets", "（一）—全面推进乡村振兴", "（一）——全面推进乡村振兴"},
+	{"dash after a bracket after a figure", "增长5%（预计）—全面完成", "增长5%（预计）——全面完成"},
 	{"lone em dash line start", "—综合实力更强。", "——综合实力更强。"},
 	{"lone em dash after colon", "目标：—建设美丽乡村", "目标：——建设美丽乡村"},
 	{"lone em dash before quote", "一个目标—“全面振兴”", "一个目标——“全面振兴”"},
@@ -158,6 +162,15 @@ var normCases = []struct{ name, in, want string }{
 	{"space latin", "Windows 10 专业版", ""},
 	{"space code", "B2 级", ""},
 	{"space after ocr", "IlOO 多万元", "1100多万元"},
+
+	// A full-width ％ after a figure.
+	{"full-width percent", "增长5.1％，城镇", "增长5.1%，城镇"},
+	{"full-width percent, integers", "分别增长10％、6.4％", "分别增长10%、6.4%"},
+	{"full-width percent after a space", "增长5.1 ％", "增长5.1%"},
+	{"full-width percent after ocr", "增长1O％", "增长10%"},
+	{"full-width percent, no figure", "增长％", ""},
+	{"full-width percent after a placeholder", "增长XX％", ""},
+	{"full-width percent after a word", "PM2.5浓度下降A％", ""},
 
 	// Several rules at once.
 	{"seed sentence", "新增农村低保48户95人,切实做到\"应保尽保,应退尽退\"。", "新增农村低保48户95人，切实做到“应保尽保，应退尽退”。"},

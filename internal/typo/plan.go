@@ -8,7 +8,8 @@ import (
 // How Normalize stays idempotent: every rule decides on the text as it will
 // be after all rules have run ("final class"), not on the text as it is. The
 // rules run in an order where each only looks at the results of earlier ones
-// (OCR, then 〞, then 一一, then punctuation, then lone dashes, then spaces),
+// (OCR, then 〞, then 一一, then punctuation, then lone dashes, then spaces,
+// then ％),
 // and the punctuation rules, which look at each other, are solved to a fixed
 // point. A second run therefore sees the same classes and decides the same.
 
@@ -59,6 +60,7 @@ type planner struct {
 	late  []edit   // －－ and 。。。
 	lone  []edit   // lone — and …
 	space []edit   // spaces between figures and units
+	pct   []edit   // ％ after a figure made %
 	urls  [][2]int // byte ranges of URLs, left alone
 }
 
@@ -66,7 +68,7 @@ func newPlanner(s string) *planner { return &planner{s: s} }
 
 // plan runs the rules in dependency order and returns the edits as sorted
 // lists, one per rule family, and their total count.
-func (p *planner) plan() ([7][]edit, int) {
+func (p *planner) plan() ([8][]edit, int) {
 	p.urls = findURLs(p.s)
 	p.planOCR()
 	p.planCloseQuote()
@@ -75,7 +77,8 @@ func (p *planner) plan() ([7][]edit, int) {
 	p.resolveTokens()
 	p.planLate()
 	p.planSpaces()
-	lists := [7][]edit{p.ocr, p.quo, p.yiyi, p.tokenEdits(), p.late, p.lone, p.space}
+	p.planPercent()
+	lists := [8][]edit{p.ocr, p.quo, p.yiyi, p.tokenEdits(), p.late, p.lone, p.space, p.pct}
 	n := 0
 	for _, l := range lists {
 		n += len(l)
