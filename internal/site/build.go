@@ -108,13 +108,13 @@ type builder struct {
 	hugo  *hugoProject
 	pages []*Page
 
-	config      map[string]any    // config.toml's [params]
-	index       *archive.Index    // the reports by place and year
-	shells      map[string][]byte // each report's front matter for Hugo, by slug
-	pageKeys    map[string]pageKeys // each report's page keys, by slug
-	pdfEnv      string            // the printer's browser and fonts (pdf.Environment), with --pdf
-	mu          sync.Mutex        // guards next.Files and fresh
-	fresh       map[string]bool   // reports whose downloads were made anew, by slug
+	config   map[string]any      // config.toml's [params]
+	index    *archive.Index      // the reports by place and year
+	shells   map[string][]byte   // each report's front matter for Hugo, by slug
+	pageKeys map[string]pageKeys // each report's page keys, by slug
+	pdfEnv   string              // the printer's browser and fonts (pdf.Environment), with --pdf
+	mu       sync.Mutex          // guards next.Files and fresh
+	fresh    map[string]bool     // reports whose downloads were made anew, by slug
 }
 
 func (b *builder) stage(name string, start time.Time, format string, args ...any) {
