@@ -100,13 +100,13 @@ func (w *htmlWriter) series(ss []archive.Series) {
 }
 
 // seriesUnit says what a series' values are: its unit, and for a series
-// of changes that they are growth rates (增长，%), and for running totals
+// of changes that they are rates of change (增减，%), and for running totals
 // that they are 累计.
 func seriesUnit(s archive.Series) string {
 	u := s.Unit
 	switch {
 	case s.Change:
-		u = "增长，" + u
+		u = "增减，" + u
 	case s.Cumulative:
 		u = "累计，" + u
 	}
