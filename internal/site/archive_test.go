@@ -1,0 +1,114 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// archiveSite builds the made-up reports of internal/archive's tests
+// (青山镇 2021-2023, 白河县 2022-2023) from sources, as build does.
+func archiveSite(t *testing.T) (root, out string) {
+	t.Helper()
+	root = siteProject(t)
+	files, _ := filepath.Glob(filepath.Join("..", "archive", "testdata", "reports", "*.txt"))
+	if len(files) < 6 {
+		t.Fatalf("made-up reports: %v", files)
+	}
+	for _, f := range files {
+		if strings.Contains(f, "revised") { // a second report of one year: the build refuses two of one page name
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustWrite(t, filepath.Join(root, "sources", filepath.Base(f)), data)
+	}
+	out = filepath.Join(root, "public")
+	buildLogged(t, root, out)
+	return root, out
+}
+
+// TestPlacePage: a place page lists its reports and shows the figures
+// that recur across them, a value a year linking to its sentence, a
+// placeholder as a gap, never a number; each year's targets beside the
+// next year's results; and its livelihood projects.
+func TestPlacePage(t *testing.T) {
+	_, out := archiveSite(t)
+	page := read(t, out, "places/qingshan-zhen.html")
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Its reports, newest first, each linked.
+	ul := first(doc, class("ls"))
+	var reports []string
+	for _, a := range all(ul, elem(atom.A)) {
+		reports = append(reports, attr(a, "href"))
+	}
+	if strings.Join(reports, " ") != "../reports/2023-qingshan-zhen.html ../reports/2022-qingshan-zhen.html ../reports/2021-qingshan-zhen.html" {
+		t.Errorf("reports listed: %v", reports)
+	}
+	// The figures across years: one row a figure, one column a year.
+	table := first(doc, class("m"))
+	if table == nil {
+		t.Fatal("no table of figures across years")
+	}
+	rows := map[string]*html.Node{}
+	for _, th := range all(table, func(n *html.Node) bool { return is(n, atom.Th) && attr(n, "scope") == "row" }) {
+		label := textOf(th)
+		if small := first(th, elem(atom.Small)); small != nil {
+			label = strings.TrimSuffix(label, textOf(small))
+		}
+		rows[label] = th.Parent
+	}
+	gdp := rows["生产总值"]
+	if gdp == nil {
+		gdp = rows["地区生产总值"]
+	}
+	if gdp == nil {
+		t.Fatalf("no row for 地区生产总值 (renamed 生产总值 in one report); rows: %v", keysOf(rows))
+	}
+	var links []string
+	for _, a := range all(gdp, elem(atom.A)) {
+		links = append(links, textOf(a)+" "+attr(a, "href"))
+		if !strings.HasPrefix(attr(a, "href"), "../reports/") || !strings.Contains(attr(a, "href"), ".html#") {
+			t.Errorf("a value that links nowhere useful: %s", attr(a, "href"))
+		}
+	}
+	if len(links) < 2 {
+		t.Errorf("地区生产总值 across years: %v", links)
+	}
+	// A placeholder is a gap: written as the report writes it, never a number.
+	for _, u := range all(table, elem(atom.U)) {
+		if !strings.Contains(textOf(u), "XX") {
+			t.Errorf("a mark that is no placeholder: %q", textOf(u))
+		}
+	}
+	// Targets beside results, with a status each.
+	assertContains(t, "place page", page, "目标与完成", "达成", "<th scope=col>实绩")
+	// Charts are drawn for the featured figures, with a text alternative.
+	for _, svg := range all(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "svg" }) {
+		if attr(svg, "role") != "img" || first(svg, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "title" }) == nil {
+			t.Error("a chart without a text alternative")
+		}
+	}
+	// Livelihood projects of 2022's report, found or not in 2023's.
+	assertContains(t, "place page", page, "民生实事")
+	// The report pages link the same place's other years.
+	assertContains(t, "2022 report", read(t, out, "reports/2022-qingshan-zhen.html"),
+		"上一年度：<a href=../reports/2021-qingshan-zhen.html>", "下一年度：<a href=../reports/2023-qingshan-zhen.html>", "<a href=../places/qingshan-zhen.html>青山镇</a>")
+}
+
+func keysOf[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
