@@ -46,7 +46,7 @@ func (r Report) filled() Report {
 // them), the rest bodyChunk to a chunk, in chunks 1, 3, 5 ….
 const (
 	headChunk = 64
-	bodyChunk = 12
+	bodyChunk = 10
 	// maxUnitRunes bounds a paragraph's length, so that an offset fits the
 	// index's entries; longer text is split into parts (same anchor).
 	maxUnitRunes = 1 << 16

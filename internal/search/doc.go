@@ -25,7 +25,9 @@
 // them with <script> elements, from file:// too:
 //
 //	m.js          the folding table, the places and years of the reports
-//	b/<h>.js      the trie of each pair of characters whose hash is h
+//	b/<h>.js      the trie of each pair of characters whose hash is h, or
+//	              its size when it is large and has a file of its own:
+//	s/<a>_<b>.js  the trie of the pair ab (code points in base 36)
 //	p/<a>_<b>_<n>.js  the positions of a leaf too large to keep in the trie
 //	t/<r>_<c>.js  the text of report r's paragraphs in chunk c, with the
 //	              report's title, place, year and address

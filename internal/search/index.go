@@ -34,6 +34,8 @@ type builder struct {
 	blk    []uint32 // blk[g>>6] is the unit holding position g&^63
 	pos    []uint32 // every indexed position, grouped by the trie's leaves
 	out    output   // where leaves too large to inline go
+	ids    [0x10000]uint16
+	astral map[rune]uint16
 }
 
 // output receives the files of the index.
@@ -47,73 +49,87 @@ type frag struct {
 	json []byte
 }
 
-// text lays out the folded text of every unit, report by report in index
-// order, and numbers its characters.
-func (b *builder) text(docs []*doc) error {
-	var ids [0x10000]uint16
-	astral := map[rune]uint16{}
-	b.chars = []rune{stop}
-	id := func(r rune) (uint16, error) {
-		r = foldRune(r)
-		if r == stop {
-			return 0, nil
-		}
-		p := &ids[0]
-		if r < 0x10000 {
-			p = &ids[r]
-		} else if v, ok := astral[r]; ok {
-			return v, nil
-		}
-		if *p != 0 && r < 0x10000 {
-			return *p, nil
-		}
-		if len(b.chars) == 0xFFFF {
-			return 0, fmt.Errorf("search: more than %d different characters", 0xFFFE)
-		}
-		v := uint16(len(b.chars))
-		b.chars = append(b.chars, r)
-		if r < 0x10000 {
-			*p = v
-		} else {
-			astral[r] = v
-		}
-		return v, nil
-	}
+// runeCount is about how many characters the reports' text has: a bound
+// for the folded text's length.
+func runeCount(docs []*doc) int {
 	n := 0
 	for _, d := range docs {
-		for _, u := range d.units {
-			n += len(u.text) + 1 // at most one id per byte
+		n += utf8.RuneCountInString(d.Title) + 1
+		for _, b := range d.Doc.Blocks {
+			n += utf8.RuneCountInString(b.Marker) + utf8.RuneCountInString(b.Lead) + utf8.RuneCountInString(b.Text) + 1
+			for _, row := range b.Rows {
+				for _, c := range row {
+					n += utf8.RuneCountInString(c) + 1
+				}
+			}
 		}
 	}
-	b.txt = make([]uint16, 0, n+1)
-	for r, d := range docs {
-		for _, u := range d.units {
-			b.ustart = append(b.ustart, uint32(len(b.txt)))
-			b.ur = append(b.ur, uint32(r))
-			b.ulu = append(b.ulu, uint16(u.lu))
-			for _, c := range u.text {
-				v, err := id(c)
-				if err != nil {
-					return err
-				}
-				b.txt = append(b.txt, v)
+	return n
+}
+
+// text appends the folded text of report r's paragraphs, numbering its
+// characters.
+func (b *builder) text(r int, d *doc) error {
+	if b.chars == nil {
+		b.chars = []rune{stop}
+		b.astral = map[rune]uint16{}
+	}
+	for _, u := range d.units {
+		b.ustart = append(b.ustart, uint32(len(b.txt)))
+		b.ur = append(b.ur, uint32(r))
+		b.ulu = append(b.ulu, uint16(u.lu))
+		for _, c := range u.text {
+			v, err := b.id(c)
+			if err != nil {
+				return err
 			}
-			b.txt = append(b.txt, 0)
+			b.txt = append(b.txt, v)
 		}
+		b.txt = append(b.txt, 0)
 	}
 	if uint64(len(b.txt)) >= 1<<32 {
 		return fmt.Errorf("search: the archive's text is too long for one index (%d characters)", len(b.txt))
 	}
+	return nil
+}
+
+// id is the number of the character c folds to.
+func (b *builder) id(c rune) (uint16, error) {
+	r := foldRune(c)
+	if r == stop {
+		return 0, nil
+	}
+	if r < 0x10000 && b.ids[r] != 0 {
+		return b.ids[r], nil
+	}
+	if v, ok := b.astral[r]; ok {
+		return v, nil
+	}
+	if len(b.chars) == 0xFFFF {
+		return 0, fmt.Errorf("search: more than %d different characters", 0xFFFE)
+	}
+	v := uint16(len(b.chars))
+	b.chars = append(b.chars, r)
+	if r < 0x10000 {
+		b.ids[r] = v
+	} else {
+		b.astral[r] = v
+	}
+	return v, nil
+}
+
+// index finishes the text's layout: the table from positions to
+// paragraphs.
+func (b *builder) index() {
 	b.ustart = append(b.ustart, uint32(len(b.txt)))
 	b.blk = make([]uint32, len(b.txt)>>6+1)
 	u := 0
 	for i := range b.blk {
-		for b.ustart[u+1] <= uint32(i<<6) {
+		for b.ustart[u+1] <= uint32(i<<6) && u+1 < len(b.ur) {
 			u++
 		}
 		b.blk[i] = uint32(u)
 	}
-	return nil
 }
 
 // positions files every position that starts two characters, grouped by
@@ -217,6 +233,7 @@ type worker struct {
 	b64  []byte
 	key  []rune // the prefix of the node being cut
 	ext  int    // external leaves written for the current pair
+	sub  int    // tries with a file of their own written for it
 }
 
 // span is a child of a node: the positions followed by one character.
@@ -273,7 +290,7 @@ func (w *worker) group(lo, hi int) ([]frag, error) {
 	var out []frag
 	for _, s := range w.split(lo, hi, 1) {
 		w.key = append(w.key[:0], first, w.b.chars[s.c])
-		w.ext = 0
+		w.ext, w.sub = 0, 0
 		var buf []byte
 		n, err := w.node(buf, s.lo, s.hi, 2)
 		if err != nil {
@@ -339,7 +356,21 @@ func (w *worker) node(buf []byte, lo, hi, depth int) (built, error) {
 		buf = append(buf, end.json...)
 	}
 	buf = append(buf, ']')
+	if depth > 2 && len(buf) > w.b.tu.Bucket/2 { // a large trie has a file of its own
+		name := subName(w.key[0], w.key[1], w.sub)
+		w.sub++
+		if err := w.b.out.file(name+".js", jsonpRaw(name, buf)); err != nil {
+			return built{}, err
+		}
+		buf = fmt.Appendf(nil, "[%d,%d,%d]", ext, inl, w.sub-1)
+	}
 	return built{buf, ext, inl}, nil
+}
+
+// subName is the file of the n-th trie below the pair ab that has a file
+// of its own.
+func subName(a, b rune, n int) string {
+	return "s/" + strconv.FormatInt(int64(a), 36) + "_" + strconv.FormatInt(int64(b), 36) + "_" + strconv.Itoa(n)
 }
 
 // leaf encodes the positions pos[lo:hi] (ascending) and keeps them inline
@@ -434,7 +465,8 @@ func appendJSONString(dst []byte, s string) []byte {
 		case r == '"' || r == '\\':
 			dst = append(dst, '\\', byte(r))
 		case r < 0x20 || r == 0x2028 || r == 0x2029 || r == utf8.RuneError:
-			dst = append(dst, fmt.Sprintf(`\u%04x`, r)...)
+			dst = append(dst, `\u`...)
+			dst = append(dst, fmt.Sprintf("%04x", r)...)
 		default:
 			dst = utf8.AppendRune(dst, r)
 		}

@@ -76,6 +76,18 @@ func (ix *Index) Read() int64 {
 	return ix.read
 }
 
+// Files returns the names of the files the queries so far have read.
+func (ix *Index) Files() []string {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	names := make([]string, 0, len(ix.files))
+	for n := range ix.files {
+		names = append(names, n+".js")
+	}
+	slices.Sort(names)
+	return names
+}
+
 // Reports is how many reports the index holds.
 func (ix *Index) Reports() int { return len(ix.years) }
 
@@ -273,10 +285,23 @@ func (ix *Index) walk(w []rune, k int) (cover, bool, error) {
 	if !ok {
 		return cover{}, false, nil
 	}
+	if len(node) > 0 && node[0] >= '0' && node[0] <= '9' { // in a file of its own
+		if node, err = ix.load(subtrieName(w[k], w[k+1])); err != nil {
+			return cover{}, false, err
+		}
+	}
 	for j := k + 2; ; j++ {
 		n, err := parseNode(node)
 		if err != nil {
 			return cover{}, false, fmt.Errorf("%s: %v", name, err)
+		}
+		if n.sub >= 0 {
+			if node, err = ix.load(subName(w[k], w[k+1], n.sub)); err != nil {
+				return cover{}, false, err
+			}
+			if n, err = parseNode(node); err != nil {
+				return cover{}, false, err
+			}
 		}
 		if n.kids == nil || j == len(w) {
 			return cover{k: k, end: j, node: node, cost: n.cost()}, true, nil
@@ -312,12 +337,13 @@ type node struct {
 	inline   string
 	file     [2]int
 	ext, inl int
+	sub      int // the number of the file holding the node; -1 none
 	kids     map[string]json.RawMessage
 	end      json.RawMessage
 }
 
 func parseNode(raw json.RawMessage) (node, error) {
-	var n node
+	n := node{sub: -1}
 	switch {
 	case len(raw) > 0 && raw[0] == '"':
 		err := json.Unmarshal(raw, &n.inline)
@@ -333,6 +359,11 @@ func parseNode(raw json.RawMessage) (node, error) {
 		}
 		if len(parts) < 3 {
 			return n, fmt.Errorf("bad trie node %.40s", raw)
+		}
+		if len(parts) == 3 && len(parts[2]) > 0 && parts[2][0] != '{' { // in a file of its own
+			n.sub = -1
+			err := cmp.Or(json.Unmarshal(parts[0], &n.ext), json.Unmarshal(parts[1], &n.inl), json.Unmarshal(parts[2], &n.sub))
+			return n, err
 		}
 		err := cmp.Or(json.Unmarshal(parts[0], &n.ext), json.Unmarshal(parts[1], &n.inl), json.Unmarshal(parts[2], &n.kids))
 		if len(parts) > 3 {
@@ -350,7 +381,7 @@ func parseNode(raw json.RawMessage) (node, error) {
 // leaf's a quarter of its bytes (decoding only).
 func (n node) cost() int {
 	switch {
-	case n.kids != nil:
+	case n.kids != nil || n.sub >= 0:
 		return n.ext + n.inl/4
 	case n.inline != "":
 		return len(n.inline) / 4
@@ -394,6 +425,12 @@ func (ix *Index) entries(w []rune, k int, raw json.RawMessage, f func(r, lu, off
 		return err
 	}
 	switch {
+	case n.sub >= 0:
+		sub, err := ix.load(subName(w[k], w[k+1], n.sub))
+		if err != nil {
+			return err
+		}
+		return ix.entries(w, k, sub, f)
 	case n.kids != nil:
 		for _, kid := range n.kids {
 			if err := ix.entries(w, k, kid, f); err != nil {

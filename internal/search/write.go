@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,22 +58,58 @@ func build(out *dirOutput, reports []Report, tu Tuning) (err error) {
 	if err != nil {
 		return err
 	}
-	for _, d := range docs {
-		d.split()
-	}
-	texts := make(chan error, 1)
-	go func() { texts <- writeTexts(out, docs) }()
-	defer func() { err = cmpErr(err, <-texts) }()
 	b := &builder{tu: tu, out: out}
-	if err := b.text(docs); err != nil {
+	b.txt = make([]uint16, 0, runeCount(docs)+1)
+	err = paragraphs(out, docs, func(r int, d *doc) error { return b.text(r, d) })
+	if err != nil {
 		return err
 	}
+	b.index()
 	frags, err := b.trie(b.positions())
 	if err != nil {
 		return err
 	}
 	b.pos, b.txt = nil, nil
 	return writeBuckets(out, frags, tu.Bucket, docs, places)
+}
+
+// paragraphs splits the reports into paragraphs and writes their text
+// chunks, several reports at a time, and hands each report to text in
+// order; a report's paragraphs are dropped after that, so that only a few
+// reports' are held at once.
+func paragraphs(out *dirOutput, docs []*doc, text func(r int, d *doc) error) error {
+	ready := make([]chan error, len(docs))
+	for r := range ready {
+		ready[r] = make(chan error, 1)
+	}
+	jobs, ahead := make(chan int), make(chan struct{}, 64)
+	go func() {
+		defer close(jobs)
+		for r := range docs {
+			ahead <- struct{}{}
+			jobs <- r
+		}
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for r := range jobs {
+				docs[r].split()
+				ready[r] <- writeTexts(out, r, docs[r])
+			}
+		}()
+	}
+	var first error
+	for r, d := range docs {
+		if err := <-ready[r]; err != nil {
+			first = cmpErr(first, err)
+		}
+		if first == nil {
+			first = text(r, d)
+		}
+		d.units = nil
+		<-ahead
+	}
+	return first
 }
 
 // writeBuckets groups the pairs' tries into as many files as give about
@@ -89,6 +126,13 @@ func writeBuckets(out *dirOutput, frags []frag, size int, docs []*doc, places []
 	byBucket := make([][]frag, n)
 	for _, f := range frags {
 		rs := []rune(f.key)
+		if len(f.json) > size/2 { // a large trie has a file of its own
+			name := subtrieName(rs[0], rs[1])
+			if err := out.file(name+".js", jsonpRaw(name, f.json)); err != nil {
+				return err
+			}
+			f.json = strconv.AppendInt(nil, int64(len(f.json)), 10)
+		}
 		i := bucketOf(rs[0], rs[1], n)
 		byBucket[i] = append(byBucket[i], f)
 	}
@@ -143,42 +187,60 @@ func writeMeta(out *dirOutput, buckets int, docs []*doc, places []string) error 
 	return out.file("m.js", jsonp("m", m))
 }
 
-// chunkData is a text chunk t/<r>_<c>.js: the report, and the chunk's
-// paragraphs with the headings they sit under.
+// chunkData is a text chunk t/<r>_<c>.js as the reader sees it: the
+// report (title, place, year, date, URL), and the chunk's paragraphs
+// (anchor, text, index into Headings or -1) with the headings they sit
+// under.
 type chunkData struct {
-	Report   [5]any   // title, place, year, date, URL
-	Units    [][3]any // anchor, text, index into Headings or -1
+	Report   [5]any
+	Units    [][3]any
 	Headings []string
 }
 
-func (c chunkData) MarshalJSON() ([]byte, error) {
-	return marshal([]any{c.Report, c.Units, c.Headings})
-}
-
-// writeTexts writes every report's text chunks.
-func writeTexts(out *dirOutput, docs []*doc) error {
-	for r, d := range docs {
+// writeTexts writes the text chunks of report r.
+func writeTexts(out *dirOutput, r int, d *doc) error {
+	{
+		var rep []byte
+		rep = appendJSONString(append(rep, "[["...), d.Title)
+		rep = appendJSONString(append(rep, ','), d.Place)
+		rep = strconv.AppendInt(append(rep, ','), int64(d.Year), 10)
+		rep = appendJSONString(append(rep, ','), d.Date)
+		rep = appendJSONString(append(rep, ','), d.URL)
+		rep = append(rep, "],["...)
 		for _, c := range d.chunks {
-			var cd chunkData
-			cd.Report = [5]any{d.Title, d.Place, d.Year, d.Date, d.URL}
-			cd.Units = [][3]any{}
-			cd.Headings = []string{}
-			hs := map[int]int{}
+			name := chunkName(r, c)
+			buf := appendJSONString([]byte("_gs("), name)
+			buf = append(append(buf, ','), rep...)
+			var heads []int
+			n := 0
 			for _, u := range d.units {
 				if chunkOf(u.lu) != c {
 					continue
 				}
 				h := -1
 				if u.heading >= 0 {
-					if _, ok := hs[u.heading]; !ok {
-						hs[u.heading] = len(cd.Headings)
-						cd.Headings = append(cd.Headings, d.headings[u.heading])
+					if h = slices.Index(heads, u.heading); h < 0 {
+						h = len(heads)
+						heads = append(heads, u.heading)
 					}
-					h = hs[u.heading]
 				}
-				cd.Units = append(cd.Units, [3]any{u.anchor, u.text, h})
+				if n > 0 {
+					buf = append(buf, ',')
+				}
+				n++
+				buf = appendJSONString(append(buf, '['), u.anchor)
+				buf = appendJSONString(append(buf, ','), u.text)
+				buf = append(strconv.AppendInt(append(buf, ','), int64(h), 10), ']')
 			}
-			if err := out.file(chunkName(r, c)+".js", jsonp(chunkName(r, c), cd)); err != nil {
+			buf = append(buf, "],["...)
+			for i, h := range heads {
+				if i > 0 {
+					buf = append(buf, ',')
+				}
+				buf = appendJSONString(buf, d.headings[h])
+			}
+			buf = append(buf, "]])\n"...)
+			if err := out.file(name+".js", buf); err != nil {
 				return err
 			}
 		}
@@ -189,6 +251,18 @@ func writeTexts(out *dirOutput, docs []*doc) error {
 // chunkName is the file of report r's chunk c.
 func chunkName(r, c int) string {
 	return "t/" + strconv.Itoa(r) + "_" + strconv.Itoa(c)
+}
+
+// subtrieName is the file of the trie of the pair ab when it has one.
+func subtrieName(a, b rune) string {
+	return "s/" + strconv.FormatInt(int64(a), 36) + "_" + strconv.FormatInt(int64(b), 36)
+}
+
+// jsonpRaw is a file that hands the JSON data to the page.
+func jsonpRaw(name string, data []byte) []byte {
+	buf := appendJSONString([]byte("_gs("), name)
+	buf = append(append(buf, ','), data...)
+	return append(buf, ")\n"...)
 }
 
 // jsonp is a file that hands v to the page: _gs("name",v).

@@ -6,7 +6,7 @@
 ((d, w) => {
   const $ = (id) => d.getElementById(id);
   const form = $("sf"), q = $("q"), fp = $("fp"), fy = $("fy"), st = $("st"), ol = $("sr"), more = $("sm");
-  const dir = form.dataset.index, files = {}, wait = {}, P = 2 ** 17, U = 2 ** 19, PAGE = 10;
+  const dir = form.dataset.index, files = {}, wait = {}, P = 2 ** 17, U = 2 ** 19, PAGE = 5;
   let M, fold, placeOf, all = [], hits = [], shown = 0, seq = 0, timer;
 
   w._gs = (name, data) => (files[name] = data);
@@ -45,15 +45,21 @@
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
     let n = (await load("b/" + ((h >>> 0) & (M.b - 1)).toString(36)))?.[w[k] + w[k + 1]];
+    if (typeof n == "number") n = await load("s/" + a.toString(36) + "_" + b.toString(36));
     for (let j = k + 2; n != null; n = n[2][w[j++]]) {
+      if (sub(n)) n = await load(sub(n, w, k));
       const c = typeof n == "string" ? n.length >> 2 : n.length == 2 ? n[0] : n[0] + (n[1] >> 2);
       if (typeof n == "string" || n.length == 2 || j == w.length) return { k, e: j, n, c };
     }
   };
+  // A node kept in a file of its own: its name.
+  const sub = (n, w, k) =>
+    typeof n[2] == "number" && (w ? "s/" + w[k].codePointAt(0).toString(36) + "_" + w[k + 1].codePointAt(0).toString(36) + "_" + n[2] : 1);
   // Every leaf below a node: inline entries, or the files that hold them.
   const leaves = (w, k, n, out) => {
     if (typeof n == "string") out.push(n);
     else if (n.length == 2) out.push(load("p/" + w[k].codePointAt(0).toString(36) + "_" + w[k + 1].codePointAt(0).toString(36) + "_" + n[1]));
+    else if (sub(n)) out.push(load(sub(n, w, k)).then((s) => Promise.all(leaves(w, k, s, []))));
     else {
       for (const c in n[2]) leaves(w, k, n[2][c], out);
       if (n[3] != null) leaves(w, k, n[3], out);
@@ -93,7 +99,7 @@
     let have;
     for (const c of plan) {
       const got = new Set();
-      for (const s of await Promise.all(leaves(w, c.k, c.n, [])))
+      for (const s of (await Promise.all(leaves(w, c.k, c.n, []))).flat(1 / 0))
         decode(s, (r, lu, o) => {
           const key = (r * U + lu) * P + o - c.k;
           if (o >= c.k && (!have || have.has(key))) got.add(key);

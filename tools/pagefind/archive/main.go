@@ -16,28 +16,50 @@ import (
 	"time"
 
 	"github.com/govreport/govreport/internal/markdown"
+	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/search"
 	"github.com/govreport/govreport/internal/search/searchtest"
-	"github.com/govreport/govreport/internal/site"
+	gosite "github.com/govreport/govreport/internal/site"
 	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 func main() {
 	n := flag.Int("n", 10000, "number of reports")
 	out := flag.String("o", "/tmp/archive", "project `DIR` (its site goes to DIR/public)")
+	indexOnly := flag.Bool("index", false, "only write the search index into DIR/public/search (the site is there)")
 	flag.Parse()
-	if err := run(*n, *out); err != nil {
+	if err := run(*n, *out, *indexOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "archive:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, dir string) error {
-	if err := testcorpus.Project(dir, false); err != nil {
-		return err
-	}
+func run(n int, dir string, indexOnly bool) error {
 	docs, err := searchtest.Archive(n, 1)
 	if err != nil {
+		return err
+	}
+	pub := filepath.Join(dir, "public")
+	if !indexOnly {
+		if err := site(dir, docs); err != nil {
+			return err
+		}
+	}
+	reports := make([]search.Report, len(docs))
+	for i, d := range docs {
+		reports[i] = search.Report{Doc: d}
+	}
+	t := time.Now()
+	if err := search.Write(filepath.Join(pub, "search"), reports); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "search index written in %s\n", time.Since(t))
+	return nil
+}
+
+// site writes the project's content and builds its site.
+func site(dir string, docs []*report.Doc) error {
+	if err := testcorpus.Project(dir, false); err != nil {
 		return err
 	}
 	for _, d := range docs {
@@ -50,20 +72,8 @@ func run(n int, dir string) error {
 		}
 	}
 	t := time.Now()
-	pub := filepath.Join(dir, "public")
 	logf := func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) }
-	if err := site.Build(context.Background(), site.BuildOptions{Root: dir, Out: pub, Logf: logf}); err != nil {
-		return err
-	}
+	err := gosite.Build(context.Background(), gosite.BuildOptions{Root: dir, Out: filepath.Join(dir, "public"), Logf: logf})
 	logf("site built in %s", time.Since(t))
-	reports := make([]search.Report, len(docs))
-	for i, d := range docs {
-		reports[i] = search.Report{Doc: d}
-	}
-	t = time.Now()
-	if err := search.Write(filepath.Join(pub, "search"), reports); err != nil {
-		return err
-	}
-	logf("search index written in %s", time.Since(t))
-	return nil
+	return err
 }

@@ -1,0 +1,232 @@
+// Command measure compares govreport's search with Pagefind's on a built
+// archive (tools/pagefind/archive, then npx pagefind --site DIR/public
+// --glob "reports/*.html"): for each query of queries.txt, in a fresh
+// Chromium context, the bytes each downloads to show its first results (as
+// transferred by a server that gzips text, as portals do), the time from
+// the last keystroke to govreport's first result on screen, and how many
+// reports each finds. See tools/pagefind/README.md.
+//
+//	go run ./tools/pagefind/measure -site /tmp/archive/public
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"flag"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// pagefindPage is Pagefind's own search UI, as its documentation sets it up.
+const pagefindPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>Pagefind</title>
+<link href="pagefind/pagefind-ui.css" rel="stylesheet"><script src="pagefind/pagefind-ui.js"></script>
+<div id="search"></div><script>window.ui = new PagefindUI({element: "#search", showSubResults: true});</script></html>`
+
+func main() {
+	site := flag.String("site", "/tmp/archive/public", "the built archive `DIR`, with search/ and pagefind/")
+	queries := flag.String("q", "tools/pagefind/queries.txt", "query `FILE`")
+	flag.Parse()
+	if err := run(*site, *queries); err != nil {
+		fmt.Fprintln(os.Stderr, "measure:", err)
+		os.Exit(1)
+	}
+}
+
+type query struct{ cat, text string }
+
+func readQueries(name string) ([]query, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var qs []query
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if c, q, ok := strings.Cut(sc.Text(), "\t"); ok && !strings.HasPrefix(c, "#") {
+			qs = append(qs, query{c, q})
+		}
+	}
+	return qs, sc.Err()
+}
+
+func run(site, queryFile string) error {
+	qs, err := readQueries(queryFile)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(site, "pagefind.html"), []byte(pagefindPage), 0o644); err != nil {
+		return err
+	}
+	srv := httptest.NewServer(gzipped(site))
+	defer srv.Close()
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true))...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := chromedp.Do(bctx); err != nil {
+		return err
+	}
+	var ours, theirs, ratios, lat []float64
+	fmt.Printf("%-7s %-12s %10s %10s %7s %9s %12s\n", "kind", "query", "ours B", "Pagefind B", "ratio", "ours ms", "reports o/P")
+	for _, q := range qs {
+		o, err := measure(bctx, srv.URL+"/search.html", q.text, ourJS)
+		if err != nil {
+			return fmt.Errorf("%s (ours): %w", q.text, err)
+		}
+		p, err := measure(bctx, srv.URL+"/pagefind.html", q.text, pagefindJS)
+		if err != nil {
+			return fmt.Errorf("%s (Pagefind): %w", q.text, err)
+		}
+		ours, theirs, lat = append(ours, float64(o.bytes)), append(theirs, float64(p.bytes)), append(lat, o.ms)
+		ratios = append(ratios, float64(o.bytes)/float64(p.bytes))
+		fmt.Printf("%-7s %-12s %10d %10d %7.3f %9.0f %6d/%-5d\n", q.cat, q.text, o.bytes, p.bytes, float64(o.bytes)/float64(p.bytes), o.ms, o.reports, p.reports)
+	}
+	fmt.Printf("median: ours %.0f B, Pagefind %.0f B, ratio of medians %.3f, median ratio %.3f; time to first result: median %.0f ms, max %.0f ms\n",
+		median(ours), median(theirs), median(ours)/median(theirs), median(ratios), median(lat), slices.Max(lat))
+	return nil
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// ourJS types the query and returns when the first result is on screen:
+// the milliseconds since the input event and the number of reports.
+const ourJS = `new Promise(ok => {
+  const q = document.getElementById('q'), st = document.getElementById('st');
+  const t0 = performance.now();
+  new MutationObserver((_, o) => {
+    if (document.querySelector('#sr li') || st.textContent.startsWith('没有')) {
+      o.disconnect();
+      const m = /在(\d+)篇/.exec(st.textContent);
+      const ms = performance.now() - t0;
+      setTimeout(() => ok({ms, reports: m ? +m[1] : 0}), 300); // text of the other results
+    }
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+  q.value = %q;
+  q.dispatchEvent(new Event('input'));
+})`
+
+// pagefindJS does the same in Pagefind's UI (which debounces 300 ms).
+const pagefindJS = `new Promise(ok => {
+  const t0 = performance.now();
+  const check = () => {
+    const msg = document.querySelector('.pagefind-ui__message');
+    if (document.querySelector('.pagefind-ui__result-link') || (msg && /No results/.test(msg.textContent))) {
+      const m = msg && /(\d+) result/.exec(msg.textContent);
+      setTimeout(() => ok({ms: performance.now() - t0, reports: m ? +m[1] : 0}), 1500);
+      return;
+    }
+    setTimeout(check, 20);
+  };
+  window.ui.triggerSearch(%q);
+  check();
+})`
+
+type result struct {
+	MS      float64 `json:"ms"`
+	Reports int     `json:"reports"`
+}
+
+type sample struct {
+	bytes   int64
+	ms      float64
+	reports int
+}
+
+// measure opens page in a fresh context, runs the query and sums the bytes
+// of every response but the page itself.
+func measure(bctx context.Context, page, q, js string) (sample, error) {
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, time.Minute)
+	defer cancelT()
+	var (
+		mu    sync.Mutex
+		urls  = map[network.RequestID]string{}
+		bytes = map[string]int64{}
+	)
+	err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			urls[ev.RequestID] = ev.Request.URL
+		case *network.EventLoadingFinished:
+			bytes[urls[ev.RequestID]] += int64(ev.EncodedDataLength)
+		}
+	})
+	if err != nil {
+		return sample{}, err
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		return sample{}, err
+	}
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		return sample{}, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		return sample{}, err
+	}
+	mu.Lock()
+	clear(bytes) // the page, its style sheets and the site's own script: not the search's
+	mu.Unlock()
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[result](fmt.Sprintf(js, q), chromedp.EvalAwaitPromise))
+	if err != nil {
+		return sample{}, err
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	var sum int64
+	for _, n := range bytes {
+		sum += n
+	}
+	return sample{sum, res.MS, res.Reports}, nil
+}
+
+// gzipped serves dir as a portal's web server does: text compressed.
+func gzipped(dir string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := path.Clean("/" + r.URL.Path)
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		ct := mime.TypeByExtension(path.Ext(p))
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		w.Header().Set("Content-Type", ct)
+		if strings.HasPrefix(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "json") {
+			w.Header().Set("Content-Encoding", "gzip")
+			gz := gzip.NewWriter(w)
+			gz.Write(data)
+			gz.Close()
+			return
+		}
+		w.Write(data)
+	})
+}
