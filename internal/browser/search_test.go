@@ -35,6 +35,9 @@ import (
 // subPath is where the search tests serve the site: a portal's column.
 const subPath = "/xxgk/zfgzbg/"
 
+// pageSize is how many results the page shows at first and adds with 显示更多.
+const pageSize = 5
+
 // TestSearch builds the search tests' site once, serves it under subPath
 // and runs the tests of the search page on it.
 func TestSearch(t *testing.T) {
@@ -160,7 +163,7 @@ func checkAnswer(t *testing.T, ctx context.Context, ix *search.Index, q string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := a.Results(0, 10)
+	want, err := a.Results(0, pageSize)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +191,7 @@ func checkAnswer(t *testing.T, ctx context.Context, ix *search.Index, q string) 
 			t.Errorf("%q: marked %q, which is none of the words %q", q, mk, words)
 		}
 	}
-	if got.More != (len(a.Matches) > 10) {
+	if got.More != (len(a.Matches) > pageSize) {
 		t.Errorf("%q: 显示更多 shown %v with %d results", q, got.More, len(a.Matches))
 	}
 	return got
@@ -221,6 +224,8 @@ func (s searchSite) underSubPath(t *testing.T) {
 	}
 
 	t.Run("links", func(t *testing.T) {
+		ctx := newTab(t)
+		do(t, ctx, phone(360), chromedp.Navigate(base+"search.html"))
 		checkAnswer(t, ctx, ix, "卜林村")
 		hrefs := eval[[]string](t, ctx, `[...document.querySelectorAll('#sr a')].map(a => a.href)`)
 		for _, h := range hrefs {
@@ -246,6 +251,8 @@ func (s searchSite) underSubPath(t *testing.T) {
 	})
 
 	t.Run("filters", func(t *testing.T) {
+		ctx := newTab(t)
+		do(t, ctx, phone(360), chromedp.Navigate(base+"search.html"))
 		typeQuery(t, ctx, "项目建设")
 		a, err := ix.Search("项目建设")
 		if err != nil {
@@ -276,10 +283,12 @@ func (s searchSite) underSubPath(t *testing.T) {
 	})
 
 	t.Run("more", func(t *testing.T) {
+		ctx := newTab(t)
+		do(t, ctx, phone(360), chromedp.Navigate(base+"search.html"))
 		typeQuery(t, ctx, "项目建设")
 		do(t, ctx, click("#sm"))
-		waitFor(t, ctx, `document.querySelectorAll('#sr > li').length == 20`)
-		if !eval[bool](t, ctx, `document.activeElement == document.querySelectorAll('#sr > li')[10].querySelector('a')`) {
+		waitFor(t, ctx, `document.querySelectorAll('#sr > li').length == %d`, 2*pageSize)
+		if !eval[bool](t, ctx, `document.activeElement == document.querySelectorAll('#sr > li')[%d].querySelector('a')`, pageSize) {
 			t.Errorf("after 显示更多 focus is not on the first new result")
 		}
 	})
