@@ -129,14 +129,15 @@ const ourJS = `new Promise(ok => {
   q.dispatchEvent(new Event('input'));
 })`
 
-// pagefindJS does the same in Pagefind's UI (which debounces 300 ms).
+// pagefindJS does the same in Pagefind's UI (which debounces 300 ms), whose
+// message reads 找到 N 个 … 的相关结果 or 未找到 … (its zh-cn strings).
 const pagefindJS = `new Promise(ok => {
   const t0 = performance.now();
   const check = () => {
-    const msg = document.querySelector('.pagefind-ui__message');
-    if (document.querySelector('.pagefind-ui__result-link') || (msg && /No results/.test(msg.textContent))) {
-      const m = msg && /(\d+) result/.exec(msg.textContent);
-      setTimeout(() => ok({ms: performance.now() - t0, reports: m ? +m[1] : 0}), 1500);
+    const msg = (document.querySelector('.pagefind-ui__message') || {}).textContent || '';
+    const m = /找到\s*([\d,]+)\s*个|([\d,]+) results?/.exec(msg);
+    if (m || /未找到|No results/.test(msg)) {
+      setTimeout(() => ok({ms: performance.now() - t0, reports: m ? +(m[1] || m[2]).replaceAll(',', '') : 0}), 1500);
       return;
     }
     setTimeout(check, 20);
@@ -190,18 +191,17 @@ func measure(bctx context.Context, page, q, js string) (sample, error) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
 		return sample{}, err
 	}
-	mu.Lock()
-	clear(bytes) // the page, its style sheets and the site's own script: not the search's
-	mu.Unlock()
 	res, err := chromedp.Run(ctx, chromedp.Evaluate[result](fmt.Sprintf(js, q), chromedp.EvalAwaitPromise))
 	if err != nil {
 		return sample{}, err
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	var sum int64
-	for _, n := range bytes {
-		sum += n
+	var sum int64 // the search's own files: scripts, style, index
+	for u, n := range bytes {
+		if strings.Contains(u, "/search/") || strings.HasSuffix(u, "/js/search.js") || strings.Contains(u, "/pagefind/") {
+			sum += n
+		}
 	}
 	return sample{sum, res.MS, res.Reports}, nil
 }
