@@ -27,6 +27,7 @@ import (
 
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/search"
+	"github.com/govreport/govreport/internal/search/searchsite"
 	"github.com/govreport/govreport/internal/search/searchtest"
 	"github.com/govreport/govreport/internal/site"
 	"github.com/govreport/govreport/internal/testcorpus"
@@ -104,7 +105,10 @@ func buildSearchSite(root string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return pub, site.WriteSearch(pub, pages)
+	if err := site.WriteSearch(pub, pages); err != nil {
+		return "", err
+	}
+	return pub, searchsite.SearchPage(pub)
 }
 
 // waitFor polls a JavaScript condition until it holds or 10 s pass.

@@ -18,6 +18,7 @@ import (
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/search"
+	"github.com/govreport/govreport/internal/search/searchsite"
 	"github.com/govreport/govreport/internal/search/searchtest"
 	gosite "github.com/govreport/govreport/internal/site"
 	"github.com/govreport/govreport/internal/testcorpus"
@@ -54,7 +55,7 @@ func run(n int, dir string, indexOnly bool) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "search index written in %s\n", time.Since(t))
-	return nil
+	return searchsite.SearchPage(pub)
 }
 
 // site writes the project's content and builds its site.
@@ -64,6 +65,9 @@ func site(dir string, docs []*report.Doc) error {
 	}
 	page, err := os.ReadFile(filepath.Join(testcorpus.Root(), "content", "search.md"))
 	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "content", "search.md"), page, 0o644); err != nil {
