@@ -26,6 +26,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/govreport/govreport/internal/markdown"
+	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/search"
 	"github.com/govreport/govreport/internal/search/searchsite"
 	"github.com/govreport/govreport/internal/search/searchtest"
@@ -105,7 +106,11 @@ func buildSearchSite(root string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := site.WriteSearch(pub, pages); err != nil {
+	all := make([]*report.Doc, len(pages))
+	for i, pg := range pages {
+		all[i] = pg.Doc
+	}
+	if err := site.WriteSearch(pub, all); err != nil {
 		return "", err
 	}
 	return pub, searchsite.SearchPage(pub)
