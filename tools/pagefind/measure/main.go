@@ -15,6 +15,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -28,6 +29,9 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/govreport/govreport/internal/search"
+	"github.com/govreport/govreport/internal/search/searchtest"
 )
 
 // pagefindPage is Pagefind's own search UI, as its documentation sets it up.
@@ -38,7 +42,16 @@ const pagefindPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><t
 func main() {
 	site := flag.String("site", "/tmp/archive/public", "the built archive `DIR`, with search/ and pagefind/")
 	queries := flag.String("q", "tools/pagefind/queries.txt", "query `FILE`")
+	recall := flag.Int("recall", 0, "instead, Pagefind's recall on `N` random substrings of 2–6 characters of the archive (tools/pagefind/archive's, -n reports)")
+	n := flag.Int("n", 10000, "the archive's number of reports, for -recall")
 	flag.Parse()
+	if *recall > 0 {
+		if err := pagefindRecall(*site, *n, *recall); err != nil {
+			fmt.Fprintln(os.Stderr, "measure:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*site, *queries); err != nil {
 		fmt.Fprintln(os.Stderr, "measure:", err)
 		os.Exit(1)
@@ -73,16 +86,11 @@ func run(site, queryFile string) error {
 	}
 	srv := httptest.NewServer(gzipped(site))
 	defer srv.Close()
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true))...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Do(bctx); err != nil {
+	bctx, cancel, err := startChromium()
+	if err != nil {
 		return err
 	}
+	defer cancel()
 	var ours, theirs, ratios, lat []float64
 	fmt.Printf("%-7s %-12s %10s %10s %7s %9s %12s\n", "kind", "query", "ours B", "Pagefind B", "ratio", "ours ms", "reports o/P")
 	for _, q := range qs {
@@ -100,6 +108,105 @@ func run(site, queryFile string) error {
 	}
 	fmt.Printf("median: ours %.0f B, Pagefind %.0f B, ratio of medians %.3f, median ratio %.3f; time to first result: median %.0f ms, max %.0f ms\n",
 		median(ours), median(theirs), median(ours)/median(theirs), median(ratios), median(lat), slices.Max(lat))
+	return nil
+}
+
+// startChromium starts Debian's Chromium, headless.
+func startChromium() (context.Context, func(), error) {
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true))...)
+	bctx, cancelB := chromedp.NewContext(actx)
+	cancel := func() { cancelB(); cancelA() }
+	if err := chromedp.Do(bctx); err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return bctx, cancel, nil
+}
+
+// pagefindRecall asks Pagefind's own API for random substrings of the
+// archive's reports and compares the pages it returns with the reports
+// that contain the substring (a plain scan): per query, the share of those
+// reports that it returns. Queries found in more than 200 reports are
+// left out (reading every result's URL would take long); every substring
+// occurs in at least one report.
+func pagefindRecall(site string, n, count int) error {
+	docs, err := searchtest.Archive(n, 1)
+	if err != nil {
+		return err
+	}
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		parts := []string{d.Meta.Title}
+		for _, b := range d.Blocks {
+			parts = append(parts, b.Content())
+		}
+		texts[i] = search.Fold(strings.Join(parts, " "))
+	}
+	srv := httptest.NewServer(gzipped(site))
+	defer srv.Close()
+	bctx, cancel, err := startChromium()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(bctx, 30*time.Minute)
+	defer cancelT()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/pagefind.html"),
+		chromedp.Evaluate[chromedp.Void](`import('./pagefind/pagefind.js').then(p => window.pf = p)`, chromedp.EvalAwaitPromise)); err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(21, 22))
+	var sum float64
+	asked, none := 0, 0
+	for asked < count {
+		d := docs[rng.IntN(len(docs))]
+		b := d.Blocks[rng.IntN(len(d.Blocks))]
+		rs := []rune(b.Lead + b.Text)
+		k := 2 + rng.IntN(5)
+		if len(rs) < k {
+			continue
+		}
+		i := rng.IntN(len(rs) - k + 1)
+		q := string(rs[i : i+k])
+		fq := search.Fold(q)
+		if strings.ContainsRune(fq, ' ') {
+			continue // stops: not one substring for either
+		}
+		want := map[string]bool{}
+		for j, t := range texts {
+			if strings.Contains(t, fq) {
+				want["/reports/"+docs[j].Meta.Slug+".html"] = true
+			}
+		}
+		if len(want) == 0 || len(want) > 200 {
+			continue
+		}
+		urls, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(
+			`pf.search(%q).then(r => r.results.length > 2000 ? ['too many'] : Promise.all(r.results.map(x => x.data().then(d => d.url.split('#')[0]))))`, q),
+			chromedp.EvalAwaitPromise))
+		if err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+		got := 0
+		for _, u := range urls {
+			if want[u] {
+				got++
+				want[u] = false
+			}
+		}
+		asked++
+		r := float64(got) / float64(len(want))
+		sum += r
+		if got == 0 {
+			none++
+		}
+		fmt.Printf("%-8s %4d reports, Pagefind returns %4d of them (%d results)\n", q, len(want), got, len(urls))
+	}
+	fmt.Printf("Pagefind's recall on %d random substrings of 2–6 characters (each in 1–200 reports): mean %.1f%%; none of the reports for %d of them (%.1f%%)\n",
+		asked, 100*sum/float64(asked), none, 100*float64(none)/float64(asked))
 	return nil
 }
 
