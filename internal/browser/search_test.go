@@ -113,6 +113,18 @@ func buildSearchSite(root string) (string, error) {
 	if err := site.WriteSearch(pub, all); err != nil {
 		return "", err
 	}
+	// Written again with small leaves and trie files, so that the page
+	// meets every kind of node and file the index has, as on a large
+	// archive (tools/pagefind/archive); the build's default makes few of
+	// them on 41 reports.
+	reps := make([]search.Report, len(all))
+	for i, d := range all {
+		reps[i] = search.Report{Doc: d}
+	}
+	small := search.Tuning{Split: 8, Depth: 6, Inline: 64, Bucket: 512}
+	if err := search.WriteTuned(filepath.Join(pub, "search"), reps, small); err != nil {
+		return "", err
+	}
 	return pub, searchsite.SearchPage(pub)
 }
 

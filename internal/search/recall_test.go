@@ -39,7 +39,7 @@ func scanUnits(reps []Report) []scanUnit {
 
 // archive builds the index of n synthetic reports (and the seed) in a
 // temporary directory.
-func archive(t testing.TB, n int, seed uint64) ([]Report, *Index) {
+func archive(t testing.TB, n int, seed uint64, tu Tuning) ([]Report, *Index) {
 	t.Helper()
 	docs, err := searchtest.Archive(n, seed)
 	if err != nil {
@@ -55,7 +55,7 @@ func archive(t testing.TB, n int, seed uint64) ([]Report, *Index) {
 		reps[i] = Report{Doc: d}
 	}
 	dir := filepath.Join(t.TempDir(), "search")
-	if err := Write(dir, reps); err != nil {
+	if err := WriteTuned(dir, reps, tu); err != nil {
 		t.Fatal(err)
 	}
 	ix, err := Open(dir)
@@ -71,7 +71,20 @@ func archive(t testing.TB, n int, seed uint64) ([]Report, *Index) {
 // it. A substring without stops (spaces, ，。 …) is one word, and then the
 // two sets are equal.
 func TestRecall(t *testing.T) {
-	reps, ix := archive(t, 120, 3)
+	for _, c := range []struct {
+		name string
+		tu   Tuning
+	}{
+		{"default", DefaultTuning},
+		// Small leaves and trie files: every kind of node and file, deep.
+		{"small", Tuning{Split: 8, Depth: 6, Inline: 64, Bucket: 512}},
+	} {
+		t.Run(c.name, func(t *testing.T) { recall(t, c.tu) })
+	}
+}
+
+func recall(t *testing.T, tu Tuning) {
+	reps, ix := archive(t, 120, 3, tu)
 	units := scanUnits(reps)
 	folded := make([]string, len(units))
 	for i, u := range units {
