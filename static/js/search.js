@@ -192,7 +192,7 @@
   form.hidden = false;
   $("nj").hidden = true;
   form.onsubmit = (e) => (e.preventDefault(), clearTimeout(timer), run());
-  q.oninput = (e) => e.isComposing || (clearTimeout(timer), (timer = setTimeout(run, 80)));
+  q.oninput = (e) => e.isComposing || (clearTimeout(timer), (timer = setTimeout(run, 50)));
   fp.onchange = fy.onchange = () => (++seq, show());
   more.onclick = async () => {
     const lis = await next();
