@@ -28,7 +28,6 @@ import (
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/search"
-	"github.com/govreport/govreport/internal/search/searchsite"
 	"github.com/govreport/govreport/internal/search/searchtest"
 	"github.com/govreport/govreport/internal/site"
 	"github.com/govreport/govreport/internal/testcorpus"
@@ -77,11 +76,7 @@ func buildSearchSite(root string) (string, error) {
 	if err := testcorpus.Project(root, true); err != nil {
 		return "", err
 	}
-	page, err := os.ReadFile(filepath.Join(repo, "content", "search.md"))
-	if err != nil {
-		return "", err
-	}
-	files := map[string][]byte{"search.md": page}
+	files := map[string][]byte{}
 	docs, err := searchtest.Archive(40, 5)
 	if err != nil {
 		return "", err
@@ -110,10 +105,8 @@ func buildSearchSite(root string) (string, error) {
 	for i, pg := range pages {
 		all[i] = pg.Doc
 	}
-	if err := site.WriteSearch(pub, all); err != nil {
-		return "", err
-	}
-	// Written again with small leaves and trie files, so that the page
+	// The build wrote the search page and its index; the index is written
+	// again with small leaves and trie files, so that the page
 	// meets every kind of node and file the index has, as on a large
 	// archive (tools/pagefind/archive); the build's default makes few of
 	// them on 41 reports.
@@ -125,7 +118,7 @@ func buildSearchSite(root string) (string, error) {
 	if err := search.WriteTuned(filepath.Join(pub, "search"), reps, small); err != nil {
 		return "", err
 	}
-	return pub, searchsite.SearchPage(pub)
+	return pub, nil
 }
 
 // waitFor polls a JavaScript condition until it holds or 10 s pass.

@@ -270,6 +270,9 @@ func (b *builder) render() error {
 			return err
 		}
 	}
+	if err := b.search(); err != nil {
+		return err
+	}
 	t = time.Now()
 	if err := b.static(); err != nil {
 		return err
@@ -290,6 +293,34 @@ func (b *builder) dataCurrent(pg *Page) bool {
 		return false
 	}
 	return FileStamps(filepath.Join(b.root, "data", "indicators", name))[""] == b.old.Data[name]
+}
+
+// search writes the search index of every report into search/, or
+// reuses the last one when no report changed.
+func (b *builder) search() error {
+	t := time.Now()
+	parts := []string{"search", Version()}
+	docs := make([]*report.Doc, len(b.pages))
+	for i, pg := range b.pages {
+		parts = append(parts, pg.Hash)
+		docs[i] = pg.Doc
+	}
+	key := keyOf(parts...)
+	if b.reuseGroup(key) {
+		b.stage("search", t, "index reused")
+		return nil
+	}
+	if err := WriteSearch(b.site, docs); err != nil {
+		return err
+	}
+	n := 0
+	err := walkFiles(filepath.Join(b.site, "search"), func(rel string, _ []byte) error {
+		b.record("search/"+rel, key)
+		n++
+		return nil
+	})
+	b.stage("search", t, "index of %s in %d files", plural(len(docs), "report"), n)
+	return err
 }
 
 // reportPage and printPage are the pages Hugo renders for a report.

@@ -299,7 +299,12 @@ func (l listPages) bodyOf(rel string) (string, bool) {
 
 // files returns the content files of the list pages, for Hugo.
 func (l listPages) files() map[string][]byte {
-	files := map[string][]byte{"_index.md": frontMatter(l.Home)}
+	files := map[string][]byte{
+		"_index.md": frontMatter(l.Home),
+		// The search page (layouts/search.html, static/js/search.js), on the
+		// index the build writes into search/.
+		"search.md": frontMatter(map[string]any{"title": "搜索", "layout": "search", "outputs": htmlOnly, "sitemap": map[string]any{"disable": true}}),
+	}
 	for _, y := range l.Years {
 		files["years/"+y.Slug+".md"] = frontMatter(y)
 	}

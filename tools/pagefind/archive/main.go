@@ -18,7 +18,6 @@ import (
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/search"
-	"github.com/govreport/govreport/internal/search/searchsite"
 	"github.com/govreport/govreport/internal/search/searchtest"
 	gosite "github.com/govreport/govreport/internal/site"
 	"github.com/govreport/govreport/internal/testcorpus"
@@ -55,7 +54,7 @@ func run(n int, dir string, indexOnly bool) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "search index written in %s\n", time.Since(t))
-	return searchsite.SearchPage(pub)
+	return nil
 }
 
 // site writes the project's content and builds its site.
