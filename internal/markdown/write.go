@@ -47,6 +47,16 @@ var fields = []field{
 // Write returns the report as Markdown in canonical form.
 func Write(doc *report.Doc) []byte {
 	var b bytes.Buffer
+	n := 1024
+	for _, blk := range doc.Blocks {
+		n += len(blk.Marker) + len(blk.Lead) + len(blk.Text) + len(blk.ID) + 16
+		for _, r := range blk.Rows {
+			for _, c := range r {
+				n += len(c) + 4
+			}
+		}
+	}
+	b.Grow(n)
 	writeFront(&b, &doc.Meta)
 	for _, blk := range doc.Blocks {
 		b.WriteByte('\n')
@@ -172,18 +182,29 @@ func escapeCell(s string) string {
 // blanks stay text.
 func escape(s string) string {
 	var b strings.Builder
+	last := 0  // s[:last] is written
 	start := 0 // where the current line starts
-	for i, r := range s {
-		if strings.ContainsRune("\\`*_[]<>&#~|!{}", r) || (i == start && strings.ContainsRune("-+=>", r)) {
+	// Every character escaped is ASCII, so the text is read byte by byte:
+	// a byte of a multi-byte UTF-8 character is never one of them.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if strings.IndexByte("\\`*_[]<>&#~|!{}", c) >= 0 || (i == start && strings.IndexByte("-+=>", c) >= 0) ||
+			(c == '.' || c == ')') && i > start && onlyDigits(s[start:i]) { // 1. at a line start would open a list
+			if b.Len() == 0 {
+				b.Grow(len(s) + len(s)/16 + 8)
+			}
+			b.WriteString(s[last:i])
 			b.WriteByte('\\')
-		} else if (r == '.' || r == ')') && i > start && onlyDigits(s[start:i]) {
-			b.WriteByte('\\') // 1. at a line start would open a list
+			last = i
 		}
-		b.WriteRune(r)
-		if r == '\n' {
+		if c == '\n' {
 			start = i + 1
 		}
 	}
+	if last == 0 && b.Len() == 0 {
+		return s // nothing to escape: most report text
+	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 

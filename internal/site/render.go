@@ -34,6 +34,7 @@ const placeholderNote = `<p class=e>注：文中加点下划线的 <u>XX</u> 等
 // are ins, already minified: the markup the minifier would make of it.
 func renderBody(doc *report.Doc, ins []indicator.Indicator) string {
 	w := htmlWriter{mark: true}
+	w.Grow(2*textSize(doc) + 300*len(ins))
 	w.keyFigures(ins)
 	w.contents(doc.Blocks)
 	if hasPlaceholders(doc) {
@@ -47,10 +48,25 @@ func renderBody(doc *report.Doc, ins []indicator.Indicator) string {
 // their ids, paragraphs have no links and no figure tables follow them.
 func renderPrint(doc *report.Doc) string {
 	var w htmlWriter
+	w.Grow(textSize(doc) + 40*len(doc.Blocks))
 	for _, b := range doc.Blocks {
 		w.block(b, false)
 	}
 	return w.String()
+}
+
+// textSize is about how many bytes a report's text takes.
+func textSize(doc *report.Doc) int {
+	n := 0
+	for _, b := range doc.Blocks {
+		n += len(b.Marker) + len(b.Lead) + len(b.Text) + len(b.ID)
+		for _, r := range b.Rows {
+			for _, c := range r {
+				n += len(c)
+			}
+		}
+	}
+	return n
 }
 
 // hasPlaceholders reports whether the text a report page shows in its
