@@ -459,7 +459,7 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 			files[name] = data
 		}
 	}
-	dest, err := b.hugo.run(b.ctx, files, withLists)
+	made, err := b.hugo.run(b.ctx, files, withLists)
 	if err != nil {
 		return err
 	}
@@ -467,18 +467,10 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 	for _, pg := range batch {
 		bySlug[pg.Doc.Meta.Slug] = pg
 	}
-	var rels []string
-	if err := walkFiles(dest, func(rel string, _ []byte) error { rels = append(rels, rel); return nil }); err != nil {
-		return err
-	}
+	rels := sortedKeys(made)
 	errs := make([]error, len(rels))
 	parallel(len(rels), func(i int) {
-		rel := rels[i]
-		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel)))
-		if err == nil {
-			err = b.finish(rel, data, keys, bySlug, withLists, lists, listKey, assetKey)
-		}
-		errs[i] = err
+		errs[i] = b.finish(rels[i], made[rels[i]], keys, bySlug, withLists, lists, listKey, assetKey)
 	})
 	return errors.Join(errs...)
 }

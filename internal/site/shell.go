@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/spf13/afero"
 
 	"github.com/govreport/govreport/internal/report"
 )
@@ -203,31 +204,49 @@ func copyTree(from, to string, skip func(rel string) bool) error {
 	})
 }
 
-// run renders the given content files (path in content/ → file) and
-// returns the folder Hugo published them into. lists says whether the run
-// renders the home page (and robots.txt) besides the pages.
-func (hp *hugoProject) run(ctx context.Context, files map[string][]byte, lists bool) (string, error) {
+// run renders the given content files (path in content/ → file) into
+// memory and returns what Hugo published, by path in the site. lists says
+// whether the run renders the home page (and robots.txt) besides the pages.
+func (hp *hugoProject) run(ctx context.Context, files map[string][]byte, lists bool) (map[string][]byte, error) {
 	content := filepath.Join(hp.dir, "content")
 	if err := os.RemoveAll(content); err != nil {
-		return "", err
+		return nil, err
 	}
 	for name, data := range files {
 		p := filepath.Join(content, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return "", err
+			return nil, err
 		}
 		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return "", err
+			return nil, err
 		}
 	}
 	hp.runs++
-	dest := filepath.Join(hp.dir, fmt.Sprintf("public-%d", hp.runs))
 	kinds := kindsAlways
 	if !lists {
 		kinds = append(append([]string{}, kinds...), "home", "robotstxt")
 	}
-	err := Hugo(ctx, Options{Root: hp.dir, Dest: dest, PublicURL: hp.publicURL, Logf: hp.logf, DisableKinds: kinds})
-	return dest, err
+	mem := afero.NewMemMapFs()
+	dest, err := filepath.Abs(filepath.Join(hp.dir, "public"))
+	if err != nil {
+		return nil, err
+	}
+	if err := Hugo(ctx, Options{Root: hp.dir, Dest: dest, PublicURL: hp.publicURL, Logf: hp.logf, DisableKinds: kinds, Publish: mem}); err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	err = afero.Walk(mem, dest, func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(mem, p)
+		if err != nil {
+			return err
+		}
+		out[slashRel(dest, p)] = data
+		return nil
+	})
+	return out, err
 }
 
 // frontMatter returns a content file of front matter alone, as JSON.

@@ -27,6 +27,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
 )
 
 // Options for a build.
@@ -42,6 +43,10 @@ type Options struct {
 	// DisableKinds are page kinds not to render (Hugo's disableKinds),
 	// added to config.toml's.
 	DisableKinds []string
+	// Publish, when set, receives the site instead of the disk: Dest is
+	// then a path in it. The build renders into memory and writes each
+	// page once, finished.
+	Publish afero.Fs
 }
 
 // mu serialises builds: LoadConfig installs a process-global logger
@@ -145,6 +150,12 @@ func Hugo(ctx context.Context, opts Options) error {
 		return fmt.Errorf("relativeURLs = true needs a baseURL without a path, got %q (relative output works under any sub-path anyway)", configs.Base.BaseURL)
 	}
 	fs := hugofs.NewFrom(hugofs.Os, configs.LoadingInfo.BaseConfig)
+	if opts.Publish != nil {
+		dirs := config.New()
+		dirs.Set("workingDir", configs.LoadingInfo.BaseConfig.WorkingDir)
+		dirs.Set("publishDir", configs.LoadingInfo.BaseConfig.PublishDir)
+		fs = hugofs.NewFromSourceAndDestination(hugofs.Os, opts.Publish, dirs)
+	}
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
 		Fs:       fs,
