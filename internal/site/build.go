@@ -115,6 +115,7 @@ type builder struct {
 	pdfEnv   string              // the printer's browser and fonts (pdf.Environment), with --pdf
 	mu       sync.Mutex          // guards next.Files and fresh
 	fresh    map[string]bool     // reports whose downloads were made anew, by slug
+	dirs     sync.Map            // folders of the new site made so far
 }
 
 func (b *builder) stage(name string, start time.Time, format string, args ...any) {
@@ -397,18 +398,32 @@ func (b *builder) reuseGroup(key string) bool {
 // put writes a file of the new site, made with key.
 func (b *builder) put(rel, key string, data []byte) error {
 	p := filepath.Join(b.site, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := b.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	// A file linked from the last site shares its inode with the site
 	// still published: it is replaced, never written through.
-	if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-		return err
+	if b.recorded(rel) {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return err
+		}
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return err
 	}
 	b.record(rel, key)
+	return nil
+}
+
+// mkdir makes a folder of the new site, once.
+func (b *builder) mkdir(dir string) error {
+	if _, done := b.dirs.Load(dir); done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	b.dirs.Store(dir, true)
 	return nil
 }
 

@@ -128,10 +128,14 @@ func (m *manifest) stampAll(dir string) {
 // file system allows (the old site it comes from is removed once the new
 // one is published), else a copy.
 func linkOrCopy(from, to string) error {
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		return err
+	err := os.Link(from, to)
+	if errors.Is(err, fs.ErrNotExist) { // its folder is not made yet
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		err = os.Link(from, to)
 	}
-	if err := os.Link(from, to); err == nil {
+	if err == nil {
 		return nil
 	}
 	in, err := os.Open(from)
