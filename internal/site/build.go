@@ -213,7 +213,7 @@ func (b *builder) render() error {
 		shells[i] = b.shell(pg)
 		keys[i] = b.keysOf(pg, hugoKey, shells[i])
 		slug := pg.Doc.Meta.Slug
-		rendered[i] = !b.reuse(keys[i].page, reportPage(slug)) || !b.reuse(keys[i].print, printPage(slug)) ||
+		rendered[i] = !b.reuse(keys[i].page, reportPage(slug)) || !b.reuse(keys[i].print, printPage(slug)) || !b.reuse(keys[i].tu, tuPage(slug)) ||
 			b.opts.PDF && !b.reuse(keys[i].pdf, pdfFile(slug))
 		errs[i] = b.downloads(pg)
 	})
@@ -332,6 +332,7 @@ type pageKeys struct {
 	page  string // its page: the report, its place in the archive, its PDF's link
 	print string // its print version: the report alone
 	pdf   string // its PDF, with --pdf: the print version and the printer
+	tu    string // its 一图读懂 (tu.go): the report alone
 }
 
 // keysOf returns the keys of a report's pages, whose frame Hugo renders
@@ -341,6 +342,7 @@ func (b *builder) keysOf(pg *Page, hugoKey string, shell []byte) pageKeys {
 	// The print version shows no navigation: a new report of the same
 	// place does not make it (or its PDF) anew.
 	k.print = keyOf("print", hugoKey, pg.Hash, string(shellOf(pg.Doc, nil)))
+	k.tu = keyOf("tu", k.print)
 	if b.opts.PDF {
 		k.pdf = keyOf("pdf", k.print, b.pdfEnv)
 		k.page = keyOf("report+pdf", k.page, k.pdf) // the page links its PDF, with its size
@@ -453,6 +455,7 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 		files["reports/"+slug+"/index.md"] = b.shells[slug]
 		keys[reportPage(slug)] = b.pageKeys[slug].page
 		keys[printPage(slug)] = b.pageKeys[slug].print
+		keys[tuPage(slug)] = b.pageKeys[slug].tu
 	}
 	if withLists {
 		for name, data := range lists.files() {
@@ -491,6 +494,13 @@ func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug
 	switch {
 	case ok:
 		slug := strings.TrimSuffix(strings.TrimPrefix(rel, "reports/"), ".html")
+		if s, isTu := strings.CutSuffix(slug, "/tu"); isTu { // the 一图读懂 (tu.go)
+			page, err := finishPage(m, rel, data, tuMarker, renderTu(bySlug[s].Doc, bySlug[s].Indicators, nil))
+			if err != nil {
+				return err
+			}
+			return b.put(rel, key, page)
+		}
 		if s, isPrint := strings.CutSuffix(slug, "/print"); isPrint {
 			page, err := finishPage(m, rel, data, printMarker, renderPrint(bySlug[s].Doc))
 			if err != nil {

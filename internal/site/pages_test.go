@@ -769,7 +769,7 @@ func TestPages(t *testing.T) {
 		for _, a := range all(first(pg.doc, class("tl")), elem(atom.A)) {
 			hrefs = append(hrefs, attr(a, "href"))
 		}
-		want := []string{"../reports/" + seedSlug + "/print.html", seedSlug + "/indicators.csv", seedSlug + "/indicators.json", seedSlug + "/index.md", "../index.html#sj"}
+		want := []string{"../reports/" + seedSlug + "/print.html", "../reports/" + seedSlug + "/tu.html", seedSlug + "/indicators.csv", seedSlug + "/indicators.json", seedSlug + "/index.md", "../index.html#sj"}
 		if !slices.Equal(hrefs, want) {
 			t.Errorf("tools %v, want %v", hrefs, want)
 		}
