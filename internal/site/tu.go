@@ -690,8 +690,8 @@ const (
 // parts are drawn against it (the empty frame is the whole). The title
 // is the text alternative: the values, as written. Rows are alike but for
 // their place (a <g transform>: axe reads no link text in a nested <svg>),
-// text and length, so the markup
-// compresses well; tu.css colours the bars and sets the values in bold.
+// text and length, so the markup compresses well; tu.css colours the bars
+// and sets the values in bold.
 func (w *tuWriter) bars(ch tuChart, year int) {
 	type row struct {
 		label, value, href string
