@@ -1,11 +1,15 @@
 package site
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/archive"
 	"github.com/govreport/govreport/internal/indicator"
 	"github.com/govreport/govreport/internal/report"
 )
@@ -30,7 +34,12 @@ import (
 //     are drawn as one bar chart, at most tuBars bars, instead of cards;
 //   - what is left out is counted and linked: placeholders (XX万元, never a
 //     number), figures past the limits, figures the extractor could not
-//     name or whose unit the text left out.
+//     name (no label, or one of punctuation) or whose unit the text left
+//     out;
+//   - where the archive has the same place's report of the year before,
+//     that year's figure beside the number, linked to its sentence, with
+//     the change; for a featured figure of three years or more, the
+//     archive's chart of it across the years (site.Chart).
 //
 // Every number links to the sentence that states it. Charts are inline
 // SVG drawn here, in the text colour and the page's accent, with every
@@ -53,7 +62,8 @@ const (
 
 // tuPrev is the same figure in the same place's report of the year
 // before, as the archive matches it: shown beside the number, linked to
-// its sentence in that report.
+// its sentence in that report; for a featured figure the archive has for
+// three years or more, the figure across those years as a chart.
 type tuPrev struct {
 	Year    int    // the year the earlier figure is for
 	Written string // the earlier figure as its report writes it (value())
@@ -63,6 +73,7 @@ type tuPrev struct {
 	// are not comparable (a placeholder, a range).
 	Change     *float64
 	ChangeUnit string
+	Chart      string // the figure across years up to this report's (site.Chart), or ""
 }
 
 // renderTu returns the 一图读懂's figures and charts for doc, whose figures
@@ -189,7 +200,7 @@ func (p *tuPlan) fill(g tuGroup, figs []int, ins []indicator.Indicator, text map
 		case in.Redacted:
 			g.redacted++
 			continue
-		case in.Label == "" || in.UnitMissing || in.Unit == "" || in.Value == nil:
+		case !strings.ContainsFunc(in.Label, unicode.IsLetter) || in.UnitMissing || in.Unit == "" || in.Value == nil:
 			g.more++
 			continue
 		}
@@ -539,8 +550,14 @@ func (w *tuWriter) list(l tuList, target bool) {
 // card writes one card: the label and its figures, linking to their
 // sentence; the figure the year before, when known; the parts of a whole.
 func (w *tuWriter) card(c tuCard, year int) {
+	across := ""
+	for _, i := range c.figs {
+		if pv, ok := w.prev[i]; ok && c.featured && across == "" {
+			across = pv.Chart
+		}
+	}
 	w.WriteString("<li")
-	if c.parts != nil {
+	if c.parts != nil || across != "" {
 		w.WriteString(" class=w")
 	}
 	w.WriteString("><a")
@@ -557,6 +574,9 @@ func (w *tuWriter) card(c tuCard, year int) {
 		if pv, ok := w.prev[i]; ok {
 			w.previous(pv)
 		}
+	}
+	if across != "" {
+		w.WriteString("<figure><figcaption>历年</figcaption>" + across + "</figure>")
 	}
 	if c.parts != nil {
 		w.WriteString("<figure><figcaption>其中（整条为")
@@ -587,15 +607,23 @@ func (w *tuWriter) previous(pv tuPrev) {
 	w.WriteString("</small>")
 }
 
-// changeWords writes a change from the year before: 增长6.1%, 下降0.3个百分点, 持平.
+// changeWords writes a change from the year before, rounded for reading:
+// 增长6.1%, 下降2.3% for a level; 提高0.1个百分点, 降低0.25个百分点 for a rate
+// or a change; 持平.
 func changeWords(v float64, unit string) string {
-	switch {
-	case v > 0:
-		return "增长" + strconv.FormatFloat(v, 'f', -1, 64) + unit
-	case v < 0:
-		return "下降" + strconv.FormatFloat(-v, 'f', -1, 64) + unit
+	up, down, prec := "增长", "下降", 1
+	if unit == "个百分点" {
+		up, down, prec = "提高", "降低", 2
 	}
-	return "持平"
+	s := strconv.FormatFloat(math.Abs(v), 'f', prec, 64)
+	s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	switch {
+	case s == "0":
+		return "持平"
+	case v > 0:
+		return up + s + unit
+	}
+	return down + s + unit
 }
 
 // figure writes one figure as a large number: the words before it (增长,
@@ -728,7 +756,7 @@ func (w *tuWriter) bars(ch tuChart, year int) {
 	alt.WriteString("。")
 	long := math.Floor(float64(barWidth) - valueW - barGap) // the longest bar
 	h := strconv.Itoa(len(rows)*barRow + 2)
-	w.WriteString("<svg viewBox=\"0 0 " + strconv.Itoa(barWidth) + " " + h + "\" width=" + strconv.Itoa(barWidth) + " height=" + h + " font-size=" + strconv.Itoa(barFont) + "><title>")
+	w.WriteString("<svg class=b viewBox=\"0 0 " + strconv.Itoa(barWidth) + " " + h + "\" width=" + strconv.Itoa(barWidth) + " height=" + h + " font-size=" + strconv.Itoa(barFont) + "><title>")
 	w.esc(alt.String())
 	w.WriteString("</title>")
 	for k, r := range rows {
@@ -789,4 +817,99 @@ func tuFit(s string, width float64) string {
 // tuNum writes a coordinate with at most one decimal.
 func tuNum(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+}
+
+// ---- the archive: the same figure the year before
+
+// tuArchive returns what the archive knows of each report's figures the
+// year before (see tuPrev): by report slug, then by index into its
+// indicators. A place's reports are compared once (archive.Compare).
+func (b *builder) tuArchive() map[string]map[int]tuPrev {
+	ix := b.archiveOf()
+	bySlug := make(map[string]*Page, len(b.pages))
+	for _, pg := range b.pages {
+		bySlug[pg.Doc.Meta.Slug] = pg
+	}
+	per := make([]map[string]map[int]tuPrev, len(ix.Places))
+	parallel(len(ix.Places), func(i int) {
+		p := ix.Places[i]
+		if len(p.Reports) < 2 {
+			return
+		}
+		rs := make([]archive.Report, 0, len(p.Reports))
+		for _, m := range p.Reports {
+			if pg := bySlug[m.Slug]; pg != nil {
+				rs = append(rs, archive.Report{Meta: m, Doc: pg.Doc, Indicators: pg.Indicators})
+			}
+		}
+		per[i] = tuPrevOf(archive.Compare(rs), bySlug)
+	})
+	out := map[string]map[int]tuPrev{}
+	for _, m := range per {
+		for slug, prev := range m {
+			out[slug] = prev
+		}
+	}
+	return out
+}
+
+// tuPrevOf reads a place's figures across years: for each report's own
+// figure for its own year, the point of the year before, the change, and
+// the series up to that year when it spans three years or more.
+func tuPrevOf(cmp archive.Comparison, bySlug map[string]*Page) map[string]map[int]tuPrev {
+	out := map[string]map[int]tuPrev{}
+	for _, s := range cmp.Series {
+		for k := 1; k < len(s.Points); k++ {
+			p, q := s.Points[k], s.Points[k-1]
+			pg := bySlug[p.Report]
+			if q.Year != p.Year-1 || pg == nil || pg.Doc.Meta.Year != p.Year {
+				continue
+			}
+			i := slices.IndexFunc(pg.Indicators, func(in indicator.Indicator) bool { return sameFigure(in, p.Indicator) })
+			if i < 0 {
+				continue
+			}
+			pv := tuPrev{Year: q.Year, Written: tuText(q.Indicator), Href: "../" + q.Report + ".html#" + q.Anchor,
+				Change: p.Change, ChangeUnit: s.ChangeUnit}
+			if k >= 2 {
+				upTo := s
+				upTo.Points = s.Points[:k+1]
+				pv.Chart = string(Chart(upTo))
+			}
+			if out[p.Report] == nil {
+				out[p.Report] = map[int]tuPrev{}
+			}
+			out[p.Report][i] = pv
+		}
+	}
+	return out
+}
+
+// sameFigure reports whether two indicators are one statement of a report.
+func sameFigure(a, b indicator.Indicator) bool {
+	return a.Anchor == b.Anchor && a.Label == b.Label && a.Written == b.Written && a.Text == b.Text &&
+		a.Kind == b.Kind && a.Year == b.Year && a.Change == b.Change
+}
+
+// tuPrevKey is what a report's 一图读懂 takes from other reports, for the
+// key of its pages: they are made again when it changes.
+func tuPrevKey(prev map[int]tuPrev) string {
+	if len(prev) == 0 {
+		return ""
+	}
+	idx := make([]int, 0, len(prev))
+	for i := range prev {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	var b strings.Builder
+	for _, i := range idx {
+		pv := prev[i]
+		change := ""
+		if pv.Change != nil {
+			change = strconv.FormatFloat(*pv.Change, 'g', -1, 64)
+		}
+		fmt.Fprintf(&b, "%d\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\n", i, pv.Year, pv.Written, pv.Href, change, pv.ChangeUnit, pv.Chart)
+	}
+	return b.String()
 }

@@ -7,6 +7,7 @@ package site
 // reports.
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -25,6 +26,7 @@ import (
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/outline"
 	"github.com/govreport/govreport/internal/report"
+	"github.com/govreport/govreport/internal/testcorpus"
 	"github.com/govreport/govreport/internal/typo"
 )
 
@@ -202,7 +204,21 @@ func TestTuPage(t *testing.T) {
 		})
 	}
 	t.Run("青山镇", func(t *testing.T) { checkQingshan(t, pages["reports/"+tuSlug+"/tu.html"]) })
+
+	// Its own style sheet, which only it loads, beside the site's (the
+	// site-wide budget is TestPageWeight's): at most tuCSSBudget gzipped.
+	w := pageWeight(t, pub, pages["reports/"+seedSlug+"/tu.html"])
+	for name, size := range w.assets {
+		t.Logf("%s: %d B gzip", name, size)
+		if strings.HasSuffix(name, "/tu.min.css") && size > tuCSSBudget {
+			t.Errorf("%s: %d B gzip > %d", name, size, tuCSSBudget)
+		}
+	}
 }
+
+// tuCSSBudget is the most the 一图读懂's own style sheet may weigh, gzipped:
+// with the site's (about 1.5 KiB) the page loads at most about 2.25 KiB.
+const tuCSSBudget = 768
 
 // checkTuFrame: the title and year at the top, the source line at the
 // bottom, links back to the report, the PNG's slot.
@@ -548,7 +564,7 @@ func TestTuPrevious(t *testing.T) {
 	if len(ins) != 2 {
 		t.Fatalf("%d figures", len(ins))
 	}
-	up, down := 5.9, -0.4
+	up, down := 5.94285714286, -0.4
 	for _, c := range []struct {
 		prev tuPrev
 		want string
@@ -556,7 +572,7 @@ func TestTuPrevious(t *testing.T) {
 		{tuPrev{Year: 2022, Written: "11.8亿元", Href: "../2022-bh-xian.html#s1-p1", Change: &up, ChangeUnit: "%"},
 			`<small class=p>2022年：<a href=../2022-bh-xian.html#s1-p1>11.8亿元</a>，增长5.9%</small>`},
 		{tuPrev{Year: 2022, Written: "增长6.5%", Href: "../2022-bh-xian.html#s1-p2", Change: &down, ChangeUnit: "个百分点"},
-			`<small class=p>2022年：<a href=../2022-bh-xian.html#s1-p2>增长6.5%</a>，下降0.4个百分点</small>`},
+			`<small class=p>2022年：<a href=../2022-bh-xian.html#s1-p2>增长6.5%</a>，降低0.4个百分点</small>`},
 		{tuPrev{Year: 2022, Written: "XX亿元", Href: "../2022-bh-xian.html#s1-p1"},
 			`<small class=p>2022年：<a href=../2022-bh-xian.html#s1-p1>XX亿元</a></small>`},
 	} {
@@ -586,5 +602,59 @@ func BenchmarkRenderTu(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = renderTu(doc, ins, nil)
+	}
+}
+
+// TestTuArchive: a place's reports of three years. The newest one's
+// 一图读懂 shows each figure the archive has for the year before beside
+// it, linked to that report's sentence, with the change, and a featured
+// figure's chart across the years; when the year before's report changes,
+// the next build makes the page again (its key holds what it takes from
+// other reports).
+func TestTuArchive(t *testing.T) {
+	var files strings.Builder
+	gdp := map[int]string{2021: "10", 2022: "11", 2023: "12.1"}
+	for _, y := range []int{2021, 2022, 2023} {
+		fmt.Fprintf(&files, "-- content/reports/%d-bh-xian/index.md --\n+++\ntitle = \"%d年白河县政府工作报告\"\ndate = %d-02-01\nyear = %d\nplace = \"白河县\"\nslug = \"%d-bh-xian\"\n+++\n\n", y, y, y+1, y, y)
+		fmt.Fprintf(&files, "## 一、%d年工作回顾 {#s1}\n\n全县完成地区生产总值%s亿元，城镇新增就业%d人。\n{#s1-p1}\n\n", y, gdp[y], 300+y-2021)
+	}
+	root := writeTxtar(t, files.String())
+	if err := testcorpus.Project(root, false); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build := func() string {
+		t.Helper()
+		if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Logf: t.Logf}); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "reports", "2023-bh-xian", "tu.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	page := build()
+	for _, want := range []string{
+		`<small class=p>2022年：<a href=../2022-bh-xian.html#s1-p1>11亿元</a>，增长10%</small>`,
+		`<small class=p>2022年：<a href=../2022-bh-xian.html#s1-p1>301人</a>，增长0.3%</small>`,
+		`<title>地区生产总值，单位亿元：2021年10；2022年11；2023年12.1。</title>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("2023's 一图读懂 lacks %s", want)
+		}
+	}
+	if strings.Count(page, `class="chart"`) != 1 {
+		t.Errorf("%d charts across years, want 1 (the featured 地区生产总值)", strings.Count(page, `class="chart"`))
+	}
+	if first, _ := os.ReadFile(filepath.Join(out, "reports", "2021-bh-xian", "tu.html")); strings.Contains(string(first), "class=p>") {
+		t.Error("the first year has a year before")
+	}
+	// The year before's report changes: 2023's page follows.
+	p := filepath.Join(root, "content", "reports", "2022-bh-xian", "index.md")
+	data, _ := os.ReadFile(p)
+	mustWrite(t, p, []byte(strings.Replace(string(data), "地区生产总值11亿元", "地区生产总值11.5亿元", 1)))
+	if page = build(); !strings.Contains(page, `<a href=../2022-bh-xian.html#s1-p1>11.5亿元</a>，增长5.2%`) {
+		t.Errorf("after 2022's report changed, 2023's 一图读懂 still says: %s", page[strings.Index(page, "<small class=p>"):][:120])
 	}
 }
