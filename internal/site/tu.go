@@ -855,9 +855,11 @@ func (b *builder) tuArchive() map[string]map[int]tuPrev {
 
 // tuPrevOf reads a place's figures across years: for each report's own
 // figure for its own year, the point of the year before, the change, and
-// the series up to that year when it spans three years or more.
+// for a featured figure the series up to that year when it spans three
+// years or more.
 func tuPrevOf(cmp archive.Comparison, bySlug map[string]*Page) map[string]map[int]tuPrev {
 	out := map[string]map[int]tuPrev{}
+	index := map[string]map[tuFigure]int{} // a report's figures, found by what they say
 	for _, s := range cmp.Series {
 		for k := 1; k < len(s.Points); k++ {
 			p, q := s.Points[k], s.Points[k-1]
@@ -865,13 +867,19 @@ func tuPrevOf(cmp archive.Comparison, bySlug map[string]*Page) map[string]map[in
 			if q.Year != p.Year-1 || pg == nil || pg.Doc.Meta.Year != p.Year {
 				continue
 			}
-			i := slices.IndexFunc(pg.Indicators, func(in indicator.Indicator) bool { return sameFigure(in, p.Indicator) })
-			if i < 0 {
+			if index[p.Report] == nil {
+				index[p.Report] = make(map[tuFigure]int, len(pg.Indicators))
+				for i := len(pg.Indicators) - 1; i >= 0; i-- { // the first of equals
+					index[p.Report][tuFigureOf(pg.Indicators[i])] = i
+				}
+			}
+			i, ok := index[p.Report][tuFigureOf(p.Indicator)]
+			if !ok {
 				continue
 			}
 			pv := tuPrev{Year: q.Year, Written: tuText(q.Indicator), Href: "../" + q.Report + ".html#" + q.Anchor,
 				Change: p.Change, ChangeUnit: s.ChangeUnit}
-			if k >= 2 {
+			if k >= 2 && p.Indicator.Featured {
 				upTo := s
 				upTo.Points = s.Points[:k+1]
 				pv.Chart = string(Chart(upTo))
@@ -885,10 +893,15 @@ func tuPrevOf(cmp archive.Comparison, bySlug map[string]*Page) map[string]map[in
 	return out
 }
 
-// sameFigure reports whether two indicators are one statement of a report.
-func sameFigure(a, b indicator.Indicator) bool {
-	return a.Anchor == b.Anchor && a.Label == b.Label && a.Written == b.Written && a.Text == b.Text &&
-		a.Kind == b.Kind && a.Year == b.Year && a.Change == b.Change
+// tuFigure is what tells one statement of a report from the others.
+type tuFigure struct {
+	anchor, label, written, text, kind string
+	year                               int
+	change                             bool
+}
+
+func tuFigureOf(in indicator.Indicator) tuFigure {
+	return tuFigure{in.Anchor, in.Label, in.Written, in.Text, in.Kind, in.Year, in.Change}
 }
 
 // tuPrevKey is what a report's 一图读懂 takes from other reports, for the
