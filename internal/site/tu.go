@@ -83,6 +83,7 @@ type tuPrev struct {
 func renderTu(doc *report.Doc, ins []indicator.Indicator, prev map[int]tuPrev) string {
 	p := planTu(doc, ins)
 	w := tuWriter{plan: p, ins: ins, prev: prev, href: "../" + doc.Meta.Slug + ".html"}
+	w.Grow(2048 + 150*p.shown) // about what a figure takes, so the page is written once
 	w.page()
 	return w.String()
 }
@@ -147,11 +148,17 @@ func planTu(doc *report.Doc, ins []indicator.Indicator) tuPlan {
 	for i, in := range ins {
 		byAnchor[in.Anchor] = append(byAnchor[in.Anchor], i)
 	}
-	text := map[string]string{}
-	for _, b := range doc.Blocks {
-		if _, ok := text[b.ID]; !ok {
-			text[b.ID] = b.Content()
+	block := map[string]*report.Block{} // by id, the first with it
+	for i := range doc.Blocks {
+		if _, ok := block[doc.Blocks[i].ID]; !ok {
+			block[doc.Blocks[i].ID] = &doc.Blocks[i]
 		}
+	}
+	text := func(id string) string { // a block's text, read only for a whole's parts
+		if b := block[id]; b != nil {
+			return b.Content()
+		}
+		return ""
 	}
 	g := tuGroup{}
 	var figs []int
@@ -191,9 +198,10 @@ func planTu(doc *report.Doc, ins []indicator.Indicator) tuPlan {
 }
 
 // fill decides what group g shows of its figures figs.
-func (p *tuPlan) fill(g tuGroup, figs []int, ins []indicator.Indicator, text map[string]string) tuGroup {
-	var cards []tuCard
-	at := map[string]int{} // label, anchor and kind → index in cards
+func (p *tuPlan) fill(g tuGroup, figs []int, ins []indicator.Indicator, text func(id string) string) tuGroup {
+	type cardKey struct{ label, anchor, kind string }
+	cards := make([]tuCard, 0, len(figs))
+	at := make(map[cardKey]int, len(figs)) // → index in cards
 	for _, i := range figs {
 		in := ins[i]
 		switch {
@@ -204,7 +212,7 @@ func (p *tuPlan) fill(g tuGroup, figs []int, ins []indicator.Indicator, text map
 			g.more++
 			continue
 		}
-		key := in.Label + "\x00" + in.Anchor + "\x00" + in.Kind
+		key := cardKey{in.Label, in.Anchor, in.Kind}
 		if c, ok := at[key]; ok {
 			cards[c].figs = append(cards[c].figs, i)
 			cards[c].featured = cards[c].featured || in.Featured
@@ -286,7 +294,7 @@ func commonYear(cards []tuCard, ins []indicator.Indicator) int {
 // partsOfWholes finds each card whose one figure is a whole the same
 // sentence goes on to break down (财政收入5000万元，其中税收收入3800万元、
 // 非税收入1200万元), and moves the parts' cards into it.
-func partsOfWholes(cards []tuCard, ins []indicator.Indicator, text map[string]string) []tuCard {
+func partsOfWholes(cards []tuCard, ins []indicator.Indicator, text func(id string) string) []tuCard {
 	card := map[int]int{} // figure → its card, for single-figure cards
 	for ci, c := range cards {
 		if len(c.figs) == 1 {
@@ -300,7 +308,10 @@ func partsOfWholes(cards []tuCard, ins []indicator.Indicator, text map[string]st
 			continue
 		}
 		w := c.figs[0]
-		rows := partsOf(w, ins, text[ins[w].Anchor])
+		if w+1 >= len(ins) || !strings.HasPrefix(strings.TrimLeft(ins[w+1].Text, "，,、 "), "其中") {
+			continue // no 其中 after it: no need to read its block
+		}
+		rows := partsOf(w, ins, text(ins[w].Anchor))
 		var parts []int
 		for _, r := range rows {
 			pc, ok := card[r]
