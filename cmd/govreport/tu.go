@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -48,7 +49,7 @@ import (
 // stays sharp) and written with its title and description in the PNG.
 
 func init() {
-	commands["tu"] = command{"[--root DIR] [-o DIR] [SLUG…]",
+	commands["tu"] = command{"[--root DIR] [-o DIR] [-j N] [SLUG…]",
 		"save each report's 一图读懂 (reports/<slug>/tu.html of the built site; all, or the SLUGs) as one tall PNG, 1080 px wide, into public/reports/<slug>/<slug>-tu.png with headless Chromium, and link it from the page",
 		(*cli).tuCmd}
 }
@@ -74,6 +75,7 @@ func (c *cli) tuCmd(args []string) error {
 	fl := c.flags("tu")
 	root := fl.String("root", ".", "project `DIR` whose site was built (config.toml …)")
 	out := fl.String("o", "public", "the built site `DIR`, as given to build")
+	parallel := fl.Int("j", 2, "reports pictured at once, each in a tab of one browser")
 	if err := parse(fl, args, -1); err != nil {
 		return err
 	}
@@ -95,16 +97,45 @@ func (c *cli) tuCmd(args []string) error {
 		return err
 	}
 	defer b.Close()
-	for _, s := range slugs {
-		t := time.Now()
-		size, h, err := saveTu(ctx, b, *out, s)
-		if err != nil {
-			return err
-		}
-		c.logf("tu        %6.0fms  %s  1080×%d, %s", float64(time.Since(t).Microseconds())/1000, tuPNGPath(*out, s), h, formatSize(size))
+	if err := tuAll(ctx, b, *out, slugs, *parallel, c.logf); err != nil {
+		return err
 	}
 	c.logf("done      %6.0fms  %s", float64(time.Since(start).Microseconds())/1000, *out)
 	return nil
+}
+
+// tuAll pictures slugs with n workers sharing the browser b, each report
+// in a tab of its own; the first error stops the rest.
+func tuAll(ctx context.Context, b *pdf.Printer, pub string, slugs []string, n int, logf func(string, ...any)) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range min(max(n, 1), len(slugs)) {
+		wg.Go(func() {
+			for s := range jobs {
+				t := time.Now()
+				size, h, err := saveTu(ctx, b, pub, s)
+				if err != nil {
+					cancel(err)
+					continue
+				}
+				logf("tu        %6.0fms  %s  1080×%d, %s", float64(time.Since(t).Microseconds())/1000, tuPNGPath(pub, s), h, formatSize(size))
+			}
+		})
+	}
+	for _, s := range slugs {
+		select {
+		case jobs <- s:
+		case <-ctx.Done():
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return ctx.Err()
 }
 
 // tuPage and tuPNGPath are the built site's paths of a report's 一图读懂
