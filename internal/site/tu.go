@@ -377,9 +377,12 @@ func partsOf(w int, ins []indicator.Indicator, block string) []int {
 			break
 		}
 		from += at
-		v, ok := inUnitOf(in, whole)
-		if in.Redacted || !isLevel(in) || !ok || v <= 0 {
+		if in.Redacted && (in.Unit == whole.Unit || baseUnit(in) == baseUnit(whole)) {
 			return nil // a part we cannot draw: no chart rather than some of the parts
+		}
+		v, ok := inUnitOf(in, whole)
+		if !isLevel(in) || !ok || v <= 0 {
+			break // the parts end: 其中A3800亩、B2400亩，总投资1700万元
 		}
 		if sum += v; sum > *whole.Value*(1+1e-9) {
 			return nil // more than the whole: not its parts

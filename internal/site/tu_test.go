@@ -446,6 +446,7 @@ func TestTuPartsOfWholes(t *testing.T) {
 		{"one part", "全年完成财政收入5000万元，其中税收收入3800万元。", "财政收入", []string{"税收收入"}},
 		{"another magnitude", "全年完成财政收入1.2亿元，其中税收收入8000万元。", "财政收入", []string{"税收收入"}},
 		{"parts end with the sentence", "全年完成财政收入5000万元，其中税收收入3800万元；固定资产投资1000万元。", "财政收入", []string{"税收收入"}},
+		{"then another figure", "力争完成6200亩高标准农田建设，其中潘庄村3800亩、卜林村2400亩，总投资1700万元。", "高标准农田建设", []string{"潘庄村", "卜林村"}},
 		{"more than the whole", "粮食播种面积8.6万亩，其中水稻5万亩、小麦6万亩。", "", nil},
 		{"in the next sentence", "农业总产值9000万元。其中特色种植4500万元。", "", nil},
 		{"another unit", "新建道路12公里，其中硬化道路3000米。", "", nil},
@@ -457,7 +458,7 @@ func TestTuPartsOfWholes(t *testing.T) {
 			p := planTu(doc, ins)
 			whole, parts := "", []string(nil)
 			for _, g := range p.groups {
-				for _, cd := range g.results.cards {
+				for _, cd := range append(g.results.cards, g.targets.cards...) {
 					if cd.parts != nil {
 						whole = ins[cd.parts.whole].Label
 						for _, i := range cd.parts.rows {
