@@ -727,13 +727,13 @@ const (
 )
 
 // bars draws a chart: a row per figure, its label above a bar from zero
-// with the value written at its end, each row linking to the figure's
-// sentence. A comparison's longest bar is the largest value; a whole's
-// parts are drawn against it (the empty frame is the whole). The title
-// is the text alternative: the values, as written. Rows are alike but for
-// their place (a <g transform>: axe reads no link text in a nested <svg>),
-// text and length, so the markup compresses well; tu.css colours the bars
-// and sets the values in bold.
+// with the value written at its end (after the frame, for parts), each
+// row linking to the figure's sentence. A comparison's longest bar is the
+// largest value; a whole's parts are drawn against it (the empty frame is
+// the whole). The title is the text alternative: the values, as written.
+// Rows are alike but for their place (a <g transform>: axe reads no link
+// text in a nested <svg>), text and length, so the markup compresses well;
+// tu.css colours the bars and sets the values in bold.
 func (w *tuWriter) bars(ch tuChart, year int) {
 	type row struct {
 		label, value, href string
@@ -786,7 +786,11 @@ func (w *tuWriter) bars(ch tuChart, year int) {
 		if ch.whole >= 0 {
 			w.WriteString("<path class=k d=\"M.5 18.5h" + tuNum(long-1) + "v10H.5z\"/>")
 		}
-		w.WriteString("<path d=\"M0 18h" + tuNum(n) + "v11H0z\"/><text x=" + tuNum(n+barGap) + " y=28>")
+		x := n + barGap // the value after its bar, or after the whole's frame
+		if ch.whole >= 0 {
+			x = long + barGap
+		}
+		w.WriteString("<path d=\"M0 18h" + tuNum(n) + "v11H0z\"/><text x=" + tuNum(x) + " y=28>")
 		w.esc(r.value)
 		w.WriteString("</text></g></a>")
 	}
