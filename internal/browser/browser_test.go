@@ -45,6 +45,7 @@ const (
 	seedSlug  = "2023-xx-zhen"
 	reportURL = "/reports/" + seedSlug + ".html"
 	printURL  = "/reports/" + seedSlug + "/print.html"
+	tuURL     = "/reports/" + seedSlug + "/tu.html" // the 一图读懂
 )
 
 var (
@@ -293,7 +294,7 @@ func TestNoHorizontalScroll(t *testing.T) {
 	ctx := newTab(t)
 	for _, width := range []int64{360, 320} {
 		for _, size := range []string{"f1", "f3"} { // 标准, 特大
-			for _, u := range []string{"/", reportURL, printURL} {
+			for _, u := range []string{"/", reportURL, printURL, tuURL} {
 				if u == printURL && size != "f1" {
 					continue // the print version has no text-size control
 				}
@@ -543,6 +544,42 @@ func TestHighContrast(t *testing.T) {
 	do(t, ctx, click("#hc"), chromedp.Reload())
 	if again := readColors(t, ctx); again[0] != normal[0] {
 		t.Errorf("high contrast off and reload: body text is %s on %s, want %s on %s", again[0].FG, again[0].BG, normal[0].FG, normal[0].BG)
+	}
+}
+
+// tuSamples are the kinds of text on the 一图读懂.
+var tuSamples = []string{".hd h1", ".hd p", "#tu h2", "#tu h3", ".n a", ".n b", ".n small", ".g", ".tn", ".m",
+	"figcaption", "svg a text", ".src", ".tl a"}
+
+// TestTuContrast: the 一图读懂's text on its grounds (the title band, the
+// cards, the charts) at least 4.5:1, and 7:1 in high contrast; its bars
+// take the accent, which high contrast swaps too.
+func TestTuContrast(t *testing.T) {
+	ctx := newTab(t)
+	do(t, ctx, phone(360), chromedp.Navigate(srv.URL+tuURL))
+	sels := `["` + strings.Join(tuSamples, `","`) + `"]`
+	bar := `getComputedStyle(document.querySelector('#tu svg path')).fill`
+	for _, mode := range []struct {
+		name string
+		min  float64
+	}{{"default", 4.5}, {"high contrast", 7}} {
+		if mode.name == "high contrast" {
+			do(t, ctx, click("#hc"))
+		}
+		for _, c := range eval[[]colors](t, ctx, colorsJS, sels) {
+			if c.Missing {
+				t.Errorf("%s: no %s on the page", mode.name, c.Sel)
+				continue
+			}
+			if r, err := contrast(c.FG, c.BG); err != nil || r < mode.min {
+				t.Errorf("%s: %s has contrast %.2f:1 (%s on %s; %v), want at least %.1f:1", mode.name, c.Sel, r, c.FG, c.BG, err, mode.min)
+			}
+		}
+		fill := eval[string](t, ctx, bar)
+		bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`)
+		if r, err := contrast(fill, bg); err != nil || r < 3 {
+			t.Errorf("%s: bars %s on %s: %.2f:1, want at least 3:1 (a graphic)", mode.name, fill, bg, r)
+		}
 	}
 }
 
@@ -835,6 +872,18 @@ func TestScreenshots(t *testing.T) {
 	views("report-360-xl-hc", 720, 1600)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	shot("home-360-xl-hc", 720, 1600)
+	// The 一图读懂: the top, and scrolled to its first chart.
+	tuViews := func(prefix string, w, h int64) {
+		t.Helper()
+		do(t, ctx, chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`))
+		shot(prefix+"-top", w, h)
+		do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('#tu figure').scrollIntoView()`))
+		shot(prefix+"-chart", w, h)
+	}
+	do(t, ctx, chromedp.Navigate(srv.URL+tuURL))
+	tuViews("tu-360-xl-hc", 720, 1600)
+	do(t, ctx, click("#f1"), click("#hc"), chromedp.Reload())
+	tuViews("tu-360", 720, 1600)
 	t.Logf("screenshots in %s", dir)
 }
 
@@ -856,7 +905,7 @@ func TestAxe(t *testing.T) {
 		Help   string `json:"help"`
 		Nodes  []node `json:"nodes"`
 	}
-	for _, u := range []string{"/", reportURL, printURL} {
+	for _, u := range []string{"/", reportURL, printURL, tuURL} {
 		for _, mode := range []string{"default", "high-contrast"} {
 			if u == printURL && mode != "default" {
 				continue // no controls on the print version

@@ -98,6 +98,12 @@ func NewPrinter(exe string) (*Printer, error) {
 // Close stops the browser.
 func (p *Printer) Close() { p.stop() }
 
+// Tab opens a new tab of the browser, for work other than printing (`govreport
+// tu` takes screenshots with it); cancel closes it.
+func (p *Printer) Tab() (tab context.Context, cancel context.CancelFunc) {
+	return chromedp.NewContext(p.ctx)
+}
+
 // Print loads the HTML file at path in a new tab and prints it as Chromium
 // does: A4 unless the page's CSS @page says otherwise, the page's own
 // margins, no header or footer, tagged, with an outline from its headings.

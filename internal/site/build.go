@@ -108,14 +108,15 @@ type builder struct {
 	hugo  *hugoProject
 	pages []*Page
 
-	config   map[string]any      // config.toml's [params]
-	index    *archive.Index      // the reports by place and year
-	shells   map[string][]byte   // each report's front matter for Hugo, by slug
-	pageKeys map[string]pageKeys // each report's page keys, by slug
-	pdfEnv   string              // the printer's browser and fonts (pdf.Environment), with --pdf
-	mu       sync.Mutex          // guards next.Files and fresh
-	fresh    map[string]bool     // reports whose downloads were made anew, by slug
-	dirs     sync.Map            // folders of the new site made so far
+	config   map[string]any            // config.toml's [params]
+	index    *archive.Index            // the reports by place and year
+	shells   map[string][]byte         // each report's front matter for Hugo, by slug
+	pageKeys map[string]pageKeys       // each report's page keys, by slug
+	tuPrev   map[string]map[int]tuPrev // each report's figures the year before, for its 一图读懂 (tu.go)
+	pdfEnv   string                    // the printer's browser and fonts (pdf.Environment), with --pdf
+	mu       sync.Mutex                // guards next.Files and fresh
+	fresh    map[string]bool           // reports whose downloads were made anew, by slug
+	dirs     sync.Map                  // folders of the new site made so far
 }
 
 func (b *builder) stage(name string, start time.Time, format string, args ...any) {
@@ -205,6 +206,7 @@ func (b *builder) render() error {
 			return err
 		}
 	}
+	b.tuPrev = b.tuArchive()
 	shells := make([][]byte, len(b.pages))
 	keys := make([]pageKeys, len(b.pages))
 	rendered := make([]bool, len(b.pages))
@@ -214,7 +216,7 @@ func (b *builder) render() error {
 		shells[i] = b.shell(pg)
 		keys[i] = b.keysOf(pg, hugoKey, shells[i])
 		slug := pg.Doc.Meta.Slug
-		rendered[i] = !b.reuse(keys[i].page, reportPage(slug)) || !b.reuse(keys[i].print, printPage(slug)) ||
+		rendered[i] = !b.reuse(keys[i].page, reportPage(slug)) || !b.reuse(keys[i].print, printPage(slug)) || !b.reuse(keys[i].tu, tuPage(slug)) ||
 			b.opts.PDF && !b.reuse(keys[i].pdf, pdfFile(slug))
 		errs[i] = b.downloads(pg)
 	})
@@ -333,6 +335,7 @@ type pageKeys struct {
 	page  string // its page: the report, its place in the archive, its PDF's link
 	print string // its print version: the report alone
 	pdf   string // its PDF, with --pdf: the print version and the printer
+	tu    string // its 一图读懂 (tu.go): the report, the same place's reports before it
 }
 
 // keysOf returns the keys of a report's pages, whose frame Hugo renders
@@ -342,6 +345,7 @@ func (b *builder) keysOf(pg *Page, hugoKey string, shell []byte) pageKeys {
 	// The print version shows no navigation: a new report of the same
 	// place does not make it (or its PDF) anew.
 	k.print = keyOf("print", hugoKey, pg.Hash, string(shellOf(pg.Doc, nil)))
+	k.tu = keyOf("tu", k.print, tuPrevKey(b.tuPrev[pg.Doc.Meta.Slug])) // and what it takes from the reports before
 	if b.opts.PDF {
 		k.pdf = keyOf("pdf", k.print, b.pdfEnv)
 		k.page = keyOf("report+pdf", k.page, k.pdf) // the page links its PDF, with its size
@@ -468,6 +472,7 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 		files["reports/"+slug+"/index.md"] = b.shells[slug]
 		keys[reportPage(slug)] = b.pageKeys[slug].page
 		keys[printPage(slug)] = b.pageKeys[slug].print
+		keys[tuPage(slug)] = b.pageKeys[slug].tu
 	}
 	if withLists {
 		for name, data := range lists.files() {
@@ -498,6 +503,13 @@ func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug
 	switch {
 	case ok:
 		slug := strings.TrimSuffix(strings.TrimPrefix(rel, "reports/"), ".html")
+		if s, isTu := strings.CutSuffix(slug, "/tu"); isTu { // the 一图读懂 (tu.go)
+			page, err := finishPage(m, rel, data, tuMarker, renderTu(bySlug[s].Doc, bySlug[s].Indicators, b.tuPrev[s]))
+			if err != nil {
+				return err
+			}
+			return b.put(rel, key, page)
+		}
 		if s, isPrint := strings.CutSuffix(slug, "/print"); isPrint {
 			page, err := finishPage(m, rel, data, printMarker, renderPrint(bySlug[s].Doc))
 			if err != nil {

@@ -769,7 +769,7 @@ func TestPages(t *testing.T) {
 		for _, a := range all(first(pg.doc, class("tl")), elem(atom.A)) {
 			hrefs = append(hrefs, attr(a, "href"))
 		}
-		want := []string{"../reports/" + seedSlug + "/print.html", seedSlug + "/indicators.csv", seedSlug + "/indicators.json", seedSlug + "/index.md", "../index.html#sj"}
+		want := []string{"../reports/" + seedSlug + "/print.html", "../reports/" + seedSlug + "/tu.html", seedSlug + "/indicators.csv", seedSlug + "/indicators.json", seedSlug + "/index.md", "../index.html#sj"}
 		if !slices.Equal(hrefs, want) {
 			t.Errorf("tools %v, want %v", hrefs, want)
 		}
@@ -853,8 +853,8 @@ func TestPageWeight(t *testing.T) {
 		if ratio > htmlWeight && w.text >= ruleFrom {
 			t.Errorf("%s: HTML weight %.3f > %.2f", rel, ratio, htmlWeight)
 		}
-		if strings.HasSuffix(rel, "/print.html") {
-			continue // the print version adds its own GB/T 9704 style sheet
+		if strings.HasSuffix(rel, "/print.html") || strings.HasSuffix(rel, "/tu.html") {
+			continue // the print version and the 一图读懂 add their own style sheets (tu_test.go checks the latter's)
 		}
 		here := map[string]int{}
 		for name, size := range w.assets {
