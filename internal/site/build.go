@@ -92,6 +92,11 @@ func removeStaleWork(root string) {
 	for _, w := range work {
 		_ = os.RemoveAll(w)
 	}
+	// Temporary files of writes back into the project that were cut short.
+	temps, _ := filepath.Glob(filepath.Join(root, stateDir, ".govreport-*"))
+	for _, t := range temps {
+		_ = os.Remove(t)
+	}
 }
 
 // builder is one build.

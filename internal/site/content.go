@@ -345,11 +345,15 @@ func checkLayout(root string) error {
 // removed. A content file an editor saved while the build ran is left as
 // the editor saved it.
 func writeBack(root string, pages []*Page, current func(*Page) bool) (written []*Page, err error) {
+	tmp := filepath.Join(root, stateDir) // temporary files go here, not into content/ or data/
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, err
+	}
 	for _, pg := range pages {
 		if !pg.changed || FileStamps(pg.Path)[""] != pg.stamp {
 			continue
 		}
-		if err := WriteFile(pg.Path, pg.Data); err != nil {
+		if err := writeFileVia(tmp, pg.Path, pg.Data); err != nil {
 			return written, err
 		}
 		written = append(written, pg)
@@ -369,7 +373,7 @@ func writeBack(root string, pages []*Page, current func(*Page) bool) (written []
 		if old, err := os.ReadFile(filepath.Join(dir, name)); err == nil && bytes.Equal(old, b.Bytes()) {
 			continue
 		}
-		if err := WriteFile(filepath.Join(dir, name), b.Bytes()); err != nil {
+		if err := writeFileVia(tmp, filepath.Join(dir, name), b.Bytes()); err != nil {
 			return written, err
 		}
 	}
