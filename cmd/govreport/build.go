@@ -88,12 +88,16 @@ func (c *cli) serve(ctx context.Context, root string, ln net.Listener) error {
 	reload := newBroadcast()
 	rebuild := func() {
 		start := time.Now()
-		if err := site.Build(ctx, site.BuildOptions{Root: root, Out: out, Logf: c.logf, Cache: cache}); err != nil {
+		// First the pages, keeping the last search index; then the index.
+		if err := site.Build(ctx, site.BuildOptions{Root: root, Out: out, Logf: c.logf, Cache: cache, Preview: true}); err != nil {
 			c.logf("build failed (still serving the last good site): %v", err)
 			return
 		}
 		c.logf("rebuilt   %6.0fms", float64(time.Since(start).Microseconds())/1000)
 		reload.send()
+		if err := site.Build(ctx, site.BuildOptions{Root: root, Out: out, Logf: c.logf, Cache: cache}); err != nil {
+			c.logf("build failed (still serving the last good site): %v", err)
+		}
 	}
 	// The inputs as they are when the first build starts: an edit saved
 	// while it runs, or as soon as the first page is up, counts as a change.

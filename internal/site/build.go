@@ -33,6 +33,10 @@ type BuildOptions struct {
 	// Cache, when set, keeps the reports read from one build to the next
 	// in the same process (serve).
 	Cache *Cache
+	// Preview keeps the last build's search index when reports changed,
+	// for serve: an edit reaches the browser without waiting for the index,
+	// and the build after (without Preview) brings the index up to date.
+	Preview bool
 	// PDF prints each report's print version into reports/<slug>/<slug>.pdf
 	// with headless Chromium (internal/pdf) and links it from the report's
 	// page; PDFs whose page is unchanged are reused.
@@ -115,6 +119,7 @@ type builder struct {
 
 	config   map[string]any            // config.toml's [params]
 	index    *archive.Index            // the reports by place and year
+	cmps     []archive.Comparison      // each place's reports compared, in the index's order
 	shells   map[string][]byte         // each report's front matter for Hugo, by slug
 	pageKeys map[string]pageKeys       // each report's page keys, by slug
 	tuPrev   map[string]map[int]tuPrev // each report's figures the year before, for its 一图读懂 (tu.go)
@@ -175,7 +180,7 @@ func (b *builder) run() error {
 	if err := b.next.save(b.root); err != nil {
 		return err
 	}
-	if err := publishSite(b.site, b.out); err != nil {
+	if err := publishSite(b.site, b.out, b.opts.Preview); err != nil {
 		return err
 	}
 	written, err := writeBack(b.root, b.pages, b.dataCurrent)
@@ -189,7 +194,9 @@ func (b *builder) run() error {
 		sum := sha256.Sum256(pg.Data)
 		inputs[slashRel(b.root, pg.Path)] = hex.EncodeToString(sum[:])
 	}
-	b.next.Input = inputKey(inputs, b.opts.BaseURL)
+	if b.next.Input != "preview" {
+		b.next.Input = inputKey(inputs, b.opts.BaseURL)
+	}
 	b.next.Data = FileStamps(filepath.Join(b.root, "data", "indicators"))
 	if err := b.next.save(b.root); err != nil {
 		return err
@@ -238,40 +245,44 @@ func (b *builder) render() error {
 		}
 	}
 	reused := len(b.pages) - len(todo)
-	lists := b.lists()
-	listKey := keyOf("lists", hugoKey, lists.key())
-	renderLists := !b.reuseGroup(listKey)
-	// The style sheets are made by whichever Hugo run renders a page that
-	// uses them: reused whole, or all made again by a list run.
-	// A report page and its print version use them all: one is rendered
-	// again when they cannot be reused.
-	assetKey := keyOf("assets", hugoKey)
-	if !b.reuseGroup(assetKey) {
-		renderLists = true
-		if len(todo) == 0 && len(b.pages) > 0 {
-			todo = append(todo, b.pages[0]) // (rendered again with the same keys)
-			reused--
+	var lists []listPage
+	for _, lp := range b.lists().pages(hugoKey) {
+		if !b.reuse(lp.key, lp.out...) {
+			lists = append(lists, lp)
 		}
 	}
-	b.stage("plan", t, "%d of %s to render, %d reused; lists %s", len(todo), plural(len(b.pages), "report page"), reused, map[bool]string{true: "to render", false: "reused"}[renderLists])
+	// The style sheets are made by whichever Hugo run renders a page that
+	// uses them: reused whole, or all made again. A report page and its
+	// print version use them all: one is rendered again when they cannot
+	// be reused.
+	assetKey := keyOf("assets", hugoKey)
+	if !b.reuseGroup(assetKey) && len(todo) == 0 && len(b.pages) > 0 {
+		todo = append(todo, b.pages[0]) // (rendered again with the same keys)
+		reused--
+	}
+	b.stage("plan", t, "%d of %s to render, %d reused; %s to render", len(todo), plural(len(b.pages), "report page"), reused, plural(len(lists), "list page"))
 
-	if len(todo) > 0 || renderLists {
+	if len(todo) > 0 || len(lists) > 0 {
 		t = time.Now()
 		if b.hugo, err = newHugoProject(b.root, b.publicURL(), b.logf); err != nil {
 			return err
 		}
 		defer os.RemoveAll(b.hugo.dir)
-		for start := 0; start < len(todo) || renderLists; start += batchSize {
+		for start := 0; start < len(todo) || len(lists) > 0; start += batchSize {
 			batch := todo[start:min(start+batchSize, len(todo))]
 			last := start+batchSize >= len(todo)
-			if err := b.renderBatch(batch, last && renderLists, lists, listKey, assetKey); err != nil {
+			var withLists []listPage
+			if last {
+				withLists = lists
+			}
+			if err := b.renderBatch(batch, withLists, assetKey); err != nil {
 				return inProject(err, b.hugo.dir, b.root)
 			}
 			if last {
 				break
 			}
 		}
-		b.stage("hugo", t, "%s rendered in %d runs", plural(len(todo), "report"), b.hugo.runs)
+		b.stage("hugo", t, "%s and %s rendered in %d runs", plural(len(todo), "report"), plural(len(lists), "list page"), b.hugo.runs)
 	}
 	if b.opts.PDF {
 		if err := b.printPDFs(todo); err != nil {
@@ -316,6 +327,13 @@ func (b *builder) search() error {
 	key := keyOf(parts...)
 	if b.reuseGroup(key) {
 		b.stage("search", t, "index reused")
+		return nil
+	}
+	if b.opts.Preview && b.reuseStale("search/") {
+		// The site published is then not what the inputs make: the next
+		// build must not take it for up to date.
+		b.next.Input = "preview"
+		b.stage("search", t, "index of the last build kept (preview)")
 		return nil
 	}
 	if err := WriteSearch(b.site, docs); err != nil {
@@ -371,7 +389,11 @@ func (b *builder) reuse(key string, rels ...string) bool {
 		if linkOrCopy(from[i], filepath.Join(b.site, filepath.FromSlash(rel))) != nil {
 			return false
 		}
-		b.record(rel, key)
+		e := b.old.Files[rel] // a link keeps the file's size and modification time
+		e.linked = true
+		b.mu.Lock()
+		b.next.Files[rel] = e
+		b.mu.Unlock()
 	}
 	return true
 }
@@ -402,6 +424,23 @@ func (b *builder) reuseGroup(key string) bool {
 	}
 	sort.Strings(rels)
 	return len(rels) > 0 && b.reuse(key, rels...)
+}
+
+// reuseStale links every file of the last site under prefix into the new
+// one with the key it was made with, whatever has changed since; it
+// reports whether there were any and all could be linked.
+func (b *builder) reuseStale(prefix string) bool {
+	n := 0
+	for rel, e := range b.old.Files {
+		if !strings.HasPrefix(rel, prefix) {
+			continue
+		}
+		if !b.reuse(e.Key, rel) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // put writes a file of the new site, made with key.
@@ -469,7 +508,7 @@ func (b *builder) downloads(pg *Page) error {
 // renderBatch renders reports with Hugo, and the list pages with the last
 // batch, then finishes each page (its own HTML spliced in, placeholders in
 // the frame marked, minified) into the new site.
-func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, listKey, assetKey string) error {
+func (b *builder) renderBatch(batch []*Page, lists []listPage, assetKey string) error {
 	files := map[string][]byte{}
 	keys := map[string]string{} // page file → key
 	for _, pg := range batch {
@@ -479,12 +518,16 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 		keys[printPage(slug)] = b.pageKeys[slug].print
 		keys[tuPage(slug)] = b.pageKeys[slug].tu
 	}
-	if withLists {
-		for name, data := range lists.files() {
-			files[name] = data
+	listOf := map[string]*listPage{} // list page file → list page
+	home := false
+	for i, lp := range lists {
+		files[lp.content] = lp.front
+		for _, rel := range lp.out {
+			listOf[rel] = &lists[i]
 		}
+		home = home || lp.content == "_index.md"
 	}
-	made, err := b.hugo.run(b.ctx, files, withLists)
+	made, err := b.hugo.run(b.ctx, files, home)
 	if err != nil {
 		return err
 	}
@@ -495,16 +538,17 @@ func (b *builder) renderBatch(batch []*Page, withLists bool, lists listPages, li
 	rels := sortedKeys(made)
 	errs := make([]error, len(rels))
 	parallel(len(rels), func(i int) {
-		errs[i] = b.finish(rels[i], made[rels[i]], keys, bySlug, withLists, lists, listKey, assetKey)
+		errs[i] = b.finish(rels[i], made[rels[i]], keys, bySlug, listOf, assetKey)
 	})
 	return errors.Join(errs...)
 }
 
 // finish puts one file a Hugo run made into the new site: a report's page
 // with its own HTML spliced in, a list page or a style sheet minified.
-func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug map[string]*Page, withLists bool, lists listPages, listKey, assetKey string) error {
+func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug map[string]*Page, listOf map[string]*listPage, assetKey string) error {
 	m := minifier()
 	key, ok := keys[rel]
+	lp := listOf[rel]
 	switch {
 	case ok:
 		slug := strings.TrimSuffix(strings.TrimPrefix(rel, "reports/"), ".html")
@@ -533,19 +577,18 @@ func (b *builder) finish(rel string, data []byte, keys map[string]string, bySlug
 			return nil // made by an earlier run, the same
 		}
 		return b.put(rel, assetKey, data)
-	case withLists:
-		if body, ok := lists.bodyOf(rel); ok {
-			page, err := finishPage(m, rel, data, placeMarker, body)
-			if err != nil {
-				return err
-			}
-			return b.put(rel, listKey, page)
+	case lp != nil && lp.body != "":
+		page, err := finishPage(m, rel, data, placeMarker, lp.body)
+		if err != nil {
+			return err
 		}
+		return b.put(rel, lp.key, page)
+	case lp != nil:
 		min, err := minifyFile(m, rel, data)
 		if err != nil {
 			return err
 		}
-		return b.put(rel, listKey, min)
+		return b.put(rel, lp.key, min)
 	}
 	return fmt.Errorf("hugo made %s, which no page of this build should make: check the layouts", rel)
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/govreport/govreport/internal/archive"
 	"github.com/govreport/govreport/internal/indicator"
 	"github.com/govreport/govreport/internal/markdown"
 	"github.com/govreport/govreport/internal/outline"
@@ -207,8 +208,10 @@ func readContent(root string, imports []*Page, cache *Cache) ([]*Page, []report.
 // that a report whose file is unchanged is not parsed again. Its zero
 // value is not usable; a nil *Cache caches nothing.
 type Cache struct {
-	mu    sync.Mutex
-	pages map[string]cached // by content file
+	mu     sync.Mutex
+	pages  map[string]cached             // by content file
+	places map[string]placePage          // a place's page data, by what makes it (placeKey)
+	cmps   map[string]archive.Comparison // a place's reports compared, by placeKey
 }
 
 type cached struct {
@@ -218,7 +221,47 @@ type cached struct {
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{pages: map[string]cached{}} }
+func NewCache() *Cache {
+	return &Cache{pages: map[string]cached{}, places: map[string]placePage{}, cmps: map[string]archive.Comparison{}}
+}
+
+// comparison returns a place's reports compared, from the cache when they
+// are unchanged.
+func (c *Cache) comparison(key string, compare func() archive.Comparison) archive.Comparison {
+	if c == nil {
+		return compare()
+	}
+	c.mu.Lock()
+	cmp, ok := c.cmps[key]
+	c.mu.Unlock()
+	if ok {
+		return cmp
+	}
+	cmp = compare()
+	c.mu.Lock()
+	c.cmps[key] = cmp
+	c.mu.Unlock()
+	return cmp
+}
+
+// place returns the page data of a place whose reports are unchanged since
+// make last made it, or makes it.
+func (c *Cache) place(key string, make func() placePage) placePage {
+	if c == nil {
+		return make()
+	}
+	c.mu.Lock()
+	pp, ok := c.places[key]
+	c.mu.Unlock()
+	if ok {
+		return pp
+	}
+	pp = make()
+	c.mu.Lock()
+	c.places[key] = pp
+	c.mu.Unlock()
+	return pp
+}
 
 // read reads one report as readPage does, or takes it from the cache
 // when its file holds the same bytes as when it was cached.

@@ -123,9 +123,11 @@ func (b *builder) lists() listPages {
 		}
 		sortNewestFirst(l.Home.Reports)
 	}
+	cmps := b.comparisons()
 	l.Places = make([]placePage, len(ix.Places))
 	parallel(len(ix.Places), func(i int) {
-		l.Places[i] = placeView(ix.Places[i], bySlug)
+		p := ix.Places[i]
+		l.Places[i] = b.opts.Cache.place(placeKey(p, bySlug), func() placePage { return placeView(p, cmps[i]) })
 	})
 	for _, p := range l.Places {
 		l.Home.Places = append(l.Home.Places, link{Label: p.Title, URL: placeURL(p.Slug), Count: len(p.Reports), Note: yearSpan(p.Reports)})
@@ -133,19 +135,53 @@ func (b *builder) lists() listPages {
 	return l
 }
 
-// placeView is a place's page data.
-func placeView(p *archive.Place, bySlug map[string]*Page) placePage {
-	pp := placePage{Title: p.Name, Slug: p.Slug, Spellings: p.Spellings, Outputs: htmlOnly}
-	rs := make([]archive.Report, 0, len(p.Reports))
+// placeKey is what a place's page data depends on: its name, page name
+// and spellings, and its reports' content.
+func placeKey(p *archive.Place, bySlug map[string]*Page) string {
+	parts := append([]string{p.Name, p.Slug}, p.Spellings...)
 	for _, m := range p.Reports {
-		pg := bySlug[m.Slug]
-		rs = append(rs, archive.Report{Meta: m, Doc: pg.Doc, Indicators: pg.Indicators})
+		parts = append(parts, m.Slug, bySlug[m.Slug].Hash)
+	}
+	return keyOf(parts...)
+}
+
+// placeView is a place's page data.
+func placeView(p *archive.Place, cmp archive.Comparison) placePage {
+	pp := placePage{Title: p.Name, Slug: p.Slug, Spellings: p.Spellings, Outputs: htmlOnly}
+	for _, m := range p.Reports {
 		pp.Reports = append(pp.Reports, entryOf(m, up))
 	}
 	sortNewestFirst(pp.Reports)
 	pp.Missing = missingYears(p.Reports)
-	pp.Body = renderPlace(archive.Compare(rs))
+	pp.Body = renderPlace(cmp)
 	return pp
+}
+
+// comparisons returns what each place's reports say across years
+// (archive.Compare), in the index's order of places: computed once a
+// build, and kept in the Cache from one build to the next.
+func (b *builder) comparisons() []archive.Comparison {
+	if b.cmps != nil {
+		return b.cmps
+	}
+	ix := b.archiveOf()
+	bySlug := make(map[string]*Page, len(b.pages))
+	for _, pg := range b.pages {
+		bySlug[pg.Doc.Meta.Slug] = pg
+	}
+	b.cmps = make([]archive.Comparison, len(ix.Places))
+	parallel(len(ix.Places), func(i int) {
+		p := ix.Places[i]
+		b.cmps[i] = b.opts.Cache.comparison(placeKey(p, bySlug), func() archive.Comparison {
+			rs := make([]archive.Report, 0, len(p.Reports))
+			for _, m := range p.Reports {
+				pg := bySlug[m.Slug]
+				rs = append(rs, archive.Report{Meta: m, Doc: pg.Doc, Indicators: pg.Indicators})
+			}
+			return archive.Compare(rs)
+		})
+	})
+	return b.cmps
 }
 
 // missingYears says which years between a place's first and last report
@@ -271,47 +307,37 @@ func yearSlug(y int) string {
 func yearURL(y int) string        { return "years/" + yearSlug(y) + ".html" }
 func placeURL(slug string) string { return "places/" + slug + ".html" }
 
-// key is what the list pages' key depends on besides Hugo's inputs: their
-// data and the figures spliced into the place pages.
-func (l listPages) key() string {
-	parts := []string{string(frontMatter(l))}
-	for _, p := range l.Places {
-		parts = append(parts, p.Slug, p.Body)
-	}
-	return keyOf(parts...)
+// listPage is one list page as the build renders it: its content file
+// for Hugo, the files it makes, its key, and for a place page the HTML
+// spliced into it.
+type listPage struct {
+	content string   // its content file, in content/
+	out     []string // the files Hugo makes of it, in the site
+	front   []byte   // the content file: front matter only
+	body    string   // spliced at the place marker, or ""
+	key     string
 }
 
-// bodyOf returns the HTML the build splices into a list page, by its path
-// in the site, and whether it has one.
-func (l listPages) bodyOf(rel string) (string, bool) {
-	slug, ok := strings.CutPrefix(rel, "places/")
-	if !ok {
-		return "", false
+// pages returns every list page, keyed by what makes it: hugoKey, its data
+// and its spliced HTML. The home page makes robots.txt too.
+func (l listPages) pages(hugoKey string) []listPage {
+	page := func(content string, out []string, v any, body string) listPage {
+		front := frontMatter(v)
+		return listPage{content, out, front, body, keyOf("list", hugoKey, content, string(front), body)}
 	}
-	slug = strings.TrimSuffix(slug, ".html")
-	for _, p := range l.Places {
-		if p.Slug == slug {
-			return p.Body, true
-		}
-	}
-	return "", false
-}
-
-// files returns the content files of the list pages, for Hugo.
-func (l listPages) files() map[string][]byte {
-	files := map[string][]byte{
-		"_index.md": frontMatter(l.Home),
+	ps := []listPage{
+		page("_index.md", []string{"index.html", "robots.txt"}, l.Home, ""),
 		// The search page (layouts/search.html, static/js/search.js), on the
 		// index the build writes into search/.
-		"search.md": frontMatter(map[string]any{"title": "搜索", "layout": "search", "outputs": htmlOnly, "sitemap": map[string]any{"disable": true}}),
+		page("search.md", []string{"search.html"}, map[string]any{"title": "搜索", "layout": "search", "outputs": htmlOnly, "sitemap": map[string]any{"disable": true}}, ""),
 	}
 	for _, y := range l.Years {
-		files["years/"+y.Slug+".md"] = frontMatter(y)
+		ps = append(ps, page("years/"+y.Slug+".md", []string{yearURL(y.Year)}, y, ""))
 	}
 	for _, p := range l.Places {
-		files["places/"+p.Slug+".md"] = frontMatter(p)
+		ps = append(ps, page("places/"+p.Slug+".md", []string{placeURL(p.Slug)}, p, p.Body))
 	}
-	return files
+	return ps
 }
 
 // reportNav is what a report page shows of where it sits in the archive:

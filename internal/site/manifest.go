@@ -37,6 +37,9 @@ type fileEntry struct {
 	Key   string `json:"key"`
 	Size  int64  `json:"size"`
 	MTime int64  `json:"mtime"`
+	// linked says the file was linked from the last site, whose stamp it
+	// keeps: stampAll need not look at it again.
+	linked bool
 }
 
 // manifestPath is where the project keeps the manifest of out.
@@ -114,6 +117,9 @@ func (m *manifest) reusable(rel, key string) string {
 // manifest as it is in dir, and drops entries whose file is not there.
 func (m *manifest) stampAll(dir string) {
 	for rel, e := range m.Files {
+		if e.linked {
+			continue
+		}
 		info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
 		if err != nil {
 			delete(m.Files, rel)

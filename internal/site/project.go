@@ -188,12 +188,18 @@ func newTemp(out, what string) (string, error) {
 // killed at any moment leaves one of them in place. The old site, now at
 // next, is removed afterwards. Where the file system cannot exchange, it
 // falls back to two renames.
-func publish(next, out string) error {
+//
+// With later, the old site is removed in the background (serve, whose
+// process goes on: what a quit leaves, the next build removes).
+func publish(next, out string, later bool) error {
 	if err := os.Chmod(next, 0o755); err != nil {
 		return err
 	}
 	err := unix.Renameat2(unix.AT_FDCWD, next, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE)
 	switch {
+	case err == nil && later:
+		go os.RemoveAll(next)
+		return nil
 	case err == nil:
 		return os.RemoveAll(next)
 	case errors.Is(err, unix.ENOENT):

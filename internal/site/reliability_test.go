@@ -259,7 +259,7 @@ func TestPublishFails(t *testing.T) {
 	edited = strings.Replace(edited, "{#s1-p1}\n", "", 1) // the build would fill the id back in
 	mustWrite(t, filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md"), []byte(edited))
 	site, content, data := snapshot(t, out), snapshot(t, filepath.Join(root, "content")), snapshot(t, filepath.Join(root, "data"))
-	publishSite = func(next, out string) error { return os.ErrPermission }
+	publishSite = func(next, out string, later bool) error { return os.ErrPermission }
 	err := Build(context.Background(), BuildOptions{Root: root, Out: out})
 	publishSite = publish
 	if err == nil {

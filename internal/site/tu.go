@@ -848,23 +848,13 @@ func (b *builder) tuArchive() map[string]map[int]tuPrev {
 	for _, pg := range b.pages {
 		bySlug[pg.Doc.Meta.Slug] = pg
 	}
-	per := make([]map[string]map[int]tuPrev, len(ix.Places))
-	parallel(len(ix.Places), func(i int) {
-		p := ix.Places[i]
-		if len(p.Reports) < 2 {
-			return
-		}
-		rs := make([]archive.Report, 0, len(p.Reports))
-		for _, m := range p.Reports {
-			if pg := bySlug[m.Slug]; pg != nil {
-				rs = append(rs, archive.Report{Meta: m, Doc: pg.Doc, Indicators: pg.Indicators})
-			}
-		}
-		per[i] = tuPrevOf(archive.Compare(rs), bySlug)
-	})
+	cmps := b.comparisons()
 	out := map[string]map[int]tuPrev{}
-	for _, m := range per {
-		for slug, prev := range m {
+	for i, p := range ix.Places {
+		if len(p.Reports) < 2 {
+			continue
+		}
+		for slug, prev := range tuPrevOf(cmps[i], bySlug) {
 			out[slug] = prev
 		}
 	}
