@@ -1,9 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -26,17 +27,17 @@ import (
 
 // manifest is what a build remembers of one output folder.
 type manifest struct {
-	Out   string               `json:"out"`   // the output folder, absolute
-	Input string               `json:"input"` // the key of all inputs: equal means nothing to do
-	Files map[string]fileEntry `json:"files"` // by path in the site, with /
-	Data  map[string]string    `json:"data"`  // stamps of data/indicators as written
+	Out   string               // the output folder, absolute
+	Input string               // the key of all inputs: equal means nothing to do
+	Files map[string]fileEntry // by path in the site, with /
+	Data  map[string]string    // stamps of data/indicators as written
 }
 
 // fileEntry is one published file.
 type fileEntry struct {
-	Key   string `json:"key"`
-	Size  int64  `json:"size"`
-	MTime int64  `json:"mtime"`
+	Key   string
+	Size  int64
+	MTime int64
 	// linked says the file was linked from the last site, whose stamp it
 	// keeps: stampAll need not look at it again.
 	linked bool
@@ -45,14 +46,14 @@ type fileEntry struct {
 // manifestPath is where the project keeps the manifest of out.
 func manifestPath(root, out string) string {
 	sum := sha256.Sum256([]byte(out))
-	return filepath.Join(root, stateDir, "out-"+hex.EncodeToString(sum[:8])+".json")
+	return filepath.Join(root, stateDir, "out-"+hex.EncodeToString(sum[:8])+".gob")
 }
 
 // readManifest returns the manifest of out, or an empty one.
 func readManifest(root, out string) *manifest {
 	m := &manifest{Out: out, Files: map[string]fileEntry{}}
 	data, err := os.ReadFile(manifestPath(root, out))
-	if err != nil || json.Unmarshal(data, m) != nil || m.Out != out {
+	if err != nil || gob.NewDecoder(bytes.NewReader(data)).Decode(m) != nil || m.Out != out {
 		return &manifest{Out: out, Files: map[string]fileEntry{}}
 	}
 	return m
@@ -65,12 +66,14 @@ func published(root, out string) bool {
 }
 
 // save writes the manifest, stamping each file as it now is in out.
+// It is gob, not JSON: an archive's site has tens of thousands of files,
+// and the manifest is read and written on every build.
 func (m *manifest) save(root string) error {
-	data, err := json.Marshal(m)
-	if err != nil {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(m); err != nil {
 		return err
 	}
-	return WriteFile(manifestPath(root, m.Out), data)
+	return WriteFile(manifestPath(root, m.Out), b.Bytes())
 }
 
 // intact reports whether out holds exactly the files of the manifest, each

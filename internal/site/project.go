@@ -104,7 +104,7 @@ func checkOutput(root, out string, force bool) (string, error) {
 	case !info.IsDir():
 		return "", fmt.Errorf("-o %s is a file, not a folder: the site is a folder of pages", out)
 	}
-	if force || published(absRoot, abs) {
+	if force || published(absRoot, abs) || earlierOutput(abs) {
 		return abs, nil
 	}
 	entries, err := os.ReadDir(abs)
@@ -115,6 +115,17 @@ func checkOutput(root, out string, force bool) (string, error) {
 		return "", fmt.Errorf("-o %s holds files that this project did not publish: build into an empty or new folder, or pass --force to replace everything in it", out)
 	}
 	return abs, nil
+}
+
+// earlierOutput reports whether dir holds a site an earlier govreport made
+// before builds kept manifests: its style sheet, sitemap and reports.
+func earlierOutput(dir string) bool {
+	for _, p := range []string{"css/site.min.css", "sitemap.xml", "reports"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // realPath returns p absolute and clean, with the symbolic links of its

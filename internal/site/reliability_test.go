@@ -391,3 +391,19 @@ func TestBuildPDF(t *testing.T) {
 	mustWrite(t, filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md"), []byte(edit))
 	assertContains(t, "log", build(), "1 PDF printed")
 }
+
+// TestEarlierOutputReplaced: a site an earlier govreport made, before
+// builds kept manifests, is replaced without --force.
+func TestEarlierOutputReplaced(t *testing.T) {
+	root := siteProject(t, govContent, `
+-- public/css/site.min.css --
+html{}
+-- public/sitemap.xml --
+<urlset/>
+-- public/reports/old.html --
+old
+`)
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
+		t.Fatal(err)
+	}
+}
