@@ -78,3 +78,25 @@ func BenchmarkFinish(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSaveTu: the seed's 一图读懂 pictured by a running browser — the
+// screenshot, the palette and the PNG — per op; the PNG's size as
+// B/png. The browser's start is paid once, outside the loop.
+//
+//	go test -run '^$' -bench SaveTu -benchtime 5x ./internal/pdf
+func BenchmarkSaveTu(b *testing.B) {
+	p, err := pdf.NewPrinter("")
+	if errors.Is(err, pdf.ErrNoChromium) {
+		b.Skip(err)
+	} else if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	var size int64
+	for b.Loop() {
+		if size, err = pdf.SaveTu(context.Background(), p, pub, seedSlug); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size), "B/png")
+}

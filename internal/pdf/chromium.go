@@ -41,8 +41,9 @@ func Chromium() (string, error) {
 	return "", ErrNoChromium
 }
 
-// Printer is a running headless Chromium that prints pages to PDF, each in
-// a tab of its own; several may print at once.
+// Printer is a running headless Chromium that prints pages to PDF and
+// takes the 一图读懂's pictures (SaveTu), each in a tab of its own; several
+// may work at once.
 type Printer struct {
 	ctx    context.Context // a chromedp context whose browser runs
 	stop   func()
@@ -97,12 +98,6 @@ func NewPrinter(exe string) (*Printer, error) {
 
 // Close stops the browser.
 func (p *Printer) Close() { p.stop() }
-
-// Tab opens a new tab of the browser, for work other than printing (`govreport
-// tu` takes screenshots with it); cancel closes it.
-func (p *Printer) Tab() (tab context.Context, cancel context.CancelFunc) {
-	return chromedp.NewContext(p.ctx)
-}
 
 // Print loads the HTML file at path in a new tab and prints it as Chromium
 // does: A4 unless the page's CSS @page says otherwise, the page's own

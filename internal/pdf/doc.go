@@ -9,6 +9,12 @@
 // stream, so that the same site gives the same bytes. LinkSite then links
 // each PDF, with its size, from the report's page.
 //
+// The same browser saves each report's 一图读懂 (reports/<slug>/tu.html) as
+// one tall PNG, 1080 px wide, into reports/<slug>/<slug>-tu.png (TuSite,
+// SaveTu: a screenshot reduced to a small palette, with its title and
+// description in the file), and LinkTu links it, with its size and a text
+// alternative, from that page.
+//
 // It knows the built site's paths only, nothing of Hugo: it runs after a
-// build (govreport pdf, or build --pdf).
+// build (govreport pdf and govreport tu, or build --pdf).
 package pdf

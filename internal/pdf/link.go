@@ -55,7 +55,7 @@ func LinkPage(public, slug string) (bool, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return false, err
 	}
-	out, found, err := fillSlot(page, slotHTML(slug, size))
+	out, found, err := fillSlot(page, slotID, slotHTML(slug, size))
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", pagePath, err)
 	}
@@ -84,10 +84,10 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d KB", max(1, (n+512)>>10))
 }
 
-// fillSlot replaces the content of the page's <span id="pdf"> with inner
-// (HTML), copying every other byte as it was, and reports whether the page
-// has the slot.
-func fillSlot(page []byte, inner string) ([]byte, bool, error) {
+// fillSlot replaces the content of the page's <span id="ID"> (its first)
+// with inner (HTML), copying every other byte as it was, and reports
+// whether the page has the slot.
+func fillSlot(page []byte, id, inner string) ([]byte, bool, error) {
 	z := xhtml.NewTokenizer(bytes.NewReader(page))
 	var out bytes.Buffer
 	depth := 0 // > 0: inside the slot, counting nested <span>s
@@ -100,7 +100,7 @@ func fillSlot(page []byte, inner string) ([]byte, bool, error) {
 				return nil, false, z.Err()
 			}
 			if depth > 0 {
-				return nil, false, fmt.Errorf(`<span id="%s"> is not closed`, slotID)
+				return nil, false, fmt.Errorf(`<span id="%s"> is not closed`, id)
 			}
 			return out.Bytes(), found, nil
 		case xhtml.StartTagToken:
@@ -110,7 +110,7 @@ func fillSlot(page []byte, inner string) ([]byte, bool, error) {
 				}
 				continue
 			}
-			if isSlot(z) && !found {
+			if !found && isSlot(z, id) {
 				out.Write(z.Raw())
 				out.WriteString(inner)
 				depth, found = 1, true
@@ -139,8 +139,8 @@ func isSpan(z *xhtml.Tokenizer) bool {
 	return string(name) == "span"
 }
 
-// isSlot reports whether the start tag just read is <span id="pdf">.
-func isSlot(z *xhtml.Tokenizer) bool {
+// isSlot reports whether the start tag just read is <span id="ID">.
+func isSlot(z *xhtml.Tokenizer, id string) bool {
 	name, more := z.TagName()
 	if string(name) != "span" {
 		return false
@@ -148,7 +148,7 @@ func isSlot(z *xhtml.Tokenizer) bool {
 	for more {
 		var k, v []byte
 		k, v, more = z.TagAttr()
-		if string(k) == "id" && string(v) == slotID {
+		if string(k) == "id" && string(v) == id {
 			return true
 		}
 	}

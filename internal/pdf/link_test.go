@@ -22,15 +22,16 @@ func TestFillSlot(t *testing.T) {
 		{"a span inside the slot", `<span id=pdf><span>旧</span>链接</span><span>后</span>`, "新", `<span id=pdf>新</span><span>后</span>`, true},
 		{"no slot", `<p><span id=pdfx></span><a id=pdf href=x>`, pdfLink, `<p><span id=pdfx></span><a id=pdf href=x>`, false},
 		{"only the first slot", `<span id=pdf></span><span id=pdf></span>`, "新", `<span id=pdf>新</span><span id=pdf></span>`, true},
+		{"another slot's id", `<span id=png></span><span id=pdf></span>`, "新", `<span id=png></span><span id=pdf>新</span>`, true},
 		{"everything else byte for byte", "<!doctype html><P CLASS='x'>&amp;&nbsp;<!-- c --><span id=pdf></span>\n", "新",
 			"<!doctype html><P CLASS='x'>&amp;&nbsp;<!-- c --><span id=pdf>新</span>\n", true},
 	} {
-		got, found, err := fillSlot([]byte(c.page), c.inner)
+		got, found, err := fillSlot([]byte(c.page), "pdf", c.inner)
 		if err != nil || string(got) != c.want || found != c.found {
 			t.Errorf("%s:\n got %s (found %v, %v)\nwant %s", c.name, got, found, err, c.want)
 		}
 	}
-	if _, _, err := fillSlot([]byte(`<span id=pdf><span>`), "x"); err == nil {
+	if _, _, err := fillSlot([]byte(`<span id=pdf><span>`), "pdf", "x"); err == nil {
 		t.Error("an unclosed slot: no error")
 	}
 }

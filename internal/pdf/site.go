@@ -2,13 +2,11 @@ package pdf
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // The built site's paths, under its public directory:
@@ -57,11 +55,11 @@ func checkSlug(slug string) error {
 	return nil
 }
 
-// Options configure PrintSite.
+// Options configure PrintSite and TuSite.
 type Options struct {
 	Chromium string // the browser; "" finds it (Chromium)
 	Parallel int    // tabs printing at once; 0 or less: 2
-	// Logf gets one line per PDF written; may be nil.
+	// Logf gets one line per PDF or PNG written; may be nil.
 	Logf func(format string, args ...any)
 }
 
@@ -98,35 +96,9 @@ func PrintSite(ctx context.Context, public string, slugs []string, opts Options)
 
 // printAll prints slugs with opts.Parallel workers sharing p.
 func (p *Printer) printAll(ctx context.Context, public string, slugs []string, opts Options) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	n := opts.Parallel
-	if n <= 0 {
-		n = 2
-	}
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for range min(n, len(slugs)) {
-		wg.Go(func() {
-			for s := range jobs {
-				if err := p.PrintReport(ctx, public, s, opts.Logf); err != nil {
-					cancel(err)
-				}
-			}
-		})
-	}
-	for _, s := range slugs {
-		select {
-		case jobs <- s:
-		case <-ctx.Done():
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
-		return err
-	}
-	return ctx.Err()
+	return forEach(ctx, slugs, opts.Parallel, func(ctx context.Context, slug string) error {
+		return p.PrintReport(ctx, public, slug, opts.Logf)
+	})
 }
 
 // PrintReport prints one report of the site built in public into its PDF.
