@@ -548,8 +548,8 @@ func TestHighContrast(t *testing.T) {
 }
 
 // tuSamples are the kinds of text on the 一图读懂.
-var tuSamples = []string{".hd h1", ".hd p", "#tu h2", "#tu h3", ".n a", ".n b", ".n small", ".g", ".tn", ".m",
-	"figcaption", "svg a text", ".src", ".tl a"}
+var tuSamples = []string{".hd h1", ".hd p", "#tu h2", "#tu h3", ".n a", ".n b", ".n small", ".l a", ".l b", ".g", ".tn", ".m",
+	"figcaption", "svg a text", "svg a tspan", ".src", ".tl a"}
 
 // TestTuContrast: the 一图读懂's text on its grounds (the title band, the
 // cards, the charts) at least 4.5:1, and 7:1 in high contrast; its bars

@@ -19,8 +19,8 @@ import (
 // parts and sections, with small charts where figures compare like with
 // like. The layout (layouts/reports/page.tu.html) holds the frame: the
 // title and year at the top, the source line at the bottom; the build
-// splices in what renderTu returns, as it does the report's text. `govreport
-// tu` saves the page as one tall PNG.
+// splices in what renderTu returns, as it does the report's text.
+// internal/pdf (TuSite, or `govreport tu`) saves the page as one tall PNG.
 //
 // What a section shows, in this order:
 //   - its results (kind actual), then, set apart under "2024年目标", its
@@ -30,8 +30,11 @@ import (
 //   - a figure whose sentence goes on 其中… with figures of the same unit
 //     that add up to no more than it gets a bar per part, the whole bar
 //     being the figure (a part of a whole);
-//   - tuMinBars or more single counts of one unit and year (8次, 11次, 17次)
-//     are drawn as one bar chart, at most tuBars bars, instead of cards;
+//   - where a list has tuMinBars or more single counts of one unit and
+//     year, those of one kind of thing (labels that end alike: 工业企业
+//     400家, 服务业企业300家, 建筑业企业100家) tuMinBars or more are drawn as
+//     one bar chart, at most tuBars bars, and the others are listed without
+//     bars, label and value, at most tuBars of a unit, instead of cards;
 //   - what is left out is counted and linked: placeholders (XX万元, never a
 //     number), figures past the limits, figures the extractor could not
 //     name (no label, or one of punctuation) or whose unit the text left
@@ -44,7 +47,10 @@ import (
 // Every number links to the sentence that states it. Charts are inline
 // SVG drawn here, in the text colour and the page's accent, with every
 // value written: readable without colour, and each with a text
-// alternative (<title>) that says every value.
+// alternative (<title>) that says every value. The markup is kept lean
+// (short class names, no inline style, a chart's bars one <path>): the
+// page is mostly short labels and numbers, each a link, whose markup
+// weighs a lot against its text (TestTuBundled).
 
 // tuPage is the 一图读懂 of a report, as Hugo renders it.
 func tuPage(slug string) string { return "reports/" + slug + "/tu.html" }
@@ -121,9 +127,13 @@ type tuList struct {
 	year   int
 	cards  []tuCard
 	charts []tuChart
+	// others are single counts of a unit the list has several of, but of
+	// no kind it compares (see comparisons): listed as label and value,
+	// without bars, in reading order.
+	others []int
 }
 
-func (l tuList) empty() bool { return len(l.cards) == 0 && len(l.charts) == 0 }
+func (l tuList) empty() bool { return len(l.cards) == 0 && len(l.charts) == 0 && len(l.others) == 0 }
 
 // tuCard is one label as one sentence states it: one or more figures.
 type tuCard struct {
@@ -134,11 +144,12 @@ type tuCard struct {
 	parts         *tuChart // the parts of the card's one figure, or nil
 }
 
-// tuChart is a bar chart: the parts of a whole, or several counts of one
-// unit compared.
+// tuChart is a bar chart: the parts of a whole, or counts of one kind of
+// thing in one unit compared.
 type tuChart struct {
-	whole int   // index of the whole in ins, or -1 for a comparison
-	rows  []int // indexes into ins
+	whole int    // index of the whole in ins, or -1 for a comparison
+	head  string // a comparison's kind of thing, the end its labels share (企业)
+	rows  []int  // indexes into ins
 }
 
 // planTu decides what the picture shows of each part and section.
@@ -245,10 +256,11 @@ func (p *tuPlan) list(g *tuGroup, cards []tuCard, ins []indicator.Indicator) tuL
 	if len(cards) > 0 && cards[0].target {
 		l.year = commonYear(cards, ins)
 	}
-	l.charts, cards = comparisons(cards, ins)
+	l.charts, l.others, cards = comparisons(cards, ins)
 	for _, ch := range l.charts {
 		p.shown += len(ch.rows)
 	}
+	p.shown += len(l.others)
 	// Featured first, then the others, each in reading order.
 	var ordered []tuCard
 	for _, pass := range []bool{true, false} {
@@ -417,13 +429,19 @@ func baseUnit(in indicator.Indicator) string {
 	return strings.TrimPrefix(in.Unit, in.Magnitude)
 }
 
-// comparisons takes out of cards the single counts of one unit and year
-// that are tuMinBars or more, as bar charts (at most tuBars bars each, in
-// reading order), and returns the charts and the cards left.
-func comparisons(cards []tuCard, ins []indicator.Indicator) ([]tuChart, []tuCard) {
+// comparisons takes out of cards the single counts of one unit and year,
+// each year's or added up (累计), that are tuMinBars or more. Those of one
+// kind of thing — labels that end alike (规上工业企业, 服务业企业,
+// 建筑业企业: 企业), tuMinBars or more — are compared as a bar chart, at
+// most tuBars bars each; the others, at most tuBars of a unit, are listed
+// without bars: a bar of 县区5个 beside one of 行政村1679个 compares
+// nothing. It returns the charts, the others and the cards left, each in
+// reading order.
+func comparisons(cards []tuCard, ins []indicator.Indicator) ([]tuChart, []int, []tuCard) {
 	type key struct {
-		unit string
-		year int
+		unit       string
+		year       int
+		cumulative bool // 累计: years added up, not one year's
 	}
 	by := map[key][]int{} // → indexes into cards
 	var order []key
@@ -435,7 +453,7 @@ func comparisons(cards []tuCard, ins []indicator.Indicator) ([]tuChart, []tuCard
 		if !isLevel(in) || in.Unit == "%" || *in.Value < 0 {
 			continue
 		}
-		k := key{in.Unit, in.Year}
+		k := key{in.Unit, in.Year, in.Qualifier == "累计"}
 		if by[k] == nil {
 			order = append(order, k)
 		}
@@ -443,25 +461,61 @@ func comparisons(cards []tuCard, ins []indicator.Indicator) ([]tuChart, []tuCard
 	}
 	gone := map[int]bool{}
 	var charts []tuChart
+	var others []int
 	for _, k := range order {
 		cs := by[k]
 		if len(cs) < tuMinBars {
 			continue
 		}
-		ch := tuChart{whole: -1}
-		for _, ci := range cs[:min(len(cs), tuBars)] {
-			ch.rows = append(ch.rows, cards[ci].figs[0])
-			gone[ci] = true
+		heads := map[string][]int{} // → indexes into cards
+		var headOrder []string
+		for _, ci := range cs {
+			if h := tuHead(cards[ci].label); h != "" {
+				if heads[h] == nil {
+					headOrder = append(headOrder, h)
+				}
+				heads[h] = append(heads[h], ci)
+			}
 		}
-		charts = append(charts, ch)
+		for _, h := range headOrder {
+			if len(heads[h]) < tuMinBars {
+				continue
+			}
+			ch := tuChart{whole: -1, head: h}
+			for _, ci := range heads[h][:min(len(heads[h]), tuBars)] {
+				ch.rows = append(ch.rows, cards[ci].figs[0])
+				gone[ci] = true
+			}
+			charts = append(charts, ch)
+		}
+		listed := 0
+		for _, ci := range cs {
+			if !gone[ci] && listed < tuBars {
+				others = append(others, cards[ci].figs[0])
+				gone[ci] = true
+				listed++
+			}
+		}
 	}
+	slices.Sort(others) // reading order: figures are in reading order
 	var left []tuCard
 	for ci, c := range cards {
 		if !gone[ci] {
 			left = append(left, c)
 		}
 	}
-	return charts, left
+	return charts, others, left
+}
+
+// tuHead is the kind of thing a label names, as far as its last two
+// characters tell (企业 for 新增专精特新中小企业): "" when they are not both
+// letters (县（市）, 2家).
+func tuHead(label string) string {
+	r := []rune(label)
+	if len(r) < 2 || !unicode.IsLetter(r[len(r)-1]) || !unicode.IsLetter(r[len(r)-2]) {
+		return ""
+	}
+	return string(r[len(r)-2:])
 }
 
 // ---- the HTML
@@ -534,11 +588,11 @@ func (w *tuWriter) group(g tuGroup) {
 	}
 }
 
-// list writes a list's cards, then its charts.
+// list writes a list's cards, then its charts, then its other counts.
 func (w *tuWriter) list(l tuList, target bool) {
 	if len(l.cards) > 0 {
 		if target {
-			w.WriteString("<ul class=\"n t\">")
+			w.WriteString(`<ul class="n t">`)
 		} else {
 			w.WriteString("<ul class=n>")
 		}
@@ -553,11 +607,28 @@ func (w *tuWriter) list(l tuList, target bool) {
 		} else {
 			w.WriteString("<figure><figcaption>")
 		}
-		in := w.ins[ch.rows[0]]
-		w.esc("以“" + in.Unit + "”计的数据对比")
+		w.esc(ch.head + "对比（单位：" + w.ins[ch.rows[0]].Unit + "）")
 		w.WriteString("</figcaption>")
 		w.bars(ch, l.year)
 		w.WriteString("</figure>")
+	}
+	if len(l.others) > 0 {
+		if target {
+			w.WriteString(`<ul class="l t">`)
+		} else {
+			w.WriteString("<ul class=l>")
+		}
+		for _, i := range l.others {
+			in := w.ins[i]
+			w.WriteString("<li><a")
+			w.attr("href", w.href+"#"+in.Anchor)
+			w.WriteByte('>')
+			w.esc(in.Label)
+			w.WriteString("<b>")
+			w.esc(w.rowValue(in, l.year))
+			w.WriteString("</b></a>")
+		}
+		w.WriteString("</ul>")
 	}
 }
 
@@ -717,30 +788,31 @@ func isNumeral(r rune) bool {
 // ---- charts
 
 // The bar charts' geometry, in SVG user units: one is a CSS pixel at a
-// 16px text size; the chart's width and height are given in em, so the
-// page's text size scales it (as site.Chart's do).
+// 16px text size. The chart is as wide as its column (tu.css), up to 24em,
+// so the page's text size scales it.
 const (
-	barWidth = 320 // the chart's width
-	barRow   = 38  // a bar's row: its label (baseline 13), then the bar (18 to 29) and its value
-	barFont  = 13  // the text size
-	barGap   = 6   // between a bar's end and its value
+	barWidth = 320 // the chart's width, and the longest bar
+	barRow   = 36  // a row: its label and value (baseline 13), then its bar (18 to 28)
+	barFont  = 13  // the text size (tu.css)
+	barGap   = 8   // between a label and its value
 )
 
-// bars draws a chart: a row per figure, its label above a bar from zero
-// with the value written at its end (after the frame, for parts), each
-// row linking to the figure's sentence. A comparison's longest bar is the
-// largest value; a whole's parts are drawn against it (the empty frame is
-// the whole). The title is the text alternative: the values, as written.
-// Rows are alike but for their place (a <g transform>: axe reads no link
-// text in a nested <svg>), text and length, so the markup compresses well;
-// tu.css colours the bars and sets the values in bold.
+// bars draws a chart: a row per figure, its label and, at the right end,
+// its value, over a bar from zero; each row links to the figure's
+// sentence. A comparison's longest bar is the largest value; a whole's
+// parts are drawn inside a frame that is the whole. The title is the text
+// alternative: the values, as written.
+//
+// The markup is lean, so that the page stays light: all bars are one
+// <path>, all frames another, and a row's link holds one <text>, its
+// label, with its value in a <tspan> that tu.css anchors at the right end.
 func (w *tuWriter) bars(ch tuChart, year int) {
 	type row struct {
 		label, value, href string
 		v                  float64
 	}
 	var rows []row
-	scale, valueW := 0.0, 0.0
+	scale := 0.0
 	var alt strings.Builder
 	if ch.whole >= 0 {
 		whole := w.ins[ch.whole]
@@ -753,48 +825,62 @@ func (w *tuWriter) bars(ch tuChart, year int) {
 		if ch.whole >= 0 {
 			v, _ = inUnitOf(in, w.ins[ch.whole])
 		}
-		r := row{label: in.Label, value: tuText(in), href: w.href + "#" + in.Anchor, v: v}
-		if in.Year != 0 && in.Year != year {
-			r.value = strconv.Itoa(in.Year) + "年" + r.value
-		}
+		r := row{label: in.Label, value: w.rowValue(in, year), href: w.href + "#" + in.Anchor, v: v}
 		rows = append(rows, r)
 		if ch.whole < 0 {
 			scale = max(scale, v)
 		}
-		valueW = max(valueW, tuWidth(r.value))
 		if k > 0 {
 			alt.WriteString("；")
 		}
 		alt.WriteString(r.label + r.value)
 	}
 	alt.WriteString("。")
-	long := math.Floor(float64(barWidth) - valueW - barGap) // the longest bar
-	h := strconv.Itoa(len(rows)*barRow + 2)
-	w.WriteString("<svg class=b viewBox=\"0 0 " + strconv.Itoa(barWidth) + " " + h + "\" width=" + strconv.Itoa(barWidth) + " height=" + h + " font-size=" + strconv.Itoa(barFont) + "><title>")
+	w.WriteString(`<svg class=b viewBox="0 0 ` + strconv.Itoa(barWidth) + " " + strconv.Itoa(len(rows)*barRow-6) + `"><title>`)
 	w.esc(alt.String())
-	w.WriteString("</title>")
+	w.WriteString(`</title><path d="`)
 	for k, r := range rows {
 		n := 0.0
 		if scale > 0 {
-			n = math.Round(r.v / scale * long)
+			n = math.Round(r.v / scale * barWidth)
 		}
+		if k == 0 {
+			w.WriteString("M0 18")
+		} else {
+			w.WriteString("m0 " + strconv.Itoa(barRow))
+		}
+		w.WriteString("h" + tuNum(n) + "v10H0z")
+	}
+	w.WriteString(`"/>`)
+	if ch.whole >= 0 {
+		w.WriteString(`<path class=k d="M.5 18.5`)
+		for k := range rows {
+			if k > 0 {
+				w.WriteString("m0 " + strconv.Itoa(barRow))
+			}
+			w.WriteString("h" + strconv.Itoa(barWidth-1) + "v9H.5z")
+		}
+		w.WriteString(`"/>`)
+	}
+	for k, r := range rows {
 		w.WriteString("<a")
 		w.attr("href", r.href)
-		w.WriteString("><g transform=translate(0," + strconv.Itoa(k*barRow) + ")><text y=13>")
-		w.esc(tuFit(r.label, barWidth))
-		w.WriteString("</text>")
-		if ch.whole >= 0 {
-			w.WriteString("<path class=k d=\"M.5 18.5h" + tuNum(long-1) + "v10H.5z\"/>")
-		}
-		x := n + barGap // the value after its bar, or after the whole's frame
-		if ch.whole >= 0 {
-			x = long + barGap
-		}
-		w.WriteString("<path d=\"M0 18h" + tuNum(n) + "v11H0z\"/><text x=" + tuNum(x) + " y=28>")
+		w.WriteString("><text y=" + strconv.Itoa(13+k*barRow) + ">")
+		w.esc(tuFit(r.label, barWidth-tuWidth(r.value)-barGap))
+		w.WriteString("<tspan x=" + strconv.Itoa(barWidth) + ">")
 		w.esc(r.value)
-		w.WriteString("</text></g></a>")
+		w.WriteString("</tspan></text></a>")
 	}
 	w.WriteString("</svg>")
+}
+
+// rowValue is a chart row's or a listed count's value as written, with
+// its year when it is not the list's (2020年53.2%).
+func (w *tuWriter) rowValue(in indicator.Indicator, year int) string {
+	if in.Year != 0 && in.Year != year {
+		return strconv.Itoa(in.Year) + "年" + tuText(in)
+	}
+	return tuText(in)
 }
 
 // tuText is a figure's value() text: 增长20.56%, 1100多万元.
