@@ -429,19 +429,18 @@ func baseUnit(in indicator.Indicator) string {
 	return strings.TrimPrefix(in.Unit, in.Magnitude)
 }
 
-// comparisons takes out of cards the single counts of one unit and year,
-// each year's or added up (累计), that are tuMinBars or more. Those of one
-// kind of thing — labels that end alike (规上工业企业, 服务业企业,
-// 建筑业企业: 企业), tuMinBars or more — are compared as a bar chart, at
-// most tuBars bars each; the others, at most tuBars of a unit, are listed
+// comparisons takes out of cards the single counts of one unit and year
+// that are tuMinBars or more. Those of one kind of thing — labels that end
+// alike (规上工业企业, 服务业企业, 建筑业企业: 企业), each year's or added
+// up (累计) — tuMinBars or more are compared as a bar chart, at most tuBars
+// bars each; the others, at most tuBars of a unit, are listed
 // without bars: a bar of 县区5个 beside one of 行政村1679个 compares
 // nothing. It returns the charts, the others and the cards left, each in
 // reading order.
 func comparisons(cards []tuCard, ins []indicator.Indicator) ([]tuChart, []int, []tuCard) {
 	type key struct {
-		unit       string
-		year       int
-		cumulative bool // 累计: years added up, not one year's
+		unit string
+		year int
 	}
 	by := map[key][]int{} // → indexes into cards
 	var order []key
@@ -453,7 +452,7 @@ func comparisons(cards []tuCard, ins []indicator.Indicator) ([]tuChart, []int, [
 		if !isLevel(in) || in.Unit == "%" || *in.Value < 0 {
 			continue
 		}
-		k := key{in.Unit, in.Year, in.Qualifier == "累计"}
+		k := key{in.Unit, in.Year}
 		if by[k] == nil {
 			order = append(order, k)
 		}
@@ -467,22 +466,27 @@ func comparisons(cards []tuCard, ins []indicator.Indicator) ([]tuChart, []int, [
 		if len(cs) < tuMinBars {
 			continue
 		}
-		heads := map[string][]int{} // → indexes into cards
-		var headOrder []string
+		type kind struct {
+			head       string
+			cumulative bool // 累计: years added up, not one year's
+		}
+		kinds := map[kind][]int{} // → indexes into cards
+		var kindOrder []kind
 		for _, ci := range cs {
-			if h := tuHead(cards[ci].label); h != "" {
-				if heads[h] == nil {
-					headOrder = append(headOrder, h)
+			k := kind{tuHead(cards[ci].label), ins[cards[ci].figs[0]].Qualifier == "累计"}
+			if k.head != "" {
+				if kinds[k] == nil {
+					kindOrder = append(kindOrder, k)
 				}
-				heads[h] = append(heads[h], ci)
+				kinds[k] = append(kinds[k], ci)
 			}
 		}
-		for _, h := range headOrder {
-			if len(heads[h]) < tuMinBars {
+		for _, k := range kindOrder {
+			if len(kinds[k]) < tuMinBars {
 				continue
 			}
-			ch := tuChart{whole: -1, head: h}
-			for _, ci := range heads[h][:min(len(heads[h]), tuBars)] {
+			ch := tuChart{whole: -1, head: k.head}
+			for _, ci := range kinds[k][:min(len(kinds[k]), tuBars)] {
 				ch.rows = append(ch.rows, cards[ci].figs[0])
 				gone[ci] = true
 			}

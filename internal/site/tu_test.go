@@ -566,7 +566,7 @@ func TestTuComparisons(t *testing.T) {
 		{"two of a kind", "新建村卫生室4个、社区卫生室12个、书屋5个。", 0, 3},
 		{"two counts", "新建卫生室4个、书屋12个。", 0, 0},
 		{"units differ", "新建村卫生室4个、社区卫生室12座、中心卫生室7处。", 0, 0},
-		{"a year's and added up", "新建村卫生室4个、社区卫生室12个，累计建成中心卫生室7个。", 0, 0},
+		{"a year's and added up", "新建村卫生室4个、社区卫生室12个，累计建成中心卫生室7个。", 0, 3},
 		{"rates are not counts", "优良天数比例87.2%，水质达标率90.4%，森林覆盖率45.1%。", 0, 0},
 		{"changes are not counts", "产值增长5%，投资增长6%，消费增长7%。", 0, 0},
 		{"ends that are not words", "覆盖县（市）4个、区（市）12个、镇（市）7个。", 0, 3},
