@@ -18,16 +18,27 @@ import (
 	"github.com/govreport/govreport/internal/report"
 )
 
+// Seed is the content file of the repository's seed report, which the
+// issue's scale figures are measured on: copies of it.
+const Seed = "content/reports/2023-xx-zhen/index.md"
+
 // Project writes a project of n reports into out, which must not exist:
 // repo's config.toml, layouts/ and static/, and n reports in
 // content/reports/<slug>/index.md (already imported, so a build measures
 // the build, not the import), years consecutive years per place, made
-// from repo's content/reports. The same arguments give the same project.
+// from the seed (a town's report of about 14 KB). The same arguments give
+// the same project.
 func Project(repo, out string, n, years int) error {
-	return run(repo, out, n, years)
+	return ProjectOf(repo, out, n, years, []string{Seed})
 }
 
-func run(repo, out string, n, years int) error {
+// ProjectOf is Project with copies of the given reports (content files,
+// relative to repo; nil: every report of repo's content/reports), in turn.
+func ProjectOf(repo, out string, n, years int, bases []string) error {
+	return run(repo, out, n, years, bases)
+}
+
+func run(repo, out string, n, years int, bases []string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("%s exists", out)
 	}
@@ -43,7 +54,7 @@ func run(repo, out string, n, years int) error {
 	if err := os.WriteFile(filepath.Join(out, "config.toml"), cfg, 0o644); err != nil {
 		return err
 	}
-	bases, err := readBases(repo)
+	docs, err := readBases(repo, bases)
 	if err != nil {
 		return err
 	}
@@ -51,7 +62,7 @@ func run(repo, out string, n, years int) error {
 	for i := range n {
 		place := placeName(i / years)
 		year := 2025 - i%years
-		doc := vary(bases[i%len(bases)], place, year, rng)
+		doc := vary(docs[i%len(docs)], place, year, rng)
 		doc.Meta.Slug = fmt.Sprintf("%d-place%05d", year, i/years)
 		dir := filepath.Join(out, "content", "reports", doc.Meta.Slug)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -65,8 +76,14 @@ func run(repo, out string, n, years int) error {
 }
 
 // readBases reads the repository's reports.
-func readBases(repo string) ([]*report.Doc, error) {
-	paths, _ := filepath.Glob(filepath.Join(repo, "content", "reports", "*", "index.md"))
+func readBases(repo string, bases []string) ([]*report.Doc, error) {
+	var paths []string
+	for _, b := range bases {
+		paths = append(paths, filepath.Join(repo, filepath.FromSlash(b)))
+	}
+	if bases == nil {
+		paths, _ = filepath.Glob(filepath.Join(repo, "content", "reports", "*", "index.md"))
+	}
 	var docs []*report.Doc
 	for _, p := range paths {
 		data, err := os.ReadFile(p)

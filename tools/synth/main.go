@@ -19,12 +19,17 @@ func main() {
 	out := flag.String("o", "", "project `DIR` to create (must not exist)")
 	repo := flag.String("repo", ".", "the govreport repository (config.toml, layouts/, static/, content/)")
 	years := flag.Int("years", 10, "reports per place (consecutive years)")
+	all := flag.Bool("all", false, "copy every bundled report in turn, not only the seed (larger reports: the provinces' and the State Council's)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "synth: -o DIR is required")
 		os.Exit(2)
 	}
-	if err := synth.Project(*repo, *out, *n, *years); err != nil {
+	bases := []string{synth.Seed}
+	if *all {
+		bases = nil
+	}
+	if err := synth.ProjectOf(*repo, *out, *n, *years, bases); err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
 		os.Exit(1)
 	}
