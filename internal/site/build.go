@@ -229,6 +229,7 @@ func (b *builder) render() error {
 		keys[i] = b.keysOf(pg, hugoKey, shells[i])
 		slug := pg.Doc.Meta.Slug
 		rendered[i] = !b.reuse(keys[i].page, reportPage(slug)) || !b.reuse(keys[i].print, printPage(slug)) || !b.reuse(keys[i].tu, tuPage(slug)) ||
+			b.opts.PDF && !b.reuse(keys[i].png, pngFile(slug)) ||
 			b.opts.PDF && !b.reuse(keys[i].pdf, pdfFile(slug))
 		errs[i] = b.downloads(pg)
 	})
@@ -359,6 +360,7 @@ type pageKeys struct {
 	print string // its print version: the report alone
 	pdf   string // its PDF, with --pdf: the print version and the printer
 	tu    string // its 一图读懂 (tu.go): the report, the same place's reports before it
+	png   string // the 一图读懂 as a picture, with --pdf: the page and the browser
 }
 
 // keysOf returns the keys of a report's pages, whose frame Hugo renders
@@ -372,6 +374,8 @@ func (b *builder) keysOf(pg *Page, hugoKey string, shell []byte) pageKeys {
 	if b.opts.PDF {
 		k.pdf = keyOf("pdf", k.print, b.pdfEnv)
 		k.page = keyOf("report+pdf", k.page, k.pdf) // the page links its PDF, with its size
+		k.png = keyOf("tu-png", k.tu, b.pdfEnv)
+		k.tu = keyOf("tu+png", k.tu, k.png) // the 一图读懂 links its picture
 	}
 	return k
 }

@@ -368,7 +368,11 @@ func TestBuildPDF(t *testing.T) {
 		return log.String()
 	}
 	log := build()
-	assertContains(t, "log", log, "1 PDF printed")
+	assertContains(t, "log", log, "1 PDF printed", "1 picture saved")
+	if png := read(t, out, "reports/2023-qingshan-zhen/2023-qingshan-zhen-tu.png"); !strings.HasPrefix(png, "\x89PNG") {
+		t.Error("no 一图读懂 picture")
+	}
+	assertContains(t, "tu page", read(t, out, "reports/2023-qingshan-zhen/tu.html"), "2023-qingshan-zhen-tu.png")
 	pdfData := read(t, out, "reports/2023-qingshan-zhen/2023-qingshan-zhen.pdf")
 	if !strings.HasPrefix(pdfData, "%PDF-") {
 		t.Fatal("no PDF")
@@ -378,7 +382,7 @@ func TestBuildPDF(t *testing.T) {
 	for _, f := range txtar.Parse([]byte(second)).Files {
 		mustWrite(t, filepath.Join(root, filepath.FromSlash(f.Name)), f.Data)
 	}
-	assertContains(t, "log", build(), "1 PDF printed, 1 reused")
+	assertContains(t, "log", build(), "1 PDF printed, 1 reused", "1 picture saved, 1 reused")
 	if read(t, out, "reports/2023-qingshan-zhen/2023-qingshan-zhen.pdf") != pdfData {
 		t.Error("the first report's PDF changed")
 	}
