@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govreport/govreport/internal/indicator"
+	"github.com/govreport/govreport/internal/report"
 	"github.com/govreport/govreport/internal/synth"
 	"github.com/govreport/govreport/internal/testcorpus"
 )
@@ -142,6 +144,34 @@ func BenchmarkRebuild(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkRenderBody renders a report whose one section states n figures
+// (issue 8 item 18: the templates' per-section tables grew with the square
+// of n). ns/figure stays flat when the rendering is linear.
+func BenchmarkRenderBody(b *testing.B) {
+	for _, n := range []int{1000, 10000, 40000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			doc := &report.Doc{Blocks: []report.Block{{Kind: report.Part, Marker: "一、", Lead: "2023年工作回顾", ID: "s1"}}}
+			var text strings.Builder
+			for i := range n {
+				fmt.Fprintf(&text, "第%d村完成投资%d万元；", i, 100+i)
+				if i%100 == 99 {
+					doc.Blocks = append(doc.Blocks, report.Block{Kind: report.Paragraph, Text: text.String() + "。", ID: fmt.Sprintf("s1-p%d", i/100+1)})
+					text.Reset()
+				}
+			}
+			ins := indicator.Extract(doc)
+			if len(ins) < n {
+				b.Fatalf("%d figures, want %d", len(ins), n)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				_ = renderBody(doc, ins)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/figure")
 		})
 	}
 }
