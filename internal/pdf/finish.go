@@ -41,9 +41,10 @@ var roleMap = []struct{ from, to string }{
 // report's dates instead of the clock's); its structure tree role-maps the
 // PDF 2.0 types; its objects other than streams go into one compressed
 // object stream, indexed by a cross-reference stream (PDF 1.5), which
-// makes the file smaller; its /ID is a digest of its content. The streams
-// — pages, fonts — are copied as they are. The same input gives the same
-// bytes.
+// makes the file smaller; its /ID is a digest of its content. Each
+// embedded TrueType font that Chromium left whole, or subset less than it
+// could, is subset to the glyphs the pages show (subsetFonts); the other
+// streams are copied as they are. The same input gives the same bytes.
 func Finish(raw []byte, info Info) ([]byte, error) {
 	f, err := parseFile(raw)
 	if err != nil {
@@ -55,6 +56,9 @@ func Finish(raw []byte, info Info) ([]byte, error) {
 	}
 	if err := f.editCatalog(root, info.Lang); err != nil {
 		return nil, err
+	}
+	if err := f.subsetFonts(); err != nil {
+		return nil, fmt.Errorf("subsetting the fonts: %w", err)
 	}
 	infoNum, ok := ref(f.trailer.get("/Info"))
 	if !ok {
