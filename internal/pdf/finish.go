@@ -45,7 +45,10 @@ var roleMap = []struct{ from, to string }{
 // embedded TrueType font that Chromium left whole, or subset less than it
 // could, is subset to the glyphs the pages show (subsetFonts); the other
 // streams are copied as they are. The same input gives the same bytes.
-func Finish(raw []byte, info Info) ([]byte, error) {
+func Finish(raw []byte, info Info) ([]byte, error) { return finish(raw, info, true) }
+
+// finish is Finish, with the fonts subset or as Chromium embedded them.
+func finish(raw []byte, info Info, subset bool) ([]byte, error) {
 	f, err := parseFile(raw)
 	if err != nil {
 		return nil, err
@@ -57,8 +60,10 @@ func Finish(raw []byte, info Info) ([]byte, error) {
 	if err := f.editCatalog(root, info.Lang); err != nil {
 		return nil, err
 	}
-	if err := f.subsetFonts(); err != nil {
-		return nil, fmt.Errorf("subsetting the fonts: %w", err)
+	if subset {
+		if err := f.subsetFonts(); err != nil {
+			return nil, fmt.Errorf("subsetting the fonts: %w", err)
+		}
 	}
 	infoNum, ok := ref(f.trailer.get("/Info"))
 	if !ok {
