@@ -1,0 +1,137 @@
+package typo
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/govreport/govreport/internal/testcorpus"
+)
+
+// sameAsOracle fails t when Check, Placeholders or PinyinAnnotations
+// finds other than the old implementation (oracle_test.go) on s.
+func sameAsOracle(t *testing.T, name, s string) {
+	t.Helper()
+	if got, want := Check(s), oldCheck(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: Check(%q)\n got %+v\nwant %+v", name, s, got, want)
+	}
+	if got, want := Placeholders(s), oldPlaceholders(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: Placeholders(%q) = %v, want %v", name, s, got, want)
+	}
+	if got, want := PinyinAnnotations(s), oldPinyinAnnotations(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: PinyinAnnotations(%q) = %v, want %v", name, s, got, want)
+	}
+}
+
+// TestCheckOracle: on every text the repository holds — each line of the
+// seed, the quirks inputs and sources/*.txt, as written and normalised,
+// each whole file, and the test cases of this package — Check finds what
+// the old implementation found, offsets, levels, codes and messages alike.
+func TestCheckOracle(t *testing.T) {
+	inputs, err := testcorpus.Inputs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(testcorpus.Root(), "sources", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[filepath.Base(f)] = data
+	}
+	n := 0
+	for name, data := range inputs {
+		if testcorpus.IsDocx(name) {
+			continue // read by internal/source; the golden files of internal/indicator cover them
+		}
+		text := string(data)
+		norm, _ := Normalize(text)
+		sameAsOracle(t, name, text)
+		sameAsOracle(t, name+" normalised", norm)
+		for _, doc := range []string{text, norm} {
+			for i, line := range strings.Split(doc, "\n") {
+				sameAsOracle(t, name+":"+strconv.Itoa(i+1), line)
+				n++
+			}
+		}
+	}
+	for _, c := range checkCases {
+		sameAsOracle(t, c.name, c.in)
+	}
+	for _, c := range normCases {
+		sameAsOracle(t, c.name, c.in)
+		sameAsOracle(t, c.name+" normalised", c.want)
+	}
+	for _, s := range regressions {
+		sameAsOracle(t, "regression", s)
+	}
+	if n < 1000 {
+		t.Errorf("only %d lines compared", n)
+	}
+}
+
+// checkPieces are what the rules of Check react to: brackets and digits of
+// a 文号, years and dates, % and the words after a figure, Chinese
+// numerals, names with _, 万 and 亿 before punctuation, change verbs and
+// the words after them, pinyin, dashes, placeholders, odd characters.
+var checkPieces = strings.Fields(`0 1 2 3 9 19 20 2023 2030 2019 202 12 5 . , 。 ， ； ： 、 ！ ？ , ; : ! ?
+	） ) （ ( 〔 〕 ［ ］ [ ] 【 】 号 月 日 年 % ％ 元 万 亿 万亿 亩 人 户 个 家 吨 公里 米 平方 次 项 台 辆 公
+	一 二 〇 零 ○ 三 九 十 两 A b PM _ x X xx XX × * ＊ Ｘ ｘ 同比增长 比上年下降 增长 下降 提高 增加 减少
+	完成 达到 调整为 分别为 了 万元 亿元 个百分点 项目 以上 户 人次 人口 游客 zhèn ā (zhèn) 镇 中 文 业
+	— ― —— 西宁 海东 中国 河南 ? o O Ο о α ж ｱ \u200b \ufeff \ue000 \ufffd \x00 \x7f \xe4 \xb8 \x80`)
+
+func randomCheckText(r *rand.Rand, maxLen int) string {
+	var b strings.Builder
+	for n := r.IntN(maxLen) + 1; n > 0; n-- {
+		switch k := r.IntN(30); {
+		case k == 0:
+			b.WriteByte('\n')
+		case k == 1:
+			b.WriteByte(' ')
+		default:
+			p := checkPieces[r.IntN(len(checkPieces))]
+			if u, err := strconv.Unquote(`"` + p + `"`); err == nil {
+				p = u // the escapes: invisible, private-use, control and invalid bytes
+			}
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+// TestCheckOracleRandom: on random texts made of what the rules react to,
+// Check finds what the old implementation found.
+// TYPO_ORACLE_N=2000000 go test -run CheckOracleRandom runs longer.
+func TestCheckOracleRandom(t *testing.T) {
+	n := 100000
+	if testing.Short() {
+		n = 10000
+	}
+	if v, err := strconv.Atoi(os.Getenv("TYPO_ORACLE_N")); err == nil {
+		n = v
+	}
+	seed, _ := strconv.ParseUint(os.Getenv("TYPO_RANDOM_SEED"), 10, 64)
+	r := rand.New(rand.NewPCG(3, 4+seed))
+	for i := range n {
+		s := randomCheckText(r, 4+i%40)
+		sameAsOracle(t, "random", s)
+	}
+}
+
+// FuzzCheckOracle: Check finds what the old implementation found, on any
+// input.
+func FuzzCheckOracle(f *testing.F) {
+	for _, c := range checkCases {
+		f.Add(c.in)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 50 {
+		f.Add(randomCheckText(r, 30))
+	}
+	f.Fuzz(func(t *testing.T, s string) { sameAsOracle(t, "fuzz", s) })
+}
