@@ -2,7 +2,6 @@ package typo
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -39,8 +38,10 @@ func Check(s string) []Issue {
 	}
 	out = checkChars(s, out)
 	out = checkTraditional(s, out)
+	var buf [32]digitRun
+	runs := digitRuns(s, buf[:0])
 	for _, rule := range patternRules {
-		out = rule.apply(s, out)
+		out = rule.apply(s, runs, out)
 	}
 	out = checkPercent(s, out)
 	out = checkVerbs(s, out)
@@ -283,47 +284,6 @@ func checkPercent(s string, out []Issue) []Issue {
 	return out
 }
 
-// patternRule is a check done with a regular expression. Group 1 (or the
-// whole match) is what is reported; ok, if set, vets a match.
-type patternRule struct {
-	re    *regexp.Regexp
-	level report.Level
-	code  string
-	what  string
-	ok    func(s string, m []int) bool
-	// need lists strings of which every match holds one: text holding
-	// none is passed over without running the expression, which is most of
-	// the cost of checking a report.
-	need []string
-}
-
-func (r patternRule) apply(s string, out []Issue) []Issue {
-	if len(r.need) > 0 && !containsAny(s, r.need) {
-		return out
-	}
-	for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
-		a, b := m[0], m[1]
-		if len(m) > 2 && m[2] >= 0 {
-			a, b = m[2], m[3]
-		}
-		if r.ok != nil && !r.ok(s, m) {
-			continue
-		}
-		out = append(out, issue(s, a, b, r.level, r.code, r.what))
-	}
-	return out
-}
-
-// containsAny reports whether s holds one of subs.
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
 // inChineseText vets a match of group 1 that must stand alone next to
 // Chinese text: no letter, digit or _ around it, and a Chinese character
 // or full-width mark on one side ((PM_2.5), not a file name or a URL).
@@ -358,13 +318,10 @@ func countedBefore(before string) bool {
 	return false
 }
 
-// punctAfter is what may follow a figure left out: clause punctuation.
-const punctAfter = `[，。；：、！？,;:!?）)]`
-
 var patternRules = []patternRule{
 	{
-		re:    regexp.MustCompile(`([〔［\[【(（]\d{4}[〕］\]】)）])\d{1,4}号`),
-		level: report.Warning, code: CodeSuspicious, what: "文号 year not in 〔〕:", need: []string{"号"},
+		find:  findDocNo,
+		level: report.Warning, code: CodeSuspicious, what: "文号 year not in 〔〕:",
 		ok: func(s string, m []int) bool {
 			g := s[m[2]:m[3]]
 			prev, _ := utf8.DecodeLastRuneInString(s[:m[2]])
@@ -372,30 +329,30 @@ var patternRules = []patternRule{
 		},
 	},
 	{
-		re:    regexp.MustCompile(`((?:19|20)\d{3,6})[月日]`),
-		level: report.Warning, code: CodeSuspicious, what: "date with characters lost", need: []string{"月", "日"},
+		find:  findLostDate,
+		level: report.Warning, code: CodeSuspicious, what: "date with characters lost",
 		ok: notAfterDigit,
 	},
 	{
-		re:    regexp.MustCompile(`((?:19|20)\d{2}(?:19|20)\d{2})年`),
-		level: report.Warning, code: CodeSuspicious, what: "two years run together", need: []string{"年"},
+		find:  findTwoYears,
+		level: report.Warning, code: CodeSuspicious, what: "two years run together",
 		ok: notAfterDigit,
 	},
 	{
-		re:    regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:%|％)`), // 2023%: a share never is
+		find:  yearFigure([]string{"%", "％"}), // 2023%: a share never is
 		level: report.Warning, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
-		ok: notAfterDigit, need: []string{"%", "％"},
+		ok: notAfterDigit,
 	},
 	{
-		re: regexp.MustCompile(`(20(?:19|2\d|30)\d*(?:\.\d+)?)(?:元|万|亿|亩|人|户|个|家|吨|公里|米|平方|次|项|台|辆)`),
+		find: yearFigure([]string{"元", "万", "亿", "亩", "人", "户", "个", "家", "吨", "公里", "米", "平方", "次", "项", "台", "辆"}),
 		// Info, not a warning: genuine amounts start so too (营造林2027万亩).
 		level: report.Info, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
-		ok: notAfterDigit, need: []string{"20"},
+		ok: notAfterDigit,
 	},
 	{
 		// A year in Chinese numerals with three of its four digits: a 〇
 		// lost in copying (二三五年 for 二〇三五年).
-		re:    regexp.MustCompile(`([一二][〇零○一二三四五六七八九]{2})年`),
+		find:  findCnYear,
 		level: report.Warning, code: CodeSuspicious, what: "year in Chinese numerals with a digit lost (a 〇?):",
 		ok: func(s string, m []int) bool {
 			r, _ := utf8.DecodeLastRuneInString(s[:m[2]])
@@ -405,15 +362,15 @@ var patternRules = []patternRule{
 	{
 		// Letters, _ and a figure in Chinese text: a subscript lost in
 		// copying (PM_2.5 for PM₂.₅, written PM2.5). Reported, not changed.
-		re:    regexp.MustCompile(`([A-Za-z]{1,4}_\d+(?:\.\d+)?)`),
+		find:  findSubscript,
 		level: report.Warning, code: CodeSuspicious, what: "_ inside a name (a subscript lost in copying? PM2.5):",
 		ok: inChineseText,
 	},
 	{
 		// A figure in 万 or 亿 that ends a clause has lost its unit, whole
 		// (174万，) or not (145.98亿，): 万元, 万人, 亿元 are written out.
-		re:    regexp.MustCompile(`(?m)(\d+(?:\.\d+)?(?:万亿|[万亿]))(?:` + punctAfter + `|$)`),
-		level: report.Info, code: CodeUnitMissing, what: "no unit after", need: []string{"万", "亿"},
+		find:  findBareMagnitude,
+		level: report.Info, code: CodeUnitMissing, what: "no unit after",
 		ok: func(s string, m []int) bool { return notAfterDigit(s, m) && !countedBefore(s[:m[2]]) },
 	},
 }

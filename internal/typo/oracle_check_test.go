@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,7 +86,16 @@ var checkPieces = strings.Fields(`0 1 2 3 9 19 20 2023 2030 2019 202 12 5 . , �
 	完成 达到 调整为 分别为 了 万元 亿元 个百分点 项目 以上 户 人次 人口 游客 zhèn ā (zhèn) 镇 中 文 业
 	— ― —— 西宁 海东 中国 河南 ? o O Ο о α ж ｱ \u200b \ufeff \ue000 \ufffd \x00 \x7f \xe4 \xb8 \x80`)
 
+// figurePieces are what the pattern rules react to, digits most: long runs
+// of them, years and dates, decimals, and what may follow a figure.
+var figurePieces = strings.Fields(`0 1 2 3 9 0 1 2 3 9 19 20 19 20 2023 2030 . . % ％ 月 日 年 号 〔 〕 ( ) （ ）
+	[ ] 【 】 〔2023〕 (2023) ［2023］ 【2023】 号 20231 中 万 亿 万 亿 元 公里 平方 人口 ， 。 、 , 一 二 〇 三 中 a P M _ _`)
+
 func randomCheckText(r *rand.Rand, maxLen int) string {
+	pieces := checkPieces
+	if r.IntN(2) == 0 {
+		pieces = figurePieces
+	}
 	var b strings.Builder
 	for n := r.IntN(maxLen) + 1; n > 0; n-- {
 		switch k := r.IntN(30); {
@@ -94,7 +104,7 @@ func randomCheckText(r *rand.Rand, maxLen int) string {
 		case k == 1:
 			b.WriteByte(' ')
 		default:
-			p := checkPieces[r.IntN(len(checkPieces))]
+			p := pieces[r.IntN(len(pieces))]
 			if u, err := strconv.Unquote(`"` + p + `"`); err == nil {
 				p = u // the escapes: invisible, private-use, control and invalid bytes
 			}
@@ -134,4 +144,54 @@ func FuzzCheckOracle(f *testing.F) {
 		f.Add(randomCheckText(r, 30))
 	}
 	f.Fuzz(func(t *testing.T, s string) { sameAsOracle(t, "fuzz", s) })
+}
+
+// patternAlphabets are, for each pattern rule in order, the pieces its
+// expression reacts to, besides digits.
+var patternAlphabets = [][]string{
+	strings.Fields("〔 ［ [ 【 ( （ 〕 ］ ] 】 ) ） 号 中 〔2023〕 (2023) 【2019】"),
+	strings.Fields("月 日 中"),
+	strings.Fields("年 中"),
+	strings.Fields("% ％ 中"),
+	strings.Fields("元 万 亿 亩 人 户 个 家 吨 公里 米 平方 次 项 台 辆 公 平 中"),
+	strings.Fields("一 二 〇 零 ○ 三 九 十 年 中"),
+	strings.Fields("a Z P M _ _ 中"),
+	strings.Fields("万 亿 万亿 ， ) ） 、 \n 中 元"),
+}
+
+// TestPatternMatchers: each pattern rule's matcher finds the matches,
+// before vetting, that its regular expression in the old implementation
+// found, with FindAllStringSubmatchIndex, on random texts of digits and
+// what the expression reacts to.
+func TestPatternMatchers(t *testing.T) {
+	if len(patternAlphabets) != len(patternRules) || len(oldPatternRules) != len(patternRules) {
+		t.Fatal("a pattern rule without an alphabet or an old expression")
+	}
+	digits := strings.Fields("0 1 2 3 9 19 20 2023 30 . . \xe4 x")
+	r := rand.New(rand.NewPCG(7, 8))
+	for i, rule := range patternRules {
+		pieces := append(slices.Clone(digits), patternAlphabets[i]...)
+		for range 20000 {
+			var b strings.Builder
+			for n := r.IntN(16) + 1; n > 0; n-- {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+			s := b.String()
+			var runs []digitRun
+			runs = digitRuns(s, runs)
+			var got [][]int
+			for from := 0; ; {
+				m, ok := rule.find(s, from, runs)
+				if !ok {
+					break
+				}
+				got = append(got, []int{m.a, m.b, m.g, m.h})
+				from = m.b
+			}
+			want := oldPatternRules[i].re.FindAllStringSubmatchIndex(s, -1)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("rule %d (%s) on %q: got %v, want %v", i, oldPatternRules[i].re, s, got, want)
+			}
+		}
+	}
 }
