@@ -102,6 +102,17 @@ func checkChars(s string, out []Issue) []Issue {
 		last = Issue{Off: -1}
 	}
 	for i := 0; i < len(s); {
+		// What cannot be suspicious is passed over; a run of suspicious
+		// characters then ends at the next one, as it ended before it.
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != 0x7F && c != '?' && c != 'o' && c != 'O' {
+				i++
+				continue
+			}
+		} else if c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+3000–U+9FFF: Chinese characters and punctuation
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == '?' {
 			n = questionRun(s, i) // decided once for the whole run
@@ -241,6 +252,15 @@ func init() {
 
 func isTraditional(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF && tradSet[r-0x4E00] }
 
+// cjkAt decodes the character of the CJK block (U+4000–U+9FFF, three
+// bytes) at s[i], if one is there.
+func cjkAt(s string, i int) (rune, bool) {
+	if c := s[i]; c < 0xE4 || c > 0xE9 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
+}
+
 // checkTraditional reports Traditional characters, one issue per line.
 func checkTraditional(s string, out []Issue) []Issue {
 	first, last := -1, 0
@@ -252,19 +272,25 @@ func checkTraditional(s string, out []Issue) []Issue {
 		}
 		first, seen = -1, seen[:0]
 	}
-	for i, r := range s {
-		switch {
-		case r == '\n':
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
 			flush()
-		case isTraditional(r):
+			continue
+		}
+		r, ok := cjkAt(s, i)
+		if !ok {
+			continue // a valid character of the CJK block starts at a lead byte
+		}
+		if isTraditional(r) {
 			if first < 0 {
 				first = i
 			}
-			last = i + utf8.RuneLen(r)
+			last = i + 3
 			if len(seen) < 8 && !slices.Contains(seen, r) {
 				seen = append(seen, r)
 			}
 		}
+		i += 2
 	}
 	flush()
 	return out
@@ -272,13 +298,19 @@ func checkTraditional(s string, out []Issue) []Issue {
 
 // checkPercent reports a % with no figure before it (增长%).
 func checkPercent(s string, out []Issue) []Issue {
-	for i, r := range s {
-		if r != '%' && r != '％' {
+	for i := 0; i < len(s); i++ {
+		n := 0
+		switch {
+		case s[i] == '%':
+			n = 1
+		case s[i] == 0xEF && strings.HasPrefix(s[i:], "％"):
+			n = len("％")
+		default:
 			continue
 		}
 		prev := nearLeft(s, i)
 		if prev < 0 || prev == '\n' || isChinese(prev) {
-			out = append(out, issue(s, i, i+utf8.RuneLen(r), report.Warning, CodeMissingFigure, "no figure before"))
+			out = append(out, issue(s, i, i+n, report.Warning, CodeMissingFigure, "no figure before"))
 		}
 	}
 	return out
@@ -320,7 +352,7 @@ func countedBefore(before string) bool {
 
 var patternRules = []patternRule{
 	{
-		find:  findDocNo,
+		find:  docNo,
 		level: report.Warning, code: CodeSuspicious, what: "文号 year not in 〔〕:",
 		ok: func(s string, m []int) bool {
 			g := s[m[2]:m[3]]
@@ -329,22 +361,22 @@ var patternRules = []patternRule{
 		},
 	},
 	{
-		find:  findLostDate,
+		find:  lostDate,
 		level: report.Warning, code: CodeSuspicious, what: "date with characters lost",
 		ok: notAfterDigit,
 	},
 	{
-		find:  findTwoYears,
+		find:  twoYears,
 		level: report.Warning, code: CodeSuspicious, what: "two years run together",
 		ok: notAfterDigit,
 	},
 	{
-		find:  yearFigure([]string{"%", "％"}), // 2023%: a share never is
+		find:  yearShare, // 2023%: a share never is
 		level: report.Warning, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
 		ok: notAfterDigit,
 	},
 	{
-		find: yearFigure([]string{"元", "万", "亿", "亩", "人", "户", "个", "家", "吨", "公里", "米", "平方", "次", "项", "台", "辆"}),
+		find: yearAmount,
 		// Info, not a warning: genuine amounts start so too (营造林2027万亩).
 		level: report.Info, code: CodeRewritten, what: "figure that starts with a year (find-and-replace?)",
 		ok: notAfterDigit,
@@ -352,7 +384,7 @@ var patternRules = []patternRule{
 	{
 		// A year in Chinese numerals with three of its four digits: a 〇
 		// lost in copying (二三五年 for 二〇三五年).
-		find:  findCnYear,
+		find:  cnYear,
 		level: report.Warning, code: CodeSuspicious, what: "year in Chinese numerals with a digit lost (a 〇?):",
 		ok: func(s string, m []int) bool {
 			r, _ := utf8.DecodeLastRuneInString(s[:m[2]])
@@ -362,14 +394,14 @@ var patternRules = []patternRule{
 	{
 		// Letters, _ and a figure in Chinese text: a subscript lost in
 		// copying (PM_2.5 for PM₂.₅, written PM2.5). Reported, not changed.
-		find:  findSubscript,
+		find:  subscript,
 		level: report.Warning, code: CodeSuspicious, what: "_ inside a name (a subscript lost in copying? PM2.5):",
 		ok: inChineseText,
 	},
 	{
 		// A figure in 万 or 亿 that ends a clause has lost its unit, whole
 		// (174万，) or not (145.98亿，): 万元, 万人, 亿元 are written out.
-		find:  findBareMagnitude,
+		find:  bareMagnitude,
 		level: report.Info, code: CodeUnitMissing, what: "no unit after",
 		ok: func(s string, m []int) bool { return notAfterDigit(s, m) && !countedBefore(s[:m[2]]) },
 	},
@@ -401,30 +433,92 @@ func sharesUnit(s string, k int) bool {
 	return false
 }
 
+// changeVerbs are the verbs after which checkVerbs looks for a figure
+// whose unit is there without it (增长万元) or that lost its %; the last
+// three take no %.
+var changeVerbs = []string{"增长", "下降", "提高", "增加", "减少", "完成"}
+
+// verbPhrases are needFigure and changeVerbs, the phrases checkVerbs finds;
+// phraseStarts indexes them by their first character, which is one of
+// the CJK block, and phraseBits marks those characters.
+var (
+	verbPhrases  = append(slices.Clip(needFigure), changeVerbs...)
+	phraseStarts = map[rune][]int{}
+	phraseBits   [(cjkEnd - cjkStart + 63) / 64]uint64
+)
+
+func init() {
+	if len(verbPhrases) > 64 {
+		panic("typo: more than 64 phrases for findPhrases")
+	}
+	for k, v := range verbPhrases {
+		r, _ := utf8.DecodeRuneInString(v)
+		if r < cjkStart || r >= cjkEnd || utf8.RuneLen(r) != 3 {
+			panic("typo: phrase " + v + " does not start with a character of the CJK block")
+		}
+		phraseStarts[r] = append(phraseStarts[r], k)
+		phraseBits[(r-cjkStart)/64] |= 1 << ((r - cjkStart) % 64)
+	}
+}
+
+// phraseHit is phrase k of verbPhrases found at off.
+type phraseHit struct{ k, off int }
+
+// findPhrases returns where the phrases of verbPhrases stand in s: for each
+// phrase, its occurrences that do not overlap an earlier one (as
+// strings.Index finds them one after the other), all ordered by phrase and
+// then by offset. One pass reads the text: only the characters of the CJK
+// block that start a phrase are looked at closer.
+func findPhrases(s string, hits []phraseHit) []phraseHit {
+	var next [64]int // the end of each phrase's last occurrence
+	sorted := true
+	for i := 0; i < len(s); i++ {
+		r, ok := cjkAt(s, i)
+		if !ok {
+			continue // not a character of the CJK block; a valid one starts at a lead byte
+		}
+		if r >= cjkStart && phraseBits[(r-cjkStart)/64]&(1<<((r-cjkStart)%64)) != 0 {
+			for _, k := range phraseStarts[r] {
+				if i >= next[k] && strings.HasPrefix(s[i:], verbPhrases[k]) {
+					if len(hits) > 0 && hits[len(hits)-1].k > k {
+						sorted = false
+					}
+					hits = append(hits, phraseHit{k, i})
+					next[k] = i + len(verbPhrases[k])
+				}
+			}
+		}
+		i += 2
+	}
+	if !sorted {
+		slices.SortStableFunc(hits, func(a, b phraseHit) int { return a.k - b.k })
+	}
+	return hits
+}
+
 // checkVerbs reports figures missing after change verbs (同比增长；,
 // 调整为：，, 增长万元) and a % missing after one (同比增长18.3；).
 func checkVerbs(s string, out []Issue) []Issue {
-	for _, v := range needFigure {
-		for i := range indexAll(s, v) {
+	var buf [16]phraseHit
+	for _, h := range findPhrases(s, buf[:0]) {
+		v, i := verbPhrases[h.k], h.off
+		if h.k < len(needFigure) {
 			if endsClause(s, i+len(v)) {
 				out = append(out, issue(s, i, i+len(v), report.Warning, CodeMissingFigure, "no figure after"))
 			}
+			continue
 		}
-	}
-	for _, v := range []string{"增长", "下降", "提高", "增加", "减少", "完成"} {
-		for i := range indexAll(s, v) {
-			j := i + len(v)
-			for _, u := range []string{"万元", "亿元", "个百分点"} {
-				if strings.HasPrefix(s[j:], u) && !namesCategory(s[j+len(u):]) {
-					out = append(out, issue(s, i, j+len(u), report.Warning, CodeMissingFigure, "no figure in"))
-				}
+		j := i + len(v)
+		for _, u := range []string{"万元", "亿元", "个百分点"} {
+			if strings.HasPrefix(s[j:], u) && !namesCategory(s[j+len(u):]) {
+				out = append(out, issue(s, i, j+len(u), report.Warning, CodeMissingFigure, "no figure in"))
 			}
-			if v == "增加" || v == "减少" || v == "完成" {
-				continue
-			}
-			if k := numberEnd(s, j); k > j && endsClause(s, k) && !sharesUnit(s, k) {
-				out = append(out, issue(s, j, k, report.Info, CodeUnitMissing, "no % after"))
-			}
+		}
+		if v == "增加" || v == "减少" || v == "完成" {
+			continue
+		}
+		if k := numberEnd(s, j); k > j && endsClause(s, k) && !sharesUnit(s, k) {
+			out = append(out, issue(s, j, k, report.Info, CodeUnitMissing, "no % after"))
 		}
 	}
 	return out
@@ -446,19 +540,6 @@ func namesCategory(rest string) bool {
 		}
 	}
 	return false
-}
-
-// indexAll yields the offsets of every occurrence of sub in s.
-func indexAll(s, sub string) func(func(int) bool) {
-	return func(yield func(int) bool) {
-		for off := 0; ; {
-			k := strings.Index(s[off:], sub)
-			if k < 0 || !yield(off+k) {
-				return
-			}
-			off += k + len(sub)
-		}
-	}
 }
 
 // endsClause reports whether clause punctuation or a line end is at j.
@@ -489,11 +570,12 @@ func numberEnd(s string, j int) int {
 // chain of short names (西宁—成都—曼谷) is plainly a connector and not
 // reported.
 func checkLoneDashes(s string, out []Issue) []Issue {
-	if !strings.Contains(s, "—") && !strings.Contains(s, "―") {
-		return out
-	}
-	for i, r := range s {
-		if isDashRune(r) && loneDashAt(s, i) && !inDashChain(s, i) {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != 0xE2 || s[i+1] != 0x80 || s[i+2] != 0x94 && s[i+2] != 0x95 {
+			continue // — is E2 80 94 in UTF-8, ― E2 80 95
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if loneDashAt(s, i) && !inDashChain(s, i) {
 			out = append(out, Issue{Off: i, End: i + utf8.RuneLen(r), Level: report.Info, Code: CodeSuspicious,
 				Message: fmt.Sprintf("lone %c between words in %q: right as a connector (西宁—海东); a dash is ——", r, clause(s, i, i+utf8.RuneLen(r)))})
 		}

@@ -181,7 +181,7 @@ func TestPatternMatchers(t *testing.T) {
 			runs = digitRuns(s, runs)
 			var got [][]int
 			for from := 0; ; {
-				m, ok := rule.find(s, from, runs)
+				m, ok := rule.find.find(s, from, runs)
 				if !ok {
 					break
 				}
@@ -192,6 +192,32 @@ func TestPatternMatchers(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("rule %d (%s) on %q: got %v, want %v", i, oldPatternRules[i].re, s, got, want)
 			}
+		}
+	}
+}
+
+// TestAnnotationMatcher: findAnnotation finds the matches, before the
+// syllable is vetted, that the old expression found.
+func TestAnnotationMatcher(t *testing.T) {
+	pieces := strings.Fields("镇 中 〇 a Z zh è ü ǜ é x ( ( （ ) ) ） , 。 \xe4 \xb8 1 é")
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 100000 {
+		var b strings.Builder
+		for n := r.IntN(16) + 1; n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		var got [][]int
+		for from := 0; ; {
+			m, ok := findAnnotation(s, from)
+			if !ok {
+				break
+			}
+			got = append(got, m[:])
+			from = m[1]
+		}
+		if want := oldAnnotationRe.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
 		}
 	}
 }

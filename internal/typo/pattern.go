@@ -39,9 +39,51 @@ func digitRuns(s string, runs []digitRun) []digitRun {
 // match is a match of a pattern rule: s[a:b], its group 1 s[g:h].
 type match struct{ a, b, g, h int }
 
-// matcher returns the leftmost match at or after from in s, whose digit
-// runs are runs.
-type matcher func(s string, from int, runs []digitRun) (match, bool)
+// matcher names the matcher of a pattern rule. (A switch rather than a
+// func value, so that the digit runs handed to it can stay on the stack.)
+type matcher int
+
+const (
+	docNo matcher = iota
+	lostDate
+	twoYears
+	yearShare
+	yearAmount
+	cnYear
+	subscript
+	bareMagnitude
+)
+
+// yearShareAfter and yearAmountAfter follow a figure that starts with a
+// year: a % (2023%: a share never is) or a unit.
+var (
+	yearShareAfter  = []string{"%", "％"}
+	yearAmountAfter = []string{"元", "万", "亿", "亩", "人", "户", "个", "家", "吨", "公里", "米", "平方", "次", "项", "台", "辆"}
+)
+
+// find returns the leftmost match at or after from in s, whose digit runs
+// are runs.
+func (m matcher) find(s string, from int, runs []digitRun) (match, bool) {
+	switch m {
+	case docNo:
+		return findDocNo(s, from, runs)
+	case lostDate:
+		return findLostDate(s, from, runs)
+	case twoYears:
+		return findTwoYears(s, from, runs)
+	case yearShare:
+		return findYearFigure(s, from, runs, yearShareAfter)
+	case yearAmount:
+		return findYearFigure(s, from, runs, yearAmountAfter)
+	case cnYear:
+		return findCnYear(s, from)
+	case subscript:
+		return findSubscript(s, from)
+	case bareMagnitude:
+		return findBareMagnitude(s, from, runs)
+	}
+	panic("typo: unknown matcher")
+}
 
 // patternRule is a check done with a pattern. Group 1 is what is reported;
 // ok, if set, vets a match (a match vetted out still ends where it ends:
@@ -57,7 +99,7 @@ type patternRule struct {
 // apply appends the issues of the rule's matches in s.
 func (r patternRule) apply(s string, runs []digitRun, out []Issue) []Issue {
 	for from := 0; from <= len(s); {
-		m, found := r.find(s, from, runs)
+		m, found := r.find.find(s, from, runs)
 		if !found {
 			break
 		}
@@ -177,30 +219,28 @@ func findTwoYears(s string, from int, runs []digitRun) (match, bool) {
 	return match{}, false
 }
 
-// yearFigure finds (20(?:19|2\d|30)\d*(?:\.\d+)?) followed by one of
-// after: \d* takes the rest of the run and the decimal part all its
+// findYearFigure: (20(?:19|2\d|30)\d*(?:\.\d+)?) followed by one of
+// after — \d* takes the rest of the run and the decimal part all its
 // digits (fewer would leave a digit before what follows), so whether a
 // match ends there depends on the run only; it starts at the run's first
 // 2019–2030 (four digits) at or after from.
-func yearFigure(after []string) matcher {
-	return func(s string, from int, runs []digitRun) (match, bool) {
-		for _, r := range runs {
-			if r.b-max(r.a, from) < 4 {
-				continue
-			}
-			e := decimalEnd(s, r.b)
-			w := prefixAt(s, e, after)
-			if w == "" {
-				continue
-			}
-			for p := max(r.a, from); p <= r.b-4; p++ {
-				if s[p] == '2' && s[p+1] == '0' && (s[p+2] == '1' && s[p+3] == '9' || s[p+2] == '2' || s[p+2] == '3' && s[p+3] == '0') {
-					return match{p, e + len(w), p, e}, true
-				}
+func findYearFigure(s string, from int, runs []digitRun, after []string) (match, bool) {
+	for _, r := range runs {
+		if r.b-max(r.a, from) < 4 {
+			continue
+		}
+		e := decimalEnd(s, r.b)
+		w := prefixAt(s, e, after)
+		if w == "" {
+			continue
+		}
+		for p := max(r.a, from); p <= r.b-4; p++ {
+			if s[p] == '2' && s[p+1] == '0' && (s[p+2] == '1' && s[p+3] == '9' || s[p+2] == '2' || s[p+2] == '3' && s[p+3] == '0') {
+				return match{p, e + len(w), p, e}, true
 			}
 		}
-		return match{}, false
 	}
+	return match{}, false
 }
 
 // yearNumerals are the characters of a year in Chinese numerals after its
@@ -219,7 +259,7 @@ func isYearNumeralAt(s string, i int) bool {
 
 // findCnYear: ([一二][〇零○一二三四五六七八九]{2})年 — three characters of
 // three bytes each before a 年.
-func findCnYear(s string, from int, _ []digitRun) (match, bool) {
+func findCnYear(s string, from int) (match, bool) {
 	for at := from + 9; at <= len(s); {
 		k := strings.Index(s[at:], "年")
 		if k < 0 {
@@ -238,7 +278,7 @@ func findCnYear(s string, from int, _ []digitRun) (match, bool) {
 // findSubscript: ([A-Za-z]{1,4}_\d+(?:\.\d+)?) — an _ with a digit after it
 // and a letter before it; the match starts at the fourth letter before the
 // _ at most, and takes all the digits and the decimal part after it.
-func findSubscript(s string, from int, _ []digitRun) (match, bool) {
+func findSubscript(s string, from int) (match, bool) {
 	for at := from; at < len(s); {
 		k := strings.IndexByte(s[at:], '_')
 		if k < 0 {

@@ -12,6 +12,14 @@ import "unicode/utf8"
 func Placeholders(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
+		// Only _ X x * . digits and × Ｘ ｘ (led by C3 and EF in UTF-8)
+		// start a placeholder; other bytes are passed over one by one,
+		// which finds every character that does, as decoding would.
+		if c := s[i]; c < utf8.RuneSelf && c != '_' && c != 'X' && c != 'x' && c != '*' && c != '.' && (c < '0' || c > '9') ||
+			c >= utf8.RuneSelf && c != 0xC3 && c != 0xEF {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '_':
