@@ -81,7 +81,9 @@ type extractor struct {
 	// of a paragraph opening with a period of years (这五年，我们…; 五年来，…)
 	// makes a review of that period, which ends in spanEnd. A heading ends it.
 	spanBlocks, spanEnd int
-	para                bool // the block read is a paragraph
+	para                bool  // the block read is a paragraph
+	keys                keys  // the keys the clause being read holds
+	ends                []end // the ends of the clauses of the text being read
 	out                 []Indicator
 	figs                []figure // reused for each clause
 	// The text being read as written, and folded into Simplified; folds
@@ -128,10 +130,16 @@ type sentence struct {
 // text extracts the figures of a run of text, sentence by sentence.
 func (x *extractor) text(anchor, s string) {
 	x.load(s)
+	k := 0 // the first end of the sentence
 	for from := 0; from < len(s); {
-		i, w := nextEnd(x.folded[from:], endSentence)
-		x.sentence(anchor, from, from+i)
-		from = min(from+i+w, len(s))
+		j := k
+		for x.ends[j].level < endSentence {
+			j++
+		}
+		e := x.ends[j]
+		x.sentence(anchor, from, e.off, x.ends[k:j+1])
+		from = min(e.off+e.width, len(s))
+		k = j + 1
 	}
 }
 
@@ -139,39 +147,77 @@ func (x *extractor) text(anchor, s string) {
 func (x *extractor) load(s string) {
 	x.src = s
 	x.folded, x.folds = typo.Fold(s)
+	x.ends = scanEnds(x.folded, x.ends[:0])
 }
 
 // sentence extracts the figures of the sentence from..to of the text, clause
-// by clause. A semicolon starts a new list item: what it names is not shared
-// across.
-func (x *extractor) sentence(anchor string, from, to int) {
+// by clause; ends are the ends of its clauses, the last at to or after it.
+// A semicolon starts a new list item: what it names is not shared across.
+func (x *extractor) sentence(anchor string, from, to int, ends []end) {
 	st := sentence{anchor: anchor}
 	if x.para {
 		if y := x.periodStart(x.folded[from:to]); y != 0 {
 			x.spanBlocks, x.spanEnd = 2, y
 		}
 	}
-	for from < to {
-		s := x.folded[from:to]
-		i, w := nextEnd(s, endClause)
-		x.clause(&st, from, from+i)
-		if r, _ := utf8.DecodeRuneInString(s[i:]); i < len(s) && ending(r) == endPart {
+	for _, e := range ends {
+		if from >= to {
+			break
+		}
+		e.off = min(e.off, to)
+		x.keys = e.keys
+		x.clause(&st, from, e.off)
+		if e.off < to && e.level == endPart {
 			st.hasPrev, st.list, st.subjClause = false, nil, ""
 		}
-		from = min(from+i+w, to)
+		from = min(e.off+e.width, to)
 	}
 }
 
-// nextEnd returns the offset and width of the first punctuation in s that
-// ends at least a unit of the given level, or len(s). A half-width comma or
-// colon inside a number (1,200; 8:30) ends nothing.
-func nextEnd(s string, level int) (int, int) {
-	for i, r := range s {
-		if e := ending(r); e >= level && !inNumber(s, i, r) {
-			return i, utf8.RuneLen(r)
+// end is punctuation that ends a clause or more (a level of ending) at
+// byte off of the text being read, width bytes wide; keys are those the
+// clause it ends holds (keys.go).
+type end struct {
+	off, width, level int
+	keys              keys
+}
+
+// scanEnds appends to out the punctuation of s that ends a clause or more,
+// in order, and after it an end of everything at len(s), of width 0. A
+// half-width comma or colon inside a number (1,200; 8:30) ends nothing.
+// One pass reads s: of the characters beyond ASCII only 。 (E3 80 82 in
+// UTF-8) and full-width marks (EF BC ..) end anything, and the keys are
+// characters of the CJK block (E4 to E9 ..); a valid character starts at a
+// lead byte.
+func scanEnds(s string, out []end) []end {
+	var k keys
+	for i := 0; i < len(s); {
+		if r, ok := cjkAt(s, i); ok {
+			if inBits(&keyBits, r) {
+				k |= keyOf(r)
+			}
+			i += 3
+			continue
+		}
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			if lvl := ending(rune(c)); lvl != 0 && !inNumber(s, i, rune(c)) {
+				out = append(out, end{i, 1, lvl, k})
+				k = 0
+			}
+			i++
+		case c == 0xE3 || c == 0xEF:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if lvl := ending(r); lvl != 0 {
+				out = append(out, end{i, w, lvl, k})
+				k = 0
+			}
+			i += w
+		default:
+			i++
 		}
 	}
-	return len(s), 0
+	return append(out, end{len(s), 0, endSentence, k})
 }
 
 func inNumber(s string, i int, r rune) bool {
@@ -210,7 +256,10 @@ func (x *extractor) clause(st *sentence, from, to int) {
 	text := x.folded[from:to]
 	x.figs = scanFigures(text, x.figs[:0])
 	c := clauseState{text: text, src: x.src[from:to], figs: x.figs}
-	listed := fromLists(&c, listLabels(&c, st))
+	var listed []string
+	if len(c.figs) > 0 && x.keys&(keyFen|keyYou|keyCong) != 0 { // 分别, 由, 从: else no list
+		listed = fromLists(&c, listLabels(&c, st))
+	}
 	for k := range c.figs {
 		f := &c.figs[k]
 		if f.modifier {
@@ -487,19 +536,45 @@ func inherited(st *sentence) string {
 
 // note records what a clause says for the clauses after it.
 func (x *extractor) note(st *sentence, text string) {
-	if hasTargetMarker(text, x.review) {
+	if x.hasTargetMarker(text) {
 		st.target = true
 	}
-	if markerIn(text, estimateMarker) {
+	if x.estimated(text) {
 		st.estimate = true
 		x.estimate = x.estimate || estimatesBelow(text)
 	}
-	if y := x.namedYear(text); y != 0 {
+	if y := x.clauseYear(text); y != 0 {
 		st.year = y
 	}
-	if y := x.periodIn(text); y != 0 {
+	if y := x.clausePeriod(text); y != 0 {
 		st.period = y
 	}
+}
+
+// hasTargetMarker, estimated, clauseYear and clausePeriod are
+// hasTargetMarker, markerIn(s, estimateMarker), namedYear and periodIn for
+// s, the clause being read or a part of it, passed over when the clause
+// lacks the characters they look for (keys.go).
+func (x *extractor) hasTargetMarker(s string) bool {
+	return x.keys&targetKeys != 0 && hasTargetMarker(s, x.review)
+}
+
+func (x *extractor) estimated(s string) bool {
+	return x.keys&keyYu != 0 && markerIn(s, estimateMarker)
+}
+
+func (x *extractor) clauseYear(s string) int {
+	if x.keys&yearKeys == 0 {
+		return 0
+	}
+	return x.namedYear(s)
+}
+
+func (x *extractor) clausePeriod(s string) int {
+	if x.keys&keyWu == 0 {
+		return 0
+	}
+	return x.periodIn(s)
 }
 
 // indicator builds the record of figure f.
@@ -636,10 +711,10 @@ var rateUnits = []string{"%", "‰", "个百分点", "百分点", "倍"}
 // overPeriod applies the rule for figures of a period of years to in.
 func (x *extractor) overPeriod(st *sentence, f *figure, in *Indicator, before string) {
 	y := st.period
-	if p := x.periodIn(before); p != 0 {
+	if p := x.clausePeriod(before); p != 0 {
 		y = p
 	}
-	if y == 0 && x.spanBlocks > 0 && st.year == 0 && x.namedYear(before) == 0 {
+	if y == 0 && x.spanBlocks > 0 && st.year == 0 && x.clauseYear(before) == 0 {
 		y = x.spanEnd // a year named in the sentence (2025年，…) makes it the year's
 	}
 	if y == 0 || in.Kind != Actual || f.fromYear != 0 || f.fromStart || f.fromTo != "" {

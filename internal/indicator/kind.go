@@ -87,9 +87,13 @@ func estimatesBelow(s string) bool {
 // lastYear returns the last year s names (2023年, 2023年度) that is not a
 // base of comparison (比2020年), or 0.
 func lastYear(s string) int {
-	year := 0
-	for i := 0; i+4 < len(s); i++ {
-		if !strings.HasPrefix(s[i+4:], "年") || i > 0 && isDigit(rune(s[i-1])) {
+	// The 年 of each year from the last back, the first that fits wins.
+	for n := len(s) - 1; n >= 6; n-- {
+		if s[n] != 0xB4 || s[n-1] != 0xB9 || s[n-2] != 0xE5 { // 年 is E5 B9 B4 in UTF-8
+			continue
+		}
+		i := n - 2 - 4
+		if i < 0 || i > 0 && isDigit(rune(s[i-1])) {
 			continue
 		}
 		y := 0
@@ -100,12 +104,15 @@ func lastYear(s string) int {
 			}
 			y = y*10 + int(c-'0')
 		}
-		if y >= 1990 && y <= 2100 && suffixIn(s[:i], []string{"比", "较", "与", "同", "自", "从", "由", "相比"}) == "" {
-			year = y
+		if y >= 1990 && y <= 2100 && suffixIn(s[:i], yearBases) == "" {
+			return y
 		}
 	}
-	return year
+	return 0
 }
+
+// yearBases, before a year, make it the base of a comparison (比2020年).
+var yearBases = []string{"比", "较", "与", "同", "自", "从", "由", "相比"}
 
 // kindYear decides whether a figure is a result or a target, and its year,
 // and whether it is an estimate of a result. A year named in the sentence
@@ -115,9 +122,9 @@ func lastYear(s string) int {
 // report's; an estimate in a review (预计全年…) is for the report's own year.
 // The year is 0 when neither the sentence nor the report names one.
 func (x *extractor) kindYear(st *sentence, before string) (kind string, year int, estimate bool) {
-	marked := st.target || hasTargetMarker(before, x.review)
+	marked := st.target || x.hasTargetMarker(before)
 	named := st.year
-	if y := x.namedYear(before); y != 0 {
+	if y := x.clauseYear(before); y != 0 {
 		named = y
 	}
 	kind = Actual
@@ -140,7 +147,7 @@ func (x *extractor) kindYear(st *sentence, before string) (kind string, year int
 			year++
 		}
 	}
-	estimate = kind == Actual && (st.estimate || x.estimate || markerIn(before, estimateMarker))
+	estimate = kind == Actual && (st.estimate || x.estimate || x.estimated(before))
 	return kind, year, estimate
 }
 
@@ -185,10 +192,8 @@ func isFeatured(label string) bool {
 	if strings.HasPrefix(label, partner) || prefixIn(label, impactVerbs) != "" {
 		return false // 对东盟进出口 is trade with a partner; 带动进出口 what a project brought
 	}
-	for _, t := range featuredTerms {
-		if strings.HasSuffix(label, t) || strings.HasPrefix(label, t) {
-			return withoutAverage(label) == label
-		}
+	if featuredIndex.suffix(label) != "" || featuredIndex.prefix(label) != "" {
+		return withoutAverage(label) == label
 	}
 	return false
 }
@@ -245,7 +250,7 @@ func (x *extractor) table(b *report.Block) {
 		for _, cell := range row[1:] {
 			n := len(x.out)
 			x.load(cell)
-			x.sentence(b.ID, 0, len(cell))
+			x.sentence(b.ID, 0, len(cell), x.ends)
 			for i := n; i < len(x.out); i++ {
 				if x.out[i].Label == "" {
 					x.out[i].Label = strings.TrimSpace(row[0])

@@ -81,6 +81,9 @@ var startWords = []string{"以旧换新", "以工代赈", "和美", "和谐", "�
 // came before: …工作安排全年力争实现财政收入 → 财政收入.
 var markerCut = []string{"力争", "争取", "确保", "预计", "力求", "预期"}
 
+// markerCutChars are the first characters of markerCut.
+var markerCutChars = newRuneSet("力争确预")
+
 // conjunctions join a figure to the one before it: 4.2公里的青年路及6公里的….
 var conjunctions = []string{"以及", "并且", "及", "和", "与", "并", "同时"}
 
@@ -399,6 +402,9 @@ func trimLead(s string) string {
 // cutAfterMarker starts a label after the last target marker in it, when
 // words remain after it.
 func cutAfterMarker(s string) string {
+	if !markerCutChars.in(s) {
+		return s
+	}
 	for _, m := range markerCut {
 		if i := strings.LastIndex(s, m); i > 0 && isMarkerAt(s, i, m) {
 			if t := trimLead(s[i+len(m):]); t != "" {
@@ -533,8 +539,11 @@ func noteAt(s string) int {
 
 // isNoteRune reports whether r is or may open a note mark.
 func isNoteRune(r rune) bool {
-	_, open := noteOpen[r]
-	return open || r >= '①' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
+	switch r {
+	case '［', '[', '【', '（', '(': // the keys of noteOpen
+		return true
+	}
+	return r >= '①' && r <= '⒇' || r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
 }
 
 // isPinyin reports whether r may be a letter of a pinyin syllable.
@@ -712,7 +721,7 @@ var totalVerbs = []string{"开展", "召开", "组织", "发放", "排查", "巡
 
 // dropQuotes removes quotation marks: “散乱污”企业 → 散乱污企业.
 func dropQuotes(s string) string {
-	if !strings.ContainsAny(s, "“”‘’\"'「」『』") {
+	if !hasQuote(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -721,6 +730,27 @@ func dropQuotes(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// hasQuote reports whether s holds one of “”‘’"'「」『』: " or ', or E2 80
+// 98, 99, 9C or 9D (‘’“”) or E3 80 8C to 8F (「」『』) in UTF-8, at the
+// start of a character as they are valid.
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'':
+			return true
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99 || s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		case 0xE3:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x8C && s[i+2] <= 0x8F {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nounAfter returns the noun phrase at the start of s, and its end: Chinese

@@ -39,7 +39,19 @@ type figure struct {
 // scanFigures appends the quantities a clause states to figs, in order.
 func scanFigures(s string, figs []figure) []figure {
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var w int
+		if c := s[i]; c < utf8.RuneSelf {
+			r, w = rune(c), 1
+		} else if cr, ok := cjkAt(s, i); ok {
+			if !inBits(&cnDigitBits, cr) {
+				i += 3 // a Chinese character that is no numeral
+				continue
+			}
+			r, w = cr, 3
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		if r == '.' || r == ',' || !isRunChar(r) && !isCnDigit(r) {
 			i += w
 			continue

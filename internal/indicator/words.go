@@ -252,4 +252,5 @@ var (
 	changeAdverbIndex         = indexWords(changeAdverbs)
 	yearEndIndex              = indexWords([]string{"底", "末", "初"})
 	conjunctionIndex          = indexWords(conjunctions)
+	featuredIndex             = indexWords(featuredTerms)
 )

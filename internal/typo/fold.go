@@ -53,19 +53,18 @@ func isTrad(r rune) bool {
 // and whether it has any.
 func Fold(s string) (string, bool) {
 	var b []byte
-	for i := 0; i < len(s); {
-		if s[i] < 0xE4 || s[i] > 0xE9 { // not a character of the CJK block
-			i++
-			continue
+	for i := 0; i < len(s); i++ {
+		r, ok := cjkAt(s, i)
+		if !ok {
+			continue // not a character of the CJK block; a valid one starts at a lead byte
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
 		if isTrad(r) {
 			if b == nil {
 				b = []byte(s)
 			}
 			utf8.EncodeRune(b[i:], folds[r])
 		}
-		i += w
+		i += 2
 	}
 	if b == nil {
 		return s, false
