@@ -139,7 +139,14 @@ func (p *planner) planCloseQuote() {
 // dash; …… for 。。。 or 。。。。。。 and for a lone …. A lone … converts when
 // Chinese stands on one side of it; for a lone — see isBrokenDash.
 func (p *planner) planLate() {
-	for _, mark := range []string{"－－", "。。。", "――"} {
+	for _, m := range []struct {
+		mark string
+		sv   survey
+	}{{"－－", svHyphens}, {"。。。", svPeriods}, {"――", svBar}} {
+		mark := m.mark
+		if p.has&m.sv == 0 {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.Index(p.s[off:], mark)
 			if k < 0 {
@@ -150,7 +157,14 @@ func (p *planner) planLate() {
 		}
 	}
 	slices.SortFunc(p.late, func(a, b edit) int { return a.start - b.start })
-	for _, r := range []rune{'—', '―', '…'} {
+	for _, m := range []struct {
+		r  rune
+		sv survey
+	}{{'—', svDash}, {'―', svBar}, {'…', svEllipsis}} {
+		r := m.r
+		if p.has&m.sv == 0 {
+			continue
+		}
 		for off := 0; ; {
 			k := strings.IndexRune(p.s[off:], r)
 			if k < 0 {

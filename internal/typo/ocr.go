@@ -22,9 +22,18 @@ import (
 //     ends with a real digit with more real digits than lookalikes (2O23).
 //     IlOO多万元 → 1100多万元, 1O0亩 → 100亩; APP, IOS, LED, O2O, H2O stay.
 func (p *planner) planOCR() {
-	periods := p.planPeriods()
-	claimed := mergeEdits(p.planYears(periods), periods)
-	p.ocr = mergeEdits(claimed, p.planDigits(claimed))
+	var periods, years, digits []edit
+	if p.has&svO != 0 {
+		periods = p.planPeriods()
+	}
+	if p.has&svZero != 0 {
+		years = p.planYears(periods)
+	}
+	claimed := mergeEdits(years, periods)
+	if p.has&svNum != 0 {
+		digits = p.planDigits(claimed)
+	}
+	p.ocr = mergeEdits(claimed, digits)
 }
 
 // isYearChar reports whether r may be part of a year in Chinese numerals.
@@ -79,16 +88,10 @@ func (p *planner) planYears(periods []edit) []edit {
 
 // zeroStart and numStart mark the bytes that may start a lookalike of 0,
 // and a digit or any lookalike.
-var zeroStart, numStart [256]bool
-
-func init() {
-	for _, c := range []byte("Oo\xCE\xD0") {
-		zeroStart[c] = true
-	}
-	for _, c := range []byte("0123456789IlOo\xCE\xD0") {
-		numStart[c] = true
-	}
-}
+var (
+	zeroStart = byteSet("Oo\xCE\xD0")
+	numStart  = byteSet("0123456789IlOo\xCE\xD0")
+)
 
 // lookalikeAt returns the lookalike letter at byte i and its length, or 0
 // length; it decodes only where a lookalike may start.

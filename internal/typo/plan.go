@@ -2,6 +2,7 @@ package typo
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -62,22 +63,111 @@ type planner struct {
 	space []edit   // spaces between figures and units
 	pct   []edit   // ％ after a figure made %
 	urls  [][2]int // byte ranges of URLs, left alone
+	has   survey   // what the text holds that rules look for
 }
 
-func newPlanner(s string) *planner { return &planner{s: s} }
+// survey notes what a text holds of the characters and marks the rules
+// look for.
+type survey uint32
+
+const (
+	svNum        survey = 1 << iota // a byte of numStart: a digit or what may start a lookalike
+	svZero                          // a byte of zeroStart
+	svO                             // o
+	svSpace                         // a space of spaceLen: " ", U+3000, U+00A0
+	svToken                         // a byte of tokenByte
+	svURL                           // : w W, which URLs (indexURL) hold
+	svYiyi                          // 一一
+	svHyphens                       // －－
+	svPeriods                       // 。。
+	svBar                           // ―
+	svDash                          // —
+	svEllipsis                      // …
+	svCloseQuote                    // 〞
+	svPercent                       // ％
+	svLead                          // E2 E3 E4 EF or C2: the first byte of a mark above
+)
+
+// byteSurvey is what each byte tells alone.
+var byteSurvey = makeByteSurvey()
+
+func makeByteSurvey() (byteSurvey [256]survey) {
+	for c := range 256 {
+		if numStart[c] {
+			byteSurvey[c] |= svNum
+		}
+		if zeroStart[c] {
+			byteSurvey[c] |= svZero
+		}
+		if tokenByte[c] {
+			byteSurvey[c] |= svToken
+		}
+	}
+	byteSurvey['o'] |= svO
+	byteSurvey[' '] |= svSpace
+	for _, c := range []byte(":wW") {
+		byteSurvey[c] |= svURL
+	}
+	for _, c := range []byte{0xC2, 0xE2, 0xE3, 0xE4, 0xEF} {
+		byteSurvey[c] |= svLead
+	}
+	return byteSurvey
+}
+
+// surveyMarks are the marks of more than a byte, in UTF-8.
+var surveyMarks = []struct {
+	mark string
+	sv   survey
+}{
+	{"\u00a0", svSpace}, {"\u3000", svSpace}, {"一一", svYiyi}, {"－－", svHyphens}, {"。。", svPeriods},
+	{"―", svBar}, {"—", svDash}, {"…", svEllipsis}, {"〞", svCloseQuote}, {"％", svPercent},
+}
+
+// surveyOf reads s once and returns what it holds.
+func surveyOf(s string) survey {
+	var has survey
+	for i := 0; i < len(s); i++ {
+		sv := byteSurvey[s[i]]
+		has |= sv
+		if sv&svLead == 0 {
+			continue
+		}
+		for _, m := range surveyMarks {
+			if m.mark[0] == s[i] && strings.HasPrefix(s[i:], m.mark) {
+				has |= m.sv
+			}
+		}
+	}
+	return has
+}
+
+func newPlanner(s string, has survey) *planner { return &planner{s: s, has: has} }
 
 // plan runs the rules in dependency order and returns the edits as sorted
-// lists, one per rule family, and their total count.
+// lists, one per rule family, and their total count. A rule whose marks
+// the text lacks (surveyOf) finds nothing and is passed over.
 func (p *planner) plan() ([8][]edit, int) {
-	p.urls = findURLs(p.s)
+	if p.has&svURL != 0 {
+		p.urls = findURLs(p.s)
+	}
 	p.planOCR()
-	p.planCloseQuote()
-	p.planYiyi()
-	p.planTokens()
+	if p.has&svCloseQuote != 0 {
+		p.planCloseQuote()
+	}
+	if p.has&svYiyi != 0 {
+		p.planYiyi()
+	}
+	if p.has&svToken != 0 {
+		p.planTokens()
+	}
 	p.resolveTokens()
 	p.planLate()
-	p.planSpaces()
-	p.planPercent()
+	if p.has&svSpace != 0 {
+		p.planSpaces()
+	}
+	if p.has&svPercent != 0 {
+		p.planPercent()
+	}
 	lists := [8][]edit{p.ocr, p.quo, p.yiyi, p.tokenEdits(), p.late, p.lone, p.space, p.pct}
 	n := 0
 	for _, l := range lists {

@@ -142,12 +142,14 @@ func (p *planner) scanRune(st *tokenScan, i int) int {
 }
 
 // tokenByte marks the bytes that may be tokens.
-var tokenByte [256]bool
+var tokenByte = byteSet(",:;!?()\"'-.")
 
-func init() {
-	for _, c := range []byte(",:;!?()\"'-.") {
-		tokenByte[c] = true
+// byteSet marks the bytes of chars.
+func byteSet(chars string) (set [256]bool) {
+	for _, c := range []byte(chars) {
+		set[c] = true
 	}
+	return set
 }
 
 // countTokenBytes bounds the number of tokens in s.

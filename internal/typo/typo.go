@@ -23,7 +23,13 @@ const (
 // when none applies, s itself and a nil slice are returned, without
 // allocating.
 func Normalize(s string) (string, []Change) {
-	lists, n := newPlanner(s).plan()
+	return normalize(s, surveyOf(s))
+}
+
+// normalize is Normalize for s, which holds has (surveyOf): the rules that
+// look for what s lacks are passed over.
+func normalize(s string, has survey) (string, []Change) {
+	lists, n := newPlanner(s, has).plan()
 	if n == 0 {
 		return s, nil
 	}

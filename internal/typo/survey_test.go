@@ -1,0 +1,73 @@
+package typo
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/govreport/govreport/internal/testcorpus"
+)
+
+// allRules is a survey that holds everything: normalize with it runs every
+// rule, as Normalize did before it passed over the rules a text gives
+// nothing to.
+const allRules = ^survey(0)
+
+// sameWithAllRules fails t when Normalize, which passes over the rules
+// whose marks s lacks, differs from running every rule.
+func sameWithAllRules(t *testing.T, name, s string) {
+	t.Helper()
+	got, gotCh := Normalize(s)
+	want, wantCh := normalize(s, allRules)
+	if got != want || !reflect.DeepEqual(gotCh, wantCh) {
+		t.Fatalf("%s: Normalize(%q)\n got %q %+v\nwant %q %+v", name, s, got, gotCh, want, wantCh)
+	}
+}
+
+// TestSurveyGates: on every line of the seed, the quirks inputs and
+// sources/*.txt, on the test cases and on random texts, Normalize gives
+// what running every rule gives.
+func TestSurveyGates(t *testing.T) {
+	inputs, err := testcorpus.Inputs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(testcorpus.Root(), "sources", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[filepath.Base(f)] = data
+	}
+	for name, data := range inputs {
+		if testcorpus.IsDocx(name) {
+			continue
+		}
+		sameWithAllRules(t, name, string(data))
+		for _, line := range strings.Split(string(data), "\n") {
+			sameWithAllRules(t, name, line)
+		}
+	}
+	for _, c := range normCases {
+		sameWithAllRules(t, c.name, c.in)
+	}
+	for _, s := range regressions {
+		sameWithAllRules(t, "regression", s)
+	}
+	r := rand.New(rand.NewPCG(13, 14))
+	n := 50000
+	if testing.Short() {
+		n = 5000
+	}
+	for i := range n {
+		s := randomText(r, 4+i%30)
+		if i%2 == 1 {
+			s = randomCheckText(r, 4+i%30)
+		}
+		sameWithAllRules(t, "random", s)
+	}
+}
