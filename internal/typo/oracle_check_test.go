@@ -84,7 +84,7 @@ var checkPieces = strings.Fields(`0 1 2 3 9 19 20 2023 2030 2019 202 12 5 . , �
 	） ) （ ( 〔 〕 ［ ］ [ ] 【 】 号 月 日 年 % ％ 元 万 亿 万亿 亩 人 户 个 家 吨 公里 米 平方 次 项 台 辆 公
 	一 二 〇 零 ○ 三 九 十 两 A b PM _ x X xx XX × * ＊ Ｘ ｘ 同比增长 比上年下降 增长 下降 提高 增加 减少
 	完成 达到 调整为 分别为 了 万元 亿元 个百分点 项目 以上 户 人次 人口 游客 zhèn ā (zhèn) 镇 中 文 业
-	— ― —— 西宁 海东 中国 河南 ? o O Ο о α ж ｱ \u200b \ufeff \ue000 \ufffd \x00 \x7f \xe4 \xb8 \x80 \u00a0 \u3000 WWW.a.b www.c.d 5 1.2 ％`)
+	— ― —— 西宁 海东 中国 河南 ? o O Ο о α ж ｱ \u200b \ufeff \ue000 \ufffd \x00 \x7f \xe4 \xb8 \x80 \u00a0 \u3000 WWW.a.b www.c.d 5 1.2 ％ \xc2 \xce \xef`)
 
 // figurePieces are what the pattern rules react to, digits most: long runs
 // of them, years and dates, decimals, and what may follow a figure.

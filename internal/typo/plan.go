@@ -114,31 +114,67 @@ func makeByteSurvey() (byteSurvey [256]survey) {
 	return byteSurvey
 }
 
-// surveyMarks are the marks of more than a byte, in UTF-8.
-var surveyMarks = []struct {
-	mark string
-	sv   survey
-}{
-	{"\u00a0", svSpace}, {"\u3000", svSpace}, {"一一", svYiyi}, {"－－", svHyphens}, {"。。", svPeriods},
-	{"―", svBar}, {"—", svDash}, {"…", svEllipsis}, {"〞", svCloseQuote}, {"％", svPercent},
-}
-
-// surveyOf reads s once and returns what it holds.
+// surveyOf reads s once and returns what it holds. Marks of more than a
+// byte start at a lead byte, and the bytes after a lead byte
+// (continuation bytes, 80 to BF) mean nothing alone: a character's are
+// passed over together.
 func surveyOf(s string) survey {
 	var has survey
 	for i := 0; i < len(s); i++ {
-		sv := byteSurvey[s[i]]
+		c := s[i]
+		sv := byteSurvey[c]
 		has |= sv
-		if sv&svLead == 0 {
-			continue
+		if sv&svLead != 0 {
+			has |= marksAt(s[i:])
 		}
-		for _, m := range surveyMarks {
-			if m.mark[0] == s[i] && strings.HasPrefix(s[i:], m.mark) {
-				has |= m.sv
-			}
+		switch {
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 2
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++
 		}
 	}
 	return has
+}
+
+// marksAt returns the marks of more than a byte that s starts with.
+func marksAt(s string) survey {
+	switch s[0] {
+	case 0xC2:
+		if strings.HasPrefix(s, "\u00a0") {
+			return svSpace
+		}
+	case 0xE2:
+		switch {
+		case strings.HasPrefix(s, "―"):
+			return svBar
+		case strings.HasPrefix(s, "—"):
+			return svDash
+		case strings.HasPrefix(s, "…"):
+			return svEllipsis
+		}
+	case 0xE3:
+		switch {
+		case strings.HasPrefix(s, "\u3000"):
+			return svSpace
+		case strings.HasPrefix(s, "。。"):
+			return svPeriods
+		case strings.HasPrefix(s, "〞"):
+			return svCloseQuote
+		}
+	case 0xE4:
+		if strings.HasPrefix(s, "一一") {
+			return svYiyi
+		}
+	case 0xEF:
+		switch {
+		case strings.HasPrefix(s, "－－"):
+			return svHyphens
+		case strings.HasPrefix(s, "％"):
+			return svPercent
+		}
+	}
+	return 0
 }
 
 func newPlanner(s string, has survey) *planner { return &planner{s: s, has: has} }
