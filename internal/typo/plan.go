@@ -255,7 +255,21 @@ func (p *planner) runeAt(pos int) (rune, int) {
 	if pos < 0 || pos >= len(p.s) {
 		return -1, 0
 	}
-	return utf8.DecodeRuneInString(p.s[pos:])
+	return decodeAt(p.s, pos)
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]), inline for ASCII and for
+// the three-byte characters of Chinese text (led by E1 to EF but ED, which
+// take any continuation bytes).
+func decodeAt(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func (p *planner) runeBefore(pos int) (rune, int) {

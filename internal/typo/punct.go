@@ -3,7 +3,6 @@ package typo
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // Half-width punctuation (GB/T 15834 §4): , : ; ! ? ( ) " ' become full-width
@@ -103,7 +102,7 @@ func (p *planner) planTokens() {
 
 // scanRune adds the token, if any, at byte i and returns how far to move.
 func (p *planner) scanRune(st *tokenScan, i int) int {
-	r, n := utf8.DecodeRuneInString(p.s[i:])
+	r, n := decodeAt(p.s, i)
 	switch r {
 	case '\n', '\r':
 		*st = tokenScan{parens: st.parens[:0], han: st.han}

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/testcorpus"
 )
@@ -69,5 +70,30 @@ func TestSurveyGates(t *testing.T) {
 			s = randomCheckText(r, 4+i%30)
 		}
 		sameWithAllRules(t, "random", s)
+	}
+}
+
+// TestDecodeAt: decodeAt decodes as utf8.DecodeRuneInString at every byte
+// of texts valid and not, and of every lead byte before continuation
+// bytes of every range.
+func TestDecodeAt(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		s := randomCheckText(r, 12)
+		for i := range len(s) {
+			gr, gn := decodeAt(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if gr != wr || gn != wn {
+				t.Fatalf("decodeAt(%q, %d) = %q %d, want %q %d", s, i, gr, gn, wr, wn)
+			}
+		}
+	}
+	for c := range 256 {
+		for _, s := range []string{string([]byte{byte(c), 0x80, 0x80}), string([]byte{byte(c), 0xBF, 0xBF}), string([]byte{byte(c), 0x9F, 0xBF}), string([]byte{byte(c), 0xA0, 0x80, 0x80}), string([]byte{byte(c), 0x80})} {
+			gr, gn := decodeAt(s, 0)
+			if wr, wn := utf8.DecodeRuneInString(s); gr != wr || gn != wn {
+				t.Fatalf("decodeAt(%q) = %q %d, want %q %d", s, gr, gn, wr, wn)
+			}
+		}
 	}
 }
