@@ -143,11 +143,17 @@ func (x *extractor) text(anchor, s string) {
 	}
 }
 
-// load makes s the text being read.
+// load makes s the text being read. Folding changes no punctuation and
+// keeps every character as wide as it is, so the ends are read from s;
+// the keys are of the folded characters.
 func (x *extractor) load(s string) {
 	x.src = s
-	x.folded, x.folds = typo.Fold(s)
-	x.ends = scanEnds(x.folded, x.ends[:0])
+	x.folded, x.folds = s, false
+	var trad bool
+	x.ends, trad = scanEnds(s, x.ends[:0])
+	if trad {
+		x.folded, x.folds = typo.Fold(s)
+	}
 }
 
 // sentence extracts the figures of the sentence from..to of the text, clause
@@ -183,16 +189,22 @@ type end struct {
 }
 
 // scanEnds appends to out the punctuation of s that ends a clause or more,
-// in order, and after it an end of everything at len(s), of width 0. A
-// half-width comma or colon inside a number (1,200; 8:30) ends nothing.
+// in order, and after it an end of everything at len(s), of width 0, each
+// with the keys of its clause as s folded into Simplified (typo.Fold)
+// holds them, and reports whether s holds Traditional characters that fold.
+// A half-width comma or colon inside a number (1,200; 8:30) ends nothing.
 // One pass reads s: of the characters beyond ASCII only 。 (E3 80 82 in
-// UTF-8) and full-width marks (EF BC ..) end anything, and the keys are
-// characters of the CJK block (E4 to E9 ..); a valid character starts at a
-// lead byte.
-func scanEnds(s string, out []end) []end {
+// UTF-8) and full-width marks (EF BC ..) end anything, and the keys and
+// the characters that fold are characters of the CJK block (E4 to E9 ..);
+// a valid character starts at a lead byte.
+func scanEnds(s string, out []end) ([]end, bool) {
 	var k keys
+	trad := false
 	for i := 0; i < len(s); {
 		if r, ok := cjkAt(s, i); ok {
+			if f, folds := typo.FoldRune(r); folds {
+				r, trad = f, true
+			}
 			if inBits(&keyBits, r) {
 				k |= keyOf(r)
 			}
@@ -217,7 +229,7 @@ func scanEnds(s string, out []end) []end {
 			i++
 		}
 	}
-	return append(out, end{len(s), 0, endSentence, k})
+	return append(out, end{len(s), 0, endSentence, k}), trad
 }
 
 func inNumber(s string, i int, r rune) bool {

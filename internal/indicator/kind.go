@@ -287,7 +287,7 @@ func fiveYearPlan(s string) (int, string) {
 		}
 		i += j + len("十")
 		d, w := utf8.DecodeRuneInString(s[i:])
-		n, ok := cnDigitValues[d]
+		n, ok := cnDigitValue(d)
 		if !ok || n == 0 {
 			continue
 		}

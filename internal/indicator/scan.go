@@ -578,7 +578,7 @@ func cnValue(s string) (int64, bool) {
 	var total, section, digit int64
 	prevDigit := false
 	for _, r := range s {
-		if v, ok := cnDigitValues[r]; ok {
+		if v, ok := cnDigitValue(r); ok {
 			if prevDigit && v != 0 && digit != 0 {
 				return 0, false
 			}
@@ -586,7 +586,7 @@ func cnValue(s string) (int64, bool) {
 			continue
 		}
 		prevDigit = false
-		m := cnMultipliers[r]
+		m := cnMultiplier(r)
 		switch {
 		case m < 1e4:
 			if digit == 0 {
@@ -602,8 +602,46 @@ func cnValue(s string) (int64, bool) {
 	return total + section + digit, true
 }
 
-var (
-	cnDigitValues = map[rune]int64{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
-		'五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	cnMultipliers = map[rune]int64{'十': 10, '百': 100, '千': 1000, '万': 1e4, '亿': 1e8}
-)
+// cnDigitValue returns the value of a Chinese digit (零〇一二两三四五六七八九).
+func cnDigitValue(r rune) (int64, bool) {
+	switch r {
+	case '零', '〇':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二', '两':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
+}
+
+// cnMultiplier returns the value of a Chinese multiplier (十百千万亿), or 0.
+func cnMultiplier(r rune) int64 {
+	switch r {
+	case '十':
+		return 10
+	case '百':
+		return 100
+	case '千':
+		return 1000
+	case '万':
+		return 1e4
+	case '亿':
+		return 1e8
+	}
+	return 0
+}

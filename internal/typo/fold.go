@@ -48,6 +48,15 @@ func isTrad(r rune) bool {
 	return r >= cjkStart && r < cjkEnd && tradBits[(r-cjkStart)/64]&(1<<((r-cjkStart)%64)) != 0
 }
 
+// FoldRune returns the Simplified form of r, and true, when r is a
+// Traditional character that Fold folds; r and false otherwise.
+func FoldRune(r rune) (rune, bool) {
+	if !isTrad(r) {
+		return r, false
+	}
+	return folds[r], true
+}
+
 // Fold returns s with its Traditional characters in Simplified form, byte
 // for byte as long as s, so that offsets in one are offsets in the other,
 // and whether it has any.

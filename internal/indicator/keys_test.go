@@ -1,0 +1,55 @@
+package indicator
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/typo"
+)
+
+// TestFoldKeepsEnds: folding a character gives one of the CJK block, as
+// wide, so that the ends and the keys of a text can be read before it is
+// folded (load).
+func TestFoldKeepsEnds(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		f, folds := typo.FoldRune(r)
+		if !folds {
+			if f != r {
+				t.Fatalf("FoldRune(%q) = %q, false", r, f)
+			}
+			continue
+		}
+		n++
+		if r < 0x4000 || r >= cjkEnd || f < cjkStart || f >= cjkEnd || ending(f) != 0 {
+			t.Errorf("%q folds to %q: not both in the CJK block", r, f)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d characters fold", n)
+	}
+}
+
+// TestBitmaps: the bitmaps over the CJK block mark what keyOf and
+// isCnDigit say, and the notes' brackets are isNoteRune's.
+func TestBitmaps(t *testing.T) {
+	for r := rune(0x3000); r < 0xA000; r++ {
+		if got, want := inBits(&keyBits, r), keyOf(r) != 0; got != want {
+			t.Errorf("keyBits(%q) = %v", r, got)
+		}
+		if got, want := inBits(&cnDigitBits, r), isCnDigit(r) && r >= cjkStart; got != want {
+			t.Errorf("cnDigitBits(%q) = %v", r, got)
+		}
+	}
+	for open := range noteOpen {
+		if !isNoteRune(open) {
+			t.Errorf("isNoteRune(%q) = false", open)
+		}
+	}
+	set := newRuneSet("力争")
+	for s, want := range map[string]bool{"力争": true, "争": true, "努力": true, "确保": false, "": false, "\xe5\x8a": false} {
+		if got := set.in(s); got != want {
+			t.Errorf("in(%q) = %v", s, got)
+		}
+	}
+}
