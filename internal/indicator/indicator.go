@@ -84,6 +84,7 @@ type extractor struct {
 	para                bool  // the block read is a paragraph
 	keys                keys  // the keys the clause being read holds
 	ends                []end // the ends of the clauses of the text being read
+	starts              []int // where a figure may start in the text being read
 	out                 []Indicator
 	figs                []figure // reused for each clause
 	// The text being read as written, and folded into Simplified; folds
@@ -144,14 +145,13 @@ func (x *extractor) text(anchor, s string) {
 }
 
 // load makes s the text being read. Folding changes no punctuation and
-// keeps every character as wide as it is, so the ends are read from s;
-// the keys are of the folded characters.
+// keeps every character as wide as it is, so the text is read for its
+// ends and figures before it is folded; the keys are of the folded
+// characters, and so are the Chinese numerals.
 func (x *extractor) load(s string) {
 	x.src = s
 	x.folded, x.folds = s, false
-	var trad bool
-	x.ends, trad = scanEnds(s, x.ends[:0])
-	if trad {
+	if x.scan(s) {
 		x.folded, x.folds = typo.Fold(s)
 	}
 }
@@ -188,18 +188,20 @@ type end struct {
 	keys              keys
 }
 
-// scanEnds appends to out the punctuation of s that ends a clause or more,
-// in order, and after it an end of everything at len(s), of width 0, each
-// with the keys of its clause as s folded into Simplified (typo.Fold)
-// holds them, and reports whether s holds Traditional characters that fold.
+// scan reads s, folded into Simplified (typo.Fold), for x.ends, the
+// punctuation that ends a clause or more, in order, with after it an end
+// of everything at len(s), of width 0, each with the keys of its clause;
+// and for x.starts, where a figure may start: what scanFigures reads from.
+// It reports whether s holds Traditional characters that fold.
+//
 // A half-width comma or colon inside a number (1,200; 8:30) ends nothing.
 // One pass reads s: of the characters beyond ASCII only 。 (E3 80 82 in
-// UTF-8) and full-width marks (EF BC ..) end anything, and the keys and
-// the characters that fold are characters of the CJK block (E4 to E9 ..);
-// a valid character starts at a lead byte.
-func scanEnds(s string, out []end) ([]end, bool) {
+// UTF-8) and full-width marks (EF BC ..) end anything; the keys, the
+// characters that fold and most Chinese numerals are characters of the
+// CJK block (E4 to E9 ..); a valid character starts at a lead byte.
+func (x *extractor) scan(s string) (trad bool) {
 	var k keys
-	trad := false
+	ends, starts := x.ends[:0], x.starts[:0]
 	for i := 0; i < len(s); {
 		if r, ok := cjkAt(s, i); ok {
 			if f, folds := typo.FoldRune(r); folds {
@@ -208,28 +210,27 @@ func scanEnds(s string, out []end) ([]end, bool) {
 			if inBits(&keyBits, r) {
 				k |= keyOf(r)
 			}
+			if inBits(&cnDigitBits, r) {
+				starts = append(starts, i)
+			}
 			i += 3
 			continue
 		}
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			if lvl := ending(rune(c)); lvl != 0 && !inNumber(s, i, rune(c)) {
-				out = append(out, end{i, 1, lvl, k})
-				k = 0
-			}
-			i++
-		case c == 0xE3 || c == 0xEF:
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if lvl := ending(r); lvl != 0 {
-				out = append(out, end{i, w, lvl, k})
-				k = 0
-			}
-			i += w
-		default:
-			i++
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
 		}
+		if lvl := ending(r); lvl != 0 && !inNumber(s, i, r) {
+			ends = append(ends, end{i, w, lvl, k})
+			k = 0
+		}
+		if isFigureStart(r) {
+			starts = append(starts, i)
+		}
+		i += w
 	}
-	return append(out, end{len(s), 0, endSentence, k}), trad
+	x.ends, x.starts = append(ends, end{len(s), 0, endSentence, k}), starts
+	return trad
 }
 
 func inNumber(s string, i int, r rune) bool {
@@ -266,7 +267,9 @@ func (c *clauseState) nextStart(k int) int {
 // clause extracts the figures of the clause from..to of the text.
 func (x *extractor) clause(st *sentence, from, to int) {
 	text := x.folded[from:to]
-	x.figs = scanFigures(text, x.figs[:0])
+	lo, _ := slices.BinarySearch(x.starts, from)
+	hi, _ := slices.BinarySearch(x.starts, to)
+	x.figs = scanFigures(text, from, x.starts[lo:hi], x.figs[:0])
 	c := clauseState{text: text, src: x.src[from:to], figs: x.figs}
 	var listed []string
 	if len(c.figs) > 0 && x.keys&(keyFen|keyYou|keyCong) != 0 { // 分别, 由, 从: else no list

@@ -37,32 +37,30 @@ type figure struct {
 }
 
 // scanFigures appends the quantities a clause states to figs, in order.
-func scanFigures(s string, figs []figure) []figure {
-	for i := 0; i < len(s); {
-		var r rune
-		var w int
-		if c := s[i]; c < utf8.RuneSelf {
-			r, w = rune(c), 1
-		} else if cr, ok := cjkAt(s, i); ok {
-			if !inBits(&cnDigitBits, cr) {
-				i += 3 // a Chinese character that is no numeral
-				continue
-			}
-			r, w = cr, 3
-		} else {
-			r, w = utf8.DecodeRuneInString(s[i:])
-		}
-		if r == '.' || r == ',' || !isRunChar(r) && !isCnDigit(r) {
-			i += w
+// The clause is s, at byte from of its text, and starts are where a figure
+// may start in it (isFigureStart), as offsets in the text.
+func scanFigures(s string, from int, starts []int, figs []figure) []figure {
+	i := 0
+	for _, at := range starts {
+		at -= from
+		if at < i {
 			continue
 		}
-		f, next, ok := figureAt(s, i)
+		f, next, ok := figureAt(s, at)
 		if ok {
 			figs = append(figs, f)
 		}
-		i = max(next, i+w)
+		_, w := utf8.DecodeRuneInString(s[at:])
+		i = max(next, at+w)
 	}
 	return figs
+}
+
+// isFigureStart reports whether a figure may start with r: a digit, a
+// placeholder, a letter (read so that 5G and APP are skipped whole) or a
+// Chinese numeral.
+func isFigureStart(r rune) bool {
+	return r != '.' && r != ',' && (isRunChar(r) || isCnDigit(r))
 }
 
 // figureAt reads the figure starting at byte i. When there is none it
