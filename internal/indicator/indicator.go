@@ -85,6 +85,7 @@ type extractor struct {
 	keys                keys  // the keys the clause being read holds
 	ends                []end // the ends of the clauses of the text being read
 	starts              []int // where a figure may start in the text being read
+	nextStart           int   // the first of starts not yet read
 	out                 []Indicator
 	figs                []figure // reused for each clause
 	// The text being read as written, and folded into Simplified; folds
@@ -230,6 +231,7 @@ func (x *extractor) scan(s string) (trad bool) {
 		i += w
 	}
 	x.ends, x.starts = append(ends, end{len(s), 0, endSentence, k}), starts
+	x.nextStart = 0
 	return trad
 }
 
@@ -267,8 +269,15 @@ func (c *clauseState) nextStart(k int) int {
 // clause extracts the figures of the clause from..to of the text.
 func (x *extractor) clause(st *sentence, from, to int) {
 	text := x.folded[from:to]
-	lo, _ := slices.BinarySearch(x.starts, from)
-	hi, _ := slices.BinarySearch(x.starts, to)
+	lo := x.nextStart // clauses are read in order
+	for lo < len(x.starts) && x.starts[lo] < from {
+		lo++
+	}
+	hi := lo
+	for hi < len(x.starts) && x.starts[hi] < to {
+		hi++
+	}
+	x.nextStart = hi
 	x.figs = scanFigures(text, from, x.starts[lo:hi], x.figs[:0])
 	c := clauseState{text: text, src: x.src[from:to], figs: x.figs}
 	var listed []string

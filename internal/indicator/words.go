@@ -1,9 +1,6 @@
 package indicator
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // units are the units a figure may carry, longest first so that 人次 wins
 // over 人 and 个百分点 over 个. Time (年, 月, 日, 天) is not among them: a
@@ -188,10 +185,12 @@ func sortLongestPairs(ps [][2]string) [][2]string {
 	return out
 }
 
-// prefixIn returns the first word of ws that s starts with.
+// prefixIn returns the first word of ws that s starts with. (The last
+// byte of a word, a continuation byte in Chinese, is compared first: most
+// words differ there.)
 func prefixIn(s string, ws []string) string {
 	for _, w := range ws {
-		if strings.HasPrefix(s, w) {
+		if n := len(w); n == 0 || n <= len(s) && s[n-1] == w[n-1] && s[:n] == w {
 			return w
 		}
 	}
@@ -201,7 +200,7 @@ func prefixIn(s string, ws []string) string {
 // suffixIn returns the first word of ws that s ends with.
 func suffixIn(s string, ws []string) string {
 	for _, w := range ws {
-		if strings.HasSuffix(s, w) {
+		if n := len(w); n == 0 || n <= len(s) && s[len(s)-1] == w[n-1] && s[len(s)-n:] == w {
 			return w
 		}
 	}
