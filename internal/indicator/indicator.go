@@ -205,6 +205,10 @@ func (x *extractor) scan(s string) (trad bool) {
 	ends, starts := x.ends[:0], x.starts[:0]
 	for i := 0; i < len(s); {
 		if r, ok := cjkAt(s, i); ok {
+			i += 3
+			if !inBits(&scanBits, r) {
+				continue
+			}
 			if f, folds := typo.FoldRune(r); folds {
 				r, trad = f, true
 			}
@@ -212,15 +216,11 @@ func (x *extractor) scan(s string) (trad bool) {
 				k |= keyOf(r)
 			}
 			if inBits(&cnDigitBits, r) {
-				starts = append(starts, i)
+				starts = append(starts, i-3)
 			}
-			i += 3
 			continue
 		}
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
-		}
+		r, w := decodeAt(s, i)
 		if lvl := ending(r); lvl != 0 && !inNumber(s, i, r) {
 			ends = append(ends, end{i, w, lvl, k})
 			k = 0

@@ -1,5 +1,11 @@
 package indicator
 
+import (
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/typo"
+)
+
 // Keys. Several rules look, in a clause and in the words before each of
 // its figures, for words that hold one of a few characters (年 for a year,
 // 预 for 预计, 力 for 力争 …). The characters a clause holds are noted
@@ -68,15 +74,22 @@ func keyOf(r rune) keys {
 // over a text tells most characters from them with one look.
 const cjkStart, cjkEnd = 0x4E00, 0xA000
 
-var keyBits, cnDigitBits [(cjkEnd - cjkStart) / 64]uint64
+// scanBits marks the characters scan looks at closer: keys, Chinese
+// numerals and Traditional characters that fold (typo.FoldRune), and
+// whatever these fold to.
+var keyBits, cnDigitBits, scanBits [(cjkEnd - cjkStart) / 64]uint64
 
 func init() {
 	for r := rune(cjkStart); r < cjkEnd; r++ {
 		if keyOf(r) != 0 {
-			keyBits[(r-cjkStart)/64] |= 1 << ((r - cjkStart) % 64)
+			setBit(&keyBits, r)
 		}
 		if isCnDigit(r) {
-			cnDigitBits[(r-cjkStart)/64] |= 1 << ((r - cjkStart) % 64)
+			setBit(&cnDigitBits, r)
+		}
+		if f, folds := typo.FoldRune(r); folds || keyOf(r) != 0 || isCnDigit(r) {
+			setBit(&scanBits, r)
+			setBit(&scanBits, f)
 		}
 	}
 }
@@ -122,4 +135,18 @@ func (set *runeSet) in(s string) bool {
 		}
 	}
 	return false
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]), inline for ASCII and for
+// three-byte characters (led by E1 to EF but ED, which take any
+// continuation bytes).
+func decodeAt(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -50,6 +51,34 @@ func TestBitmaps(t *testing.T) {
 	for s, want := range map[string]bool{"力争": true, "争": true, "努力": true, "确保": false, "": false, "\xe5\x8a": false} {
 		if got := set.in(s); got != want {
 			t.Errorf("in(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestLastIndexDecodeAt: lastIndex is strings.LastIndex, and decodeAt is
+// utf8.DecodeRuneInString, on texts valid and not.
+func TestLastIndexDecodeAt(t *testing.T) {
+	subs := []string{"", "、", "连续", "“", "a", "\xe3", "\x80"}
+	texts := []string{"", "、", "连续3年、连续", "“3个100万”", "a、\xe3\x80、b", "\xe3\x80", "连", "ab\xed\xa0\x80\xef\xbc\x8c"}
+	for _, s := range texts {
+		for _, sub := range subs {
+			if got, want := lastIndex(s, sub), strings.LastIndex(s, sub); got != want {
+				t.Errorf("lastIndex(%q, %q) = %d, want %d", s, sub, got, want)
+			}
+		}
+		for i := range len(s) {
+			gr, gn := decodeAt(s, i)
+			if wr, wn := utf8.DecodeRuneInString(s[i:]); gr != wr || gn != wn {
+				t.Errorf("decodeAt(%q, %d) = %q %d, want %q %d", s, i, gr, gn, wr, wn)
+			}
+		}
+	}
+	for c := range 256 {
+		for _, s := range []string{string([]byte{byte(c), 0x80, 0x80}), string([]byte{byte(c), 0xBF, 0xBF}), string([]byte{byte(c), 0x9F, 0xBF}), string([]byte{byte(c), 0xA0, 0x80, 0x80}), string([]byte{byte(c), 0x80})} {
+			gr, gn := decodeAt(s, 0)
+			if wr, wn := utf8.DecodeRuneInString(s); gr != wr || gn != wn {
+				t.Errorf("decodeAt(%q) = %q %d, want %q %d", s, gr, gn, wr, wn)
+			}
 		}
 	}
 }

@@ -165,7 +165,7 @@ func (x *extractor) namedYear(s string) int {
 				break
 			}
 			base := rest[:len(rest)-len(end)]
-			base = strings.TrimRight(base[:strings.LastIndex(base, "十")], "“‘\"")
+			base = strings.TrimRight(base[:lastIndex(base, "十")], "“‘\"")
 			if prefixIn(end, []string{"末", "期末", "时期末", "末期"}) != "" && suffixIn(base, []string{"较", "比", "同", "与", "相比", "从", "由", "自"}) == "" {
 				return y // not the base of a comparison or a change: 较“十三五”末期翻一番, 从“十三五”末的
 			}
@@ -206,7 +206,7 @@ var impactVerbs = []string{"带动", "拉动", "撬动", "吸引", "促进"}
 func dropBracketed(label string) string {
 	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
 		if t, ok := strings.CutSuffix(label, b[1]); ok {
-			if i := strings.LastIndex(t, b[0]); i > 0 {
+			if i := lastIndex(t, b[0]); i > 0 {
 				return t[:i]
 			}
 		}

@@ -289,7 +289,7 @@ func cleanBefore(s string, f *figure, afterFigure bool) string {
 	if isCompoundName(s) {
 		return cleanItem(s, f, afterFigure)
 	}
-	if i := strings.LastIndex(s, "、"); i >= 0 {
+	if i := lastIndex(s, "、"); i >= 0 {
 		if h := exampleHead(s[i+len("、"):]); h != "" {
 			return cleanItem(h, f, afterFigure)
 		}
@@ -306,7 +306,7 @@ func cleanBefore(s string, f *figure, afterFigure bool) string {
 // 仓储和邮政业, 水利、环境和公共设施管理业 — short items, the last of which
 // joins two by 和 or 及.
 func isCompoundName(s string) bool {
-	j := strings.LastIndex(s, "、")
+	j := lastIndex(s, "、")
 	if j < 0 || !strings.ContainsAny(s[j:], "和及") {
 		return false
 	}
@@ -333,7 +333,7 @@ func isCompoundName(s string) bool {
 // exampleHead returns the thing a list of examples ends with (中央、省、县等
 // 各级领导 → 各级领导), or "" when the item names no examples.
 func exampleHead(item string) string {
-	i := strings.LastIndex(item, "等")
+	i := lastIndex(item, "等")
 	if i <= 0 || inStopPair(item, 0, i, "等") {
 		return ""
 	}
@@ -374,7 +374,7 @@ func cleanItem(s string, f *figure, afterFigure bool) string {
 	s = trimSuffixes(trimStreak(s), tailIndex)
 	s = cutAfterMarker(s)
 	s = cutAfterTime(s)
-	if i := strings.LastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 && i+len("新增") < len(s) {
+	if i := lastIndex(s, "新增"); i >= 0 && utf8.RuneCountInString(s[:i]) >= 4 && i+len("新增") < len(s) {
 		s = s[i:] // …工程抛泥区填塘新增耕地: the new land is what is measured
 	}
 	s = dropInner(s)
@@ -406,7 +406,7 @@ func cutAfterMarker(s string) string {
 		return s
 	}
 	for _, m := range markerCut {
-		if i := strings.LastIndex(s, m); i > 0 && isMarkerAt(s, i, m) {
+		if i := lastIndex(s, m); i > 0 && isMarkerAt(s, i, m) {
 			if t := trimLead(s[i+len(m):]); t != "" {
 				s = t
 			}
@@ -425,7 +425,7 @@ func cutAfterTime(s string) string {
 		return s
 	}
 	for _, w := range timeCut {
-		if i := strings.LastIndex(s, w); i > 0 {
+		if i := lastIndex(s, w); i > 0 {
 			if t := trimLead(s[i+len(w):]); t != "" {
 				s = t
 			}
@@ -438,7 +438,7 @@ func cutAfterTime(s string) string {
 // 利润总额为“十三五”时期(的2.2倍) names 利润总额.
 func trimMultipleBase(s string) string {
 	for _, w := range []string{"为", "是", "相当于"} {
-		if i := strings.LastIndex(s, w); i > 0 && utf8.RuneCountInString(s[i+len(w):]) <= 8 {
+		if i := lastIndex(s, w); i > 0 && utf8.RuneCountInString(s[i+len(w):]) <= 8 {
 			return s[:i]
 		}
 	}
@@ -473,7 +473,7 @@ func trimPlanBase(s string) string {
 	if t == s || !strings.HasSuffix(t, "五") {
 		return s
 	}
-	i := strings.LastIndex(t, "十")
+	i := lastIndex(t, "十")
 	if i < 0 || utf8.RuneCountInString(t[i:]) != 3 {
 		return s
 	}
@@ -611,7 +611,7 @@ func yearsSpanAt(s string) int {
 // trimStreak strips a streak from the end of a label: 粮食总产量连续18年
 // (保持在100万吨以上) names 粮食总产量.
 func trimStreak(s string) string {
-	if i := strings.LastIndex(s, "连续"); i > 0 && yearsSpanAt(s[i:]) == len(s)-i {
+	if i := lastIndex(s, "连续"); i > 0 && yearsSpanAt(s[i:]) == len(s)-i {
 		return s[:i]
 	}
 	return s
@@ -814,7 +814,7 @@ func capNoun(n string) string {
 	t := firstRunes(n, maxLabel)
 	i := -1
 	for _, c := range []string{"和", "及", "与", "、"} {
-		if j := strings.LastIndex(t, c); j > i {
+		if j := lastIndex(t, c); j > i {
 			i = j
 		}
 	}

@@ -57,7 +57,7 @@ func listLabels(c *clauseState, st *sentence) []string {
 	for k := 0; k < len(c.figs); k++ {
 		f := &c.figs[k]
 		seg := c.text[c.segStart(k):f.qstart]
-		i := strings.LastIndex(seg, respectively)
+		i := lastIndex(seg, respectively)
 		n := listLen(c, k)
 		if f.modifier || i < 0 || n < 2 {
 			continue

@@ -101,7 +101,7 @@ func isFormat(rest string) bool {
 // quotation that holds another number too: “3个100万”, “1+3+N” name a
 // programme, they state no quantity.
 func quotedSlogan(s string, i int) bool {
-	open := strings.LastIndex(s[:i], "“")
+	open := lastIndex(s[:i], "“")
 	if open < 0 || strings.Contains(s[open:i], "”") {
 		return false
 	}

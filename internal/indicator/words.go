@@ -210,12 +210,17 @@ func suffixIn(s string, ws []string) string {
 // wordIndex holds a list of words by their first and by their last
 // character, longest first, so that finding the word a text starts or ends
 // with tries a few words instead of the whole list.
+// Bitmaps over the CJK block mark the first and last characters of the
+// words, so that a character of the block that starts or ends none is
+// told at once, without a look in the maps.
 type wordIndex struct {
-	first, last map[rune][]string
+	first, last         map[rune][]string
+	firstBits, lastBits *[(cjkEnd - cjkStart) / 64]uint64
 }
 
 func indexWords(lists ...[]string) wordIndex {
-	x := wordIndex{first: map[rune][]string{}, last: map[rune][]string{}}
+	x := wordIndex{first: map[rune][]string{}, last: map[rune][]string{},
+		firstBits: new([(cjkEnd - cjkStart) / 64]uint64), lastBits: new([(cjkEnd - cjkStart) / 64]uint64)}
 	var all []string
 	for _, ws := range lists {
 		all = append(all, ws...)
@@ -225,20 +230,50 @@ func indexWords(lists ...[]string) wordIndex {
 		l, _ := utf8.DecodeLastRuneInString(w)
 		x.first[f] = append(x.first[f], w)
 		x.last[l] = append(x.last[l], w)
+		setBit(x.firstBits, f)
+		setBit(x.lastBits, l)
 	}
 	return x
+}
+
+// setBit marks r in bits if it is a character of the CJK block.
+func setBit(bits *[(cjkEnd - cjkStart) / 64]uint64, r rune) {
+	if r >= cjkStart && r < cjkEnd {
+		bits[(r-cjkStart)/64] |= 1 << ((r - cjkStart) % 64)
+	}
 }
 
 // prefix returns the longest word of x that s starts with, or "".
 func (x wordIndex) prefix(s string) string {
 	r, _ := utf8.DecodeRuneInString(s)
+	if r >= cjkStart && r < cjkEnd && !inBits(x.firstBits, r) {
+		return ""
+	}
 	return prefixIn(s, x.first[r])
 }
 
 // suffix returns the longest word of x that s ends with, or "".
 func (x wordIndex) suffix(s string) string {
 	r, _ := utf8.DecodeLastRuneInString(s)
+	if r >= cjkStart && r < cjkEnd && !inBits(x.lastBits, r) {
+		return ""
+	}
 	return suffixIn(s, x.last[r])
+}
+
+// lastIndex is strings.LastIndex, a plain search backwards: what it is
+// given is short.
+func lastIndex(s, sub string) int {
+	n := len(sub)
+	if n == 0 {
+		return len(s)
+	}
+	for i := len(s) - n; i >= 0; i-- {
+		if s[i] == sub[0] && s[i:i+n] == sub {
+			return i
+		}
+	}
+	return -1
 }
 
 // Indexes of the lists searched for every character or label.
