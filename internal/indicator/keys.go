@@ -96,16 +96,21 @@ func init() {
 
 // inBits reports whether bitmap bits marks r; r is any rune.
 func inBits(bits *[(cjkEnd - cjkStart) / 64]uint64, r rune) bool {
-	return r >= cjkStart && r < cjkEnd && bits[(r-cjkStart)/64]&(1<<((r-cjkStart)%64)) != 0
+	u := uint32(r - cjkStart) // below cjkStart wraps around, above the block
+	return u < cjkEnd-cjkStart && bits[u>>6]&(1<<(u&63)) != 0
 }
 
 // cjkAt decodes the three-byte character at s[i] led by E4 to E9 (U+4000
 // to U+9FFF), if a valid one is there.
 func cjkAt(s string, i int) (rune, bool) {
-	if c := s[i]; c < 0xE4 || c > 0xE9 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+	if i+2 >= len(s) {
 		return 0, false
 	}
-	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	if c0-0xE4 > 0xE9-0xE4 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
 }
 
 // runeSet is a set of characters of the CJK block.

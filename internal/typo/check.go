@@ -477,7 +477,7 @@ func findPhrases(s string, hits []phraseHit) []phraseHit {
 		if !ok {
 			continue // not a character of the CJK block; a valid one starts at a lead byte
 		}
-		if r >= cjkStart && phraseBits[(r-cjkStart)/64]&(1<<((r-cjkStart)%64)) != 0 {
+		if inCJKBits(&phraseBits, r) {
 			for _, k := range phraseStarts[r] {
 				if i >= next[k] && strings.HasPrefix(s[i:], verbPhrases[k]) {
 					if len(hits) > 0 && hits[len(hits)-1].k > k {

@@ -45,7 +45,7 @@ func init() {
 
 // isTrad reports whether r is a Traditional character that folds.
 func isTrad(r rune) bool {
-	return r >= cjkStart && r < cjkEnd && tradBits[(r-cjkStart)/64]&(1<<((r-cjkStart)%64)) != 0
+	return inCJKBits(&tradBits, r)
 }
 
 // FoldRune returns the Simplified form of r, and true, when r is a
@@ -55,6 +55,12 @@ func FoldRune(r rune) (rune, bool) {
 		return r, false
 	}
 	return folds[r], true
+}
+
+// inCJKBits reports whether bits, a bitmap over the CJK block, marks r.
+func inCJKBits(bits *[(cjkEnd - cjkStart + 63) / 64]uint64, r rune) bool {
+	u := uint32(r - cjkStart) // below cjkStart wraps around, above the block
+	return u < cjkEnd-cjkStart && bits[u>>6]&(1<<(u&63)) != 0
 }
 
 // Fold returns s with its Traditional characters in Simplified form, byte
