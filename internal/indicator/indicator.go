@@ -580,7 +580,7 @@ func (x *extractor) note(st *sentence, text string) {
 // s, the clause being read or a part of it, passed over when the clause
 // lacks the characters they look for (keys.go).
 func (x *extractor) hasTargetMarker(s string) bool {
-	return x.keys&targetKeys != 0 && hasTargetMarker(s, x.review)
+	return x.keys&targetKeys != 0 && hasTargetMarker(s, x.review, x.keys)
 }
 
 func (x *extractor) estimated(s string) bool {

@@ -69,6 +69,12 @@ func keyOf(r rune) keys {
 	return 0
 }
 
+// firstKey returns the key of the first character of w, or 0.
+func firstKey(w string) keys {
+	r, _ := utf8.DecodeRuneInString(w)
+	return keyOf(r)
+}
+
 // The CJK block, U+4E00 to U+9FFF, and bitmaps over it: of the characters
 // that are keys, and of the Chinese numerals of isCnDigit, so that a pass
 // over a text tells most characters from them with one look.

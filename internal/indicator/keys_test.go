@@ -82,3 +82,19 @@ func TestLastIndexDecodeAt(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkersHaveKeys: every word looked for only in clauses holding its
+// first character has a key for it, so that no clause holding it is
+// passed over.
+func TestMarkersHaveKeys(t *testing.T) {
+	for _, m := range append(append([]string{"将", "计划", estimateMarker}, targetMarkers...), pastInReview...) {
+		if firstKey(m) == 0 || targetKeys&firstKey(m) == 0 && m != estimateMarker {
+			t.Errorf("%s: no key among targetKeys", m)
+		}
+	}
+	for _, w := range []string{respectively, "由", "从", "五"} {
+		if firstKey(w) == 0 {
+			t.Errorf("%s: no key", w)
+		}
+	}
+}

@@ -28,15 +28,23 @@ func planTitle(title string, year int) (plan, decided bool) {
 // hasTargetMarker reports whether s announces a target: 力争, 确保, or 将
 // and 计划 followed by a verb (将达到, 计划投资, but not 年度计划的). In a
 // review, 确保 and 争取 tell what was secured (争取上级资金), not a goal.
-func hasTargetMarker(s string, review bool) bool {
+//
+// has are the keys of a text that holds s (keys.go): a marker whose first
+// character it lacks is not looked for.
+func hasTargetMarker(s string, review bool, has keys) bool {
 	ms := targetMarkers
 	if review {
 		ms = ms[:len(ms)-len(pastInReview)]
 	}
-	if markerIn(s, ms...) {
-		return true
+	for _, m := range ms {
+		if has&firstKey(m) != 0 && markerIn(s, m) {
+			return true
+		}
 	}
 	for _, m := range []string{"将", "计划"} {
+		if has&firstKey(m) == 0 {
+			continue
+		}
 		for rest := s; ; {
 			i := strings.Index(rest, m)
 			if i < 0 {
