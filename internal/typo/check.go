@@ -31,22 +31,41 @@ const (
 // placeholders, suspicious characters, figures that look rewritten,
 // figures or units missing, lone dashes between words and injected pinyin.
 // It is meant for normalised text but accepts any.
+//
+// One pass reads s first (surveyCheck); a rule that looks for what s
+// lacks is passed over.
 func Check(s string) []Issue {
+	var runBuf [32]digitRun
+	var phraseBuf [32]int
+	sv := surveyCheck(s, runBuf[:0], phraseBuf[:0])
 	var out []Issue
-	for _, r := range Placeholders(s) {
-		out = append(out, issue(s, r[0], r[1], report.Warning, CodePlaceholder, "placeholder"))
+	if sv.flags&chX != 0 { // a placeholder holds one
+		for _, r := range Placeholders(s) {
+			out = append(out, issue(s, r[0], r[1], report.Warning, CodePlaceholder, "placeholder"))
+		}
 	}
-	out = checkChars(s, out)
-	out = checkTraditional(s, out)
-	var buf [32]digitRun
-	runs := digitRuns(s, buf[:0])
+	if sv.flags&chSuspect != 0 {
+		out = checkChars(s, out)
+	}
+	if sv.flags&chTrad != 0 {
+		out = checkTraditional(s, out)
+	}
 	for _, rule := range patternRules {
-		out = rule.apply(s, runs, out)
+		if rule.find == cnYear && sv.flags&chYear == 0 {
+			continue
+		}
+		out = rule.apply(s, sv.runs, out)
 	}
-	out = checkPercent(s, out)
-	out = checkVerbs(s, out)
-	out = checkLoneDashes(s, out)
-	out = checkPinyin(s, out)
+	if sv.flags&chPercent != 0 {
+		out = checkPercent(s, out)
+	}
+	out = checkVerbs(s, sv.phrases, out)
+	if sv.flags&chDash != 0 {
+		out = checkLoneDashes(s, out)
+	}
+	if sv.flags&chParen != 0 {
+		out = checkPinyin(s, out)
+	}
 	slices.SortStableFunc(out, func(a, b Issue) int {
 		if a.Off != b.Off {
 			return a.Off - b.Off
@@ -467,28 +486,22 @@ type phraseHit struct{ k, off int }
 // findPhrases returns where the phrases of verbPhrases stand in s: for each
 // phrase, its occurrences that do not overlap an earlier one (as
 // strings.Index finds them one after the other), all ordered by phrase and
-// then by offset. One pass reads the text: only the characters of the CJK
-// block that start a phrase are looked at closer.
-func findPhrases(s string, hits []phraseHit) []phraseHit {
+// then by offset. starts are where the characters that start a phrase
+// stand (phraseBits), in order (surveyCheck).
+func findPhrases(s string, starts []int, hits []phraseHit) []phraseHit {
 	var next [64]int // the end of each phrase's last occurrence
 	sorted := true
-	for i := 0; i < len(s); i++ {
-		r, ok := cjkAt(s, i)
-		if !ok {
-			continue // not a character of the CJK block; a valid one starts at a lead byte
-		}
-		if inCJKBits(&phraseBits, r) {
-			for _, k := range phraseStarts[r] {
-				if i >= next[k] && strings.HasPrefix(s[i:], verbPhrases[k]) {
-					if len(hits) > 0 && hits[len(hits)-1].k > k {
-						sorted = false
-					}
-					hits = append(hits, phraseHit{k, i})
-					next[k] = i + len(verbPhrases[k])
+	for _, i := range starts {
+		r, _ := cjkAt(s, i)
+		for _, k := range phraseStarts[r] {
+			if i >= next[k] && strings.HasPrefix(s[i:], verbPhrases[k]) {
+				if len(hits) > 0 && hits[len(hits)-1].k > k {
+					sorted = false
 				}
+				hits = append(hits, phraseHit{k, i})
+				next[k] = i + len(verbPhrases[k])
 			}
 		}
-		i += 2
 	}
 	if !sorted {
 		slices.SortStableFunc(hits, func(a, b phraseHit) int { return a.k - b.k })
@@ -498,9 +511,9 @@ func findPhrases(s string, hits []phraseHit) []phraseHit {
 
 // checkVerbs reports figures missing after change verbs (同比增长；,
 // 调整为：，, 增长万元) and a % missing after one (同比增长18.3；).
-func checkVerbs(s string, out []Issue) []Issue {
+func checkVerbs(s string, starts []int, out []Issue) []Issue {
 	var buf [16]phraseHit
-	for _, h := range findPhrases(s, buf[:0]) {
+	for _, h := range findPhrases(s, starts, buf[:0]) {
 		v, i := verbPhrases[h.k], h.off
 		if h.k < len(needFigure) {
 			if endsClause(s, i+len(v)) {

@@ -177,8 +177,7 @@ func TestPatternMatchers(t *testing.T) {
 				b.WriteString(pieces[r.IntN(len(pieces))])
 			}
 			s := b.String()
-			var runs []digitRun
-			runs = digitRuns(s, runs)
+			runs := surveyCheck(s, nil, nil).runs
 			var got [][]int
 			for from := 0; ; {
 				m, ok := rule.find.find(s, from, runs)

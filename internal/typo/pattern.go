@@ -18,23 +18,8 @@ import (
 // found once, lead the matchers to. The expression each matcher stands for
 // is quoted above it; TestCheckOracle compares Check with the old one.
 
-// digitRun is a maximal run of ASCII digits: s[a:b].
+// digitRun is a maximal run of ASCII digits: s[a:b] (surveyCheck finds them).
 type digitRun struct{ a, b int }
-
-// digitRuns appends the maximal runs of ASCII digits in s to runs.
-func digitRuns(s string, runs []digitRun) []digitRun {
-	for i := 0; i < len(s); i++ {
-		if s[i]-'0' > 9 {
-			continue
-		}
-		a := i
-		for i < len(s) && s[i]-'0' <= 9 {
-			i++
-		}
-		runs = append(runs, digitRun{a, i})
-	}
-	return runs
-}
 
 // match is a match of a pattern rule: s[a:b], its group 1 s[g:h].
 type match struct{ a, b, g, h int }
