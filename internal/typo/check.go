@@ -35,9 +35,10 @@ const (
 // One pass reads s first (surveyCheck); a rule that looks for what s
 // lacks is passed over.
 func Check(s string) []Issue {
-	var runBuf [32]digitRun
-	var phraseBuf [32]int
-	sv := surveyCheck(s, runBuf[:0], phraseBuf[:0])
+	var runBuf [64]digitRun
+	var phraseBuf [128]int
+	var yearBuf, percentBuf [32]int
+	sv := surveyCheck(s, checkSurvey{runs: runBuf[:0], phrases: phraseBuf[:0], years: yearBuf[:0], percents: percentBuf[:0]})
 	var out []Issue
 	if sv.flags&chX != 0 { // a placeholder holds one
 		for _, r := range Placeholders(s) {
@@ -54,11 +55,9 @@ func Check(s string) []Issue {
 		if rule.find == cnYear && sv.flags&chYear == 0 {
 			continue
 		}
-		out = rule.apply(s, sv.runs, out)
+		out = rule.apply(s, &sv, out)
 	}
-	if sv.flags&chPercent != 0 {
-		out = checkPercent(s, out)
-	}
+	out = checkPercent(s, sv.percents, out)
 	out = checkVerbs(s, sv.phrases, out)
 	if sv.flags&chDash != 0 {
 		out = checkLoneDashes(s, out)
@@ -316,16 +315,13 @@ func checkTraditional(s string, out []Issue) []Issue {
 }
 
 // checkPercent reports a % with no figure before it (增长%).
-func checkPercent(s string, out []Issue) []Issue {
-	for i := 0; i < len(s); i++ {
-		n := 0
-		switch {
-		case s[i] == '%':
-			n = 1
-		case s[i] == 0xEF && strings.HasPrefix(s[i:], "％"):
+//
+// at are where % and ％ stand (surveyCheck).
+func checkPercent(s string, at []int, out []Issue) []Issue {
+	for _, i := range at {
+		n := 1
+		if s[i] != '%' {
 			n = len("％")
-		default:
-			continue
 		}
 		prev := nearLeft(s, i)
 		if prev < 0 || prev == '\n' || isChinese(prev) {

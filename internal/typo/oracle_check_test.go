@@ -177,10 +177,10 @@ func TestPatternMatchers(t *testing.T) {
 				b.WriteString(pieces[r.IntN(len(pieces))])
 			}
 			s := b.String()
-			runs := surveyCheck(s, nil, nil).runs
+			sv := surveyCheck(s, checkSurvey{})
 			var got [][]int
 			for from := 0; ; {
-				m, ok := rule.find.find(s, from, runs)
+				m, ok := rule.find.find(s, from, &sv)
 				if !ok {
 					break
 				}

@@ -46,9 +46,10 @@ var (
 	yearAmountAfter = []string{"元", "万", "亿", "亩", "人", "户", "个", "家", "吨", "公里", "米", "平方", "次", "项", "台", "辆"}
 )
 
-// find returns the leftmost match at or after from in s, whose digit runs
-// are runs.
-func (m matcher) find(s string, from int, runs []digitRun) (match, bool) {
+// find returns the leftmost match at or after from in s, which sv
+// surveyed.
+func (m matcher) find(s string, from int, sv *checkSurvey) (match, bool) {
+	runs := sv.runs
 	switch m {
 	case docNo:
 		return findDocNo(s, from, runs)
@@ -61,7 +62,7 @@ func (m matcher) find(s string, from int, runs []digitRun) (match, bool) {
 	case yearAmount:
 		return findYearFigure(s, from, runs, yearAmountAfter)
 	case cnYear:
-		return findCnYear(s, from)
+		return findCnYear(s, from, sv.years)
 	case subscript:
 		return findSubscript(s, from)
 	case bareMagnitude:
@@ -82,9 +83,9 @@ type patternRule struct {
 }
 
 // apply appends the issues of the rule's matches in s.
-func (r patternRule) apply(s string, runs []digitRun, out []Issue) []Issue {
+func (r patternRule) apply(s string, sv *checkSurvey, out []Issue) []Issue {
 	for from := 0; from <= len(s); {
-		m, found := r.find.find(s, from, runs)
+		m, found := r.find.find(s, from, sv)
 		if !found {
 			break
 		}
@@ -244,18 +245,16 @@ func isYearNumeralAt(s string, i int) bool {
 
 // findCnYear: ([一二][〇零○一二三四五六七八九]{2})年 — three characters of
 // three bytes each before a 年.
-func findCnYear(s string, from int) (match, bool) {
-	for at := from + 9; at <= len(s); {
-		k := strings.Index(s[at:], "年")
-		if k < 0 {
-			break
-		}
-		y := at + k
+// years are where 年 stands in s, in order.
+func findCnYear(s string, from int, years []int) (match, bool) {
+	for _, y := range years {
 		p := y - 9
+		if p < from {
+			continue
+		}
 		if w := s[p : p+3]; (w == "一" || w == "二") && isYearNumeralAt(s, p+3) && isYearNumeralAt(s, p+6) {
 			return match{p, y + len("年"), p, y}, true
 		}
-		at = y + len("年")
 	}
 	return match{}, false
 }

@@ -45,16 +45,37 @@ func maySuspect(r rune) bool {
 		r >= 0xE000 && r <= 0xF8FF || r >= 0xF0000 || r >= 0xFF61 && r <= 0xFF9F
 }
 
-// checkSurvey is what Check reads of a text in one pass.
+// checkSurvey is what Check reads of a text in one pass. Offsets are in
+// order.
 type checkSurvey struct {
-	flags   uint8
-	runs    []digitRun // maximal runs of ASCII digits
-	phrases []int      // where a character that starts a phrase of verbPhrases stands
+	flags    uint8
+	runs     []digitRun // maximal runs of ASCII digits
+	phrases  []int      // where a character that starts a phrase of verbPhrases stands
+	years    []int      // where 年 stands
+	percents []int      // where % and ％ stand
 }
 
-// surveyCheck reads s; runs and phrases are appended to the slices given.
-func surveyCheck(s string, runs []digitRun, phrases []int) checkSurvey {
+// surveyBits marks the characters of the CJK block surveyCheck looks at
+// closer: those of traditional, the first of each phrase of verbPhrases,
+// and 年.
+var surveyBits [(cjkEnd - cjkStart + 63) / 64]uint64
+
+func init() {
+	words := append([]string{traditional, "年"}, verbPhrases...)
+	for _, w := range words {
+		for _, r := range w {
+			surveyBits[(r-cjkStart)/64] |= 1 << ((r - cjkStart) % 64)
+			if w != traditional {
+				break // the first character of a phrase
+			}
+		}
+	}
+}
+
+// surveyCheck reads s. What it finds is appended to the slices of sv.
+func surveyCheck(s string, sv checkSurvey) checkSurvey {
 	var f uint8
+	runs, phrases, years, percents := sv.runs, sv.phrases, sv.years, sv.percents
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -66,19 +87,25 @@ func surveyCheck(s string, runs []digitRun, phrases []int) checkSurvey {
 				runs = append(runs, digitRun{a, i})
 				continue
 			}
+			if c == '%' {
+				percents = append(percents, i)
+			}
 			f |= asciiSurvey[c]
 			i++
 			continue
 		}
 		if r, ok := cjkAt(s, i); ok { // U+4000–U+9FFF: never suspicious
-			if isTraditional(r) {
-				f |= chTrad
-			}
-			if r == '年' {
-				f |= chYear
-			}
-			if inCJKBits(&phraseBits, r) {
-				phrases = append(phrases, i)
+			if inCJKBits(&surveyBits, r) {
+				if isTraditional(r) {
+					f |= chTrad
+				}
+				if r == '年' {
+					f |= chYear
+					years = append(years, i)
+				}
+				if inCJKBits(&phraseBits, r) {
+					phrases = append(phrases, i)
+				}
 			}
 			i += 3
 			continue
@@ -89,6 +116,7 @@ func surveyCheck(s string, runs []digitRun, phrases []int) checkSurvey {
 			f |= chX
 		case '％':
 			f |= chPercent
+			percents = append(percents, i)
 		case '—', '―':
 			f |= chDash
 		case '（':
@@ -99,5 +127,5 @@ func surveyCheck(s string, runs []digitRun, phrases []int) checkSurvey {
 		}
 		i += n
 	}
-	return checkSurvey{f, runs, phrases}
+	return checkSurvey{f, runs, phrases, years, percents}
 }
