@@ -195,11 +195,14 @@ type end struct {
 // and for x.starts, where a figure may start: what scanFigures reads from.
 // It reports whether s holds Traditional characters that fold.
 //
-// A half-width comma or colon inside a number (1,200; 8:30) ends nothing.
-// One pass reads s: of the characters beyond ASCII only 。 (E3 80 82 in
-// UTF-8) and full-width marks (EF BC ..) end anything; the keys, the
-// characters that fold and most Chinese numerals are characters of the
-// CJK block (E4 to E9 ..); a valid character starts at a lead byte.
+// A half-width comma or colon between two digits (1,200; 8:30) ends
+// nothing. The text is read once, where each sentence and then each of its
+// clauses were read for their ends before: whether a comma stands between
+// digits is the same in the text as in a sentence or a clause, which start
+// and end next to punctuation, never a digit. The keys, the characters
+// that fold and most Chinese numerals are characters of the CJK block
+// (U+4000–U+9FFF, three bytes led by E4 to E9), decoded inline and looked
+// at closer only when scanBits marks them.
 func (x *extractor) scan(s string) (trad bool) {
 	var k keys
 	ends, starts := x.ends[:0], x.starts[:0]

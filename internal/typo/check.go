@@ -120,8 +120,9 @@ func checkChars(s string, out []Issue) []Issue {
 		last = Issue{Off: -1}
 	}
 	for i := 0; i < len(s); {
-		// What cannot be suspicious is passed over; a run of suspicious
-		// characters then ends at the next one, as it ended before it.
+		// What cannot be suspicious is passed over undecoded. A run of
+		// suspicious characters still ends where one is not next to it:
+		// it grows only while the next starts where it ends.
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != 0x7F && c != '?' && c != 'o' && c != 'O' {
 				i++
