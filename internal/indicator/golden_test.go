@@ -57,15 +57,15 @@ func TestGoldenInputs(t *testing.T) {
 	compareGolden(t, "inputs.txt", got.String())
 }
 
-// TestGoldenSynth: for synthetic reports made by internal/synth, the
-// findings of Review and the figures of Extract, read as the site reads
+// TestGoldenSynth: for synthetic reports made by internal/synth from every
+// bundled report, the findings of Review and the figures of Extract, read as the site reads
 // them, hash as recorded in testdata/golden/synth.tsv.
 func TestGoldenSynth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("300 synthetic reports")
 	}
 	dir := filepath.Join(t.TempDir(), "p")
-	if err := synth.Project(testcorpus.Root(), dir, goldenSynth, 10); err != nil {
+	if err := synth.ProjectOf(testcorpus.Root(), dir, goldenSynth, 10, nil); err != nil {
 		t.Fatal(err)
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "content", "reports", "*", "index.md"))

@@ -34,7 +34,9 @@ var (
 )
 
 // benchCorpora returns the seed alone and GOVREPORT_BENCH_REPORTS
-// synthetic reports (internal/synth; 1,000 unless set), made once per run.
+// synthetic reports (1,000 unless set), made once per run: copies of every
+// bundled report in turn (synth.ProjectOf), whose varied text gives every
+// rule work; the seed corpus stands for copies of the seed.
 func benchCorpora(b *testing.B) []benchCorpus {
 	corporaOnce.Do(func() {
 		n := 1000
@@ -90,7 +92,7 @@ func synthDocs(n int) ([]*report.Doc, error) {
 	}
 	defer os.RemoveAll(tmp)
 	dir := filepath.Join(tmp, "p")
-	if err := synth.Project(testcorpus.Root(), dir, n, 10); err != nil {
+	if err := synth.ProjectOf(testcorpus.Root(), dir, n, 10, nil); err != nil {
 		return nil, err
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "content", "reports", "*", "index.md"))

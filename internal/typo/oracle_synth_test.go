@@ -14,14 +14,14 @@ import (
 )
 
 // TestCheckOracleSynth: on every text outline.Check gives typo.Check in 300
-// synthetic reports (internal/synth), read as the site reads them, Check
-// finds what the old implementation found.
+// synthetic reports (internal/synth, copies of every bundled report), read
+// as the site reads them, Check finds what the old implementation found.
 func TestCheckOracleSynth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("300 synthetic reports")
 	}
 	dir := filepath.Join(t.TempDir(), "p")
-	if err := synth.Project(testcorpus.Root(), dir, 300, 10); err != nil {
+	if err := synth.ProjectOf(testcorpus.Root(), dir, 300, 10, nil); err != nil {
 		t.Fatal(err)
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "content", "reports", "*", "index.md"))
