@@ -232,6 +232,9 @@ func (b *builder) render() error {
 			b.opts.PDF && !b.reuse(keys[i].png, pngFile(slug)) ||
 			b.opts.PDF && !b.reuse(keys[i].pdf, pdfFile(slug))
 		errs[i] = b.downloads(pg)
+		if !pg.changed {
+			pg.Data = nil // published; only content to write back needs it now (memory at 10,000 reports)
+		}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err

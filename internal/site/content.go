@@ -404,21 +404,26 @@ func writeBack(root string, pages []*Page, current func(*Page) bool) (written []
 	dir := filepath.Join(root, "data", "indicators")
 	keep := map[string]bool{}
 	for _, pg := range pages {
-		name := pg.Doc.Meta.Slug + ".json"
-		keep[name] = true
+		keep[pg.Doc.Meta.Slug+".json"] = true
+	}
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		pg := pages[i]
 		if current != nil && current(pg) {
-			continue
+			return
 		}
 		var b bytes.Buffer
-		if err := indicator.WriteJSON(&b, pg.Indicators); err != nil {
-			return written, err
+		if errs[i] = indicator.WriteJSON(&b, pg.Indicators); errs[i] != nil {
+			return
 		}
-		if old, err := os.ReadFile(filepath.Join(dir, name)); err == nil && bytes.Equal(old, b.Bytes()) {
-			continue
+		name := filepath.Join(dir, pg.Doc.Meta.Slug+".json")
+		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, b.Bytes()) {
+			return
 		}
-		if err := writeFileVia(tmp, filepath.Join(dir, name), b.Bytes()); err != nil {
-			return written, err
-		}
+		errs[i] = writeFileVia(tmp, name, b.Bytes())
+	})
+	if err := errors.Join(errs...); err != nil {
+		return written, err
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -22,7 +23,13 @@ import (
 // document tags (lang="zh-CN" must stay on <html>); it drops the end tags
 // HTML makes optional. JSON keeps its numbers as written: open data must
 // read 21000, not 21e3, in every consumer.
-func minifier() *minify.M {
+func minifier() *minify.M { return theMinifier() }
+
+// theMinifier is made once: a minify.M is safe for concurrent use, and
+// making one compiles its expressions.
+var theMinifier = sync.OnceValue(newMinifier)
+
+func newMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepSpecialComments: false})
 	m.AddFunc("text/css", css.Minify)
