@@ -120,7 +120,6 @@ type builder struct {
 	config   map[string]any            // config.toml's [params]
 	index    *archive.Index            // the reports by place and year
 	cmps     []archive.Comparison      // each place's reports compared, in the index's order
-	shells   map[string][]byte         // each report's front matter for Hugo, by slug
 	pageKeys map[string]pageKeys       // each report's page keys, by slug
 	tuPrev   map[string]map[int]tuPrev // each report's figures the year before, for its 一图读懂 (tu.go)
 	pdfEnv   string                    // the printer's browser and fonts (pdf.Environment), with --pdf
@@ -219,14 +218,12 @@ func (b *builder) render() error {
 		}
 	}
 	b.tuPrev = b.tuArchive()
-	shells := make([][]byte, len(b.pages))
 	keys := make([]pageKeys, len(b.pages))
 	rendered := make([]bool, len(b.pages))
 	errs := make([]error, len(b.pages))
 	parallel(len(b.pages), func(i int) {
 		pg := b.pages[i]
-		shells[i] = b.shell(pg)
-		keys[i] = b.keysOf(pg, hugoKey, shells[i])
+		keys[i] = b.keysOf(pg, hugoKey)
 		slug := pg.Doc.Meta.Slug
 		rendered[i] = !b.reuse(keys[i].page, reportPage(slug)) || !b.reuse(keys[i].print, printPage(slug)) || !b.reuse(keys[i].tu, tuPage(slug)) ||
 			b.opts.PDF && !b.reuse(keys[i].png, pngFile(slug)) ||
@@ -239,10 +236,9 @@ func (b *builder) render() error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	b.shells, b.pageKeys = map[string][]byte{}, map[string]pageKeys{}
+	b.pageKeys = map[string]pageKeys{}
 	var todo []*Page
 	for i, pg := range b.pages {
-		b.shells[pg.Doc.Meta.Slug] = shells[i]
 		b.pageKeys[pg.Doc.Meta.Slug] = keys[i]
 		if rendered[i] {
 			todo = append(todo, pg)
@@ -368,11 +364,15 @@ type pageKeys struct {
 
 // keysOf returns the keys of a report's pages, whose frame Hugo renders
 // from shell.
-func (b *builder) keysOf(pg *Page, hugoKey string, shell []byte) pageKeys {
-	k := pageKeys{page: keyOf("report", hugoKey, pg.Hash, string(shell))}
+//
+// A page's frame is made of the report (its canonical Markdown, whose hash
+// pg.Hash is) and, for the report page, its place in the archive (navKey):
+// the keys need not render the frame's front matter to know it.
+func (b *builder) keysOf(pg *Page, hugoKey string) pageKeys {
+	k := pageKeys{page: keyOf("report", hugoKey, pg.Hash, navKey(b.navOf(pg.Doc.Meta)))}
 	// The print version shows no navigation: a new report of the same
 	// place does not make it (or its PDF) anew.
-	k.print = keyOf("print", hugoKey, pg.Hash, string(shellOf(pg.Doc, nil)))
+	k.print = keyOf("print", hugoKey, pg.Hash)
 	k.tu = keyOf("tu", k.print, tuPrevKey(b.tuPrev[pg.Doc.Meta.Slug])) // and what it takes from the reports before
 	if b.opts.PDF {
 		k.pdf = keyOf("pdf", k.print, b.pdfEnv)
@@ -520,7 +520,7 @@ func (b *builder) renderBatch(batch []*Page, lists []listPage, assetKey string) 
 	keys := map[string]string{} // page file → key
 	for _, pg := range batch {
 		slug := pg.Doc.Meta.Slug
-		files["reports/"+slug+"/index.md"] = b.shells[slug]
+		files["reports/"+slug+"/index.md"] = b.shell(pg)
 		keys[reportPage(slug)] = b.pageKeys[slug].page
 		keys[printPage(slug)] = b.pageKeys[slug].print
 		keys[tuPage(slug)] = b.pageKeys[slug].tu

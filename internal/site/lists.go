@@ -350,6 +350,22 @@ type reportNav struct {
 	Next  *listEntry `json:"next,omitempty"`
 }
 
+// navKey is what a report page's navigation says, for its key.
+func navKey(nav reportNav) string {
+	parts := []string{nav.Year.Label, nav.Year.URL}
+	if nav.Place != nil {
+		parts = append(parts, "place", nav.Place.Label, nav.Place.URL)
+	}
+	for _, e := range []*listEntry{nav.Prev, nav.Next} {
+		if e == nil {
+			parts = append(parts, "-")
+			continue
+		}
+		parts = append(parts, e.Title, e.URL, strconv.Itoa(e.Year), e.Place, e.Date, e.Speaker)
+	}
+	return keyOf(parts...)
+}
+
 // navOf returns a report's place in the archive.
 func (b *builder) navOf(m report.Meta) reportNav {
 	ix := b.archiveOf()
