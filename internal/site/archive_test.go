@@ -61,11 +61,7 @@ func TestPlacePage(t *testing.T) {
 	}
 	rows := map[string]*html.Node{}
 	for _, th := range all(table, func(n *html.Node) bool { return is(n, atom.Th) && attr(n, "scope") == "row" }) {
-		label := textOf(th)
-		if small := first(th, elem(atom.Small)); small != nil {
-			label = strings.TrimSuffix(label, textOf(small))
-		}
-		rows[label] = th.Parent
+		rows[textOf(th.FirstChild)] = th.Parent // the label; then the unit and the sparkline
 	}
 	gdp := rows["生产总值"]
 	if gdp == nil {
@@ -92,10 +88,18 @@ func TestPlacePage(t *testing.T) {
 	}
 	// Targets beside results, with a status each.
 	assertContains(t, "place page", page, "目标与完成", "达成", "<th scope=col>实绩")
-	// Charts are drawn for the featured figures, with a text alternative.
-	for _, svg := range all(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "svg" }) {
+	// Charts are drawn for the featured figures, in their rows, with a text
+	// alternative.
+	svgs := all(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "svg" })
+	if len(svgs) == 0 {
+		t.Error("no chart")
+	}
+	for _, svg := range svgs {
 		if attr(svg, "role") != "img" || first(svg, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "title" }) == nil {
 			t.Error("a chart without a text alternative")
+		}
+		if !is(svg.Parent, atom.Th) || !within(svg, table) {
+			t.Error("a chart outside the row of its figure")
 		}
 	}
 	// Livelihood projects of 2022's report, found or not in 2023's.
