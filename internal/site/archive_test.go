@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/govreport/govreport/internal/indicator"
 )
 
 // archiveSite builds the made-up reports of internal/archive's tests
@@ -115,4 +117,26 @@ func keysOf[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestKeyFigures: a year's lists show each report's first featured results
+// of its year, as written, a level and its change under one name, and
+// never a placeholder, a target or another year's figure.
+func TestKeyFigures(t *testing.T) {
+	v := func(f float64) *float64 { return &f }
+	ins := []indicator.Indicator{
+		{Label: "财政收入", Written: "XX万元", Redacted: true, Kind: indicator.Actual, Featured: true, Year: 2023},
+		{Label: "地区生产总值", Written: "28.6亿元", Value: v(28.6), Kind: indicator.Target, Featured: true, Year: 2024},
+		{Label: "地区生产总值", Written: "25.1亿元", Value: v(25.1), Kind: indicator.Actual, Featured: true, Year: 2022},
+		{Label: "家庭农场", Written: "58个", Value: v(58), Kind: indicator.Actual, Year: 2023},
+		{Label: "地区生产总值", Written: "27.1亿元", Value: v(27.1), Kind: indicator.Actual, Featured: true, Year: 2023},
+		{Label: "地区生产总值", Written: "5.5%", Value: v(5.5), Change: true, Qualifier: "预计", Kind: indicator.Actual, Featured: true, Year: 2023},
+		{Label: "税收收入", Written: "3.2%", Value: v(-3.2), Change: true, Kind: indicator.Actual, Featured: true},
+	}
+	if got, want := keyFigures(ins, 2023), "地区生产总值27.1亿元，预计增长5.5%"; got != want {
+		t.Errorf("keyFigures = %q, want %q", got, want)
+	}
+	if got, want := keyFigures(ins[5:], 2023), "地区生产总值预计增长5.5%，税收收入下降3.2%"; got != want {
+		t.Errorf("keyFigures = %q, want %q", got, want)
+	}
 }
