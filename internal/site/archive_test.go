@@ -10,6 +10,8 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/govreport/govreport/internal/indicator"
+	"github.com/govreport/govreport/internal/synth"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // archiveSite builds the made-up reports of internal/archive's tests
@@ -138,5 +140,61 @@ func TestKeyFigures(t *testing.T) {
 	}
 	if got, want := keyFigures(ins[5:], 2023), "地区生产总值预计增长5.5%，税收收入下降3.2%"; got != want {
 		t.Errorf("keyFigures = %q, want %q", got, want)
+	}
+}
+
+// listCeiling is the most HTML weight (gzip of the HTML over gzip of its
+// visible text) each kind of list page may have in TestListWeight's
+// archive: what the pages weigh now, plus a little, so that markup added
+// to a list shows. The rule is htmlWeight; a place page of ten years, at
+// some 3,500 gzip bytes of text, is bound by it (ruleFrom) and does not
+// meet it: every value of its table of figures links to its sentence, a
+// link per cell that costs 2–3 gzip bytes beside a value of 3–5, and the
+// frame every page carries (the portal's <meta> set, header, footer)
+// weighs about 600 gzip bytes more than its text. A year page here lists
+// 20 reports, about 500 gzip bytes of text: the frame is most of it.
+var listCeiling = map[string]float64{"home": 1.75, "year": 2.30, "place": 1.80}
+
+// TestListWeight builds a generated archive (internal/synth: 200 copies of
+// the seed, 20 places of ten years each) and measures its list pages.
+func TestListWeight(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 200 reports")
+	}
+	root := filepath.Join(t.TempDir(), "archive")
+	if err := synth.Project(testcorpus.Root(), root, 200, 10); err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(root, "public")
+	buildLogged(t, root, pub)
+	pages := loadPages(t, pub)
+	worst := map[string]float64{}
+	for _, rel := range keys(pages) {
+		kind := ""
+		switch {
+		case rel == "index.html":
+			kind = "home"
+		case strings.HasPrefix(rel, "years/"):
+			kind = "year"
+		case strings.HasPrefix(rel, "places/"):
+			kind = "place"
+		default:
+			continue
+		}
+		w := pageWeight(t, pub, pages[rel])
+		ratio := float64(w.html) / float64(w.text)
+		worst[kind] = max(worst[kind], ratio)
+		if ratio > listCeiling[kind] {
+			t.Errorf("%s: HTML %d B gzip, visible text %d B gzip: weight %.3f > %.2f, this kind's ceiling (the rule: %.2f)", rel, w.html, w.text, ratio, listCeiling[kind], htmlWeight)
+		}
+		if ratio > htmlWeight && w.text >= ruleFrom {
+			t.Logf("%s: weight %.3f over the rule %.2f at %d B gzip of text", rel, ratio, htmlWeight, w.text)
+		}
+	}
+	if len(worst) != 3 {
+		t.Fatalf("list pages measured: %v", worst)
+	}
+	for _, kind := range keys(worst) {
+		t.Logf("%s pages: heaviest %.3f (ceiling %.2f)", kind, worst[kind], listCeiling[kind])
 	}
 }
