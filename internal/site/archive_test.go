@@ -153,7 +153,7 @@ func TestKeyFigures(t *testing.T) {
 // frame every page carries (the portal's <meta> set, header, footer)
 // weighs about 600 gzip bytes more than its text. A year page here lists
 // 20 reports, about 500 gzip bytes of text: the frame is most of it.
-var listCeiling = map[string]float64{"home": 1.75, "year": 2.30, "place": 1.80}
+var listCeiling = map[string]float64{"home": 1.85, "year": 2.30, "place": 1.80}
 
 // TestListWeight builds a generated archive (internal/synth: 200 copies of
 // the seed, 20 places of ten years each) and measures its list pages.
