@@ -8,6 +8,10 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/govreport/govreport/internal/indicator"
+	"github.com/govreport/govreport/internal/synth"
+	"github.com/govreport/govreport/internal/testcorpus"
 )
 
 // archiveSite builds the made-up reports of internal/archive's tests
@@ -61,11 +65,7 @@ func TestPlacePage(t *testing.T) {
 	}
 	rows := map[string]*html.Node{}
 	for _, th := range all(table, func(n *html.Node) bool { return is(n, atom.Th) && attr(n, "scope") == "row" }) {
-		label := textOf(th)
-		if small := first(th, elem(atom.Small)); small != nil {
-			label = strings.TrimSuffix(label, textOf(small))
-		}
-		rows[label] = th.Parent
+		rows[textOf(th.FirstChild)] = th.Parent // the label; then the unit and the sparkline
 	}
 	gdp := rows["生产总值"]
 	if gdp == nil {
@@ -92,10 +92,18 @@ func TestPlacePage(t *testing.T) {
 	}
 	// Targets beside results, with a status each.
 	assertContains(t, "place page", page, "目标与完成", "达成", "<th scope=col>实绩")
-	// Charts are drawn for the featured figures, with a text alternative.
-	for _, svg := range all(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "svg" }) {
+	// Charts are drawn for the featured figures, in their rows, with a text
+	// alternative.
+	svgs := all(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "svg" })
+	if len(svgs) == 0 {
+		t.Error("no chart")
+	}
+	for _, svg := range svgs {
 		if attr(svg, "role") != "img" || first(svg, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "title" }) == nil {
 			t.Error("a chart without a text alternative")
+		}
+		if !is(svg.Parent, atom.Th) || !within(svg, table) {
+			t.Error("a chart outside the row of its figure")
 		}
 	}
 	// Livelihood projects of 2022's report, found or not in 2023's.
@@ -111,4 +119,82 @@ func keysOf[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestKeyFigures: a year's lists show each report's first featured results
+// of its year, as written, a level and its change under one name, and
+// never a placeholder, a target or another year's figure.
+func TestKeyFigures(t *testing.T) {
+	v := func(f float64) *float64 { return &f }
+	ins := []indicator.Indicator{
+		{Label: "财政收入", Written: "XX万元", Redacted: true, Kind: indicator.Actual, Featured: true, Year: 2023},
+		{Label: "地区生产总值", Written: "28.6亿元", Value: v(28.6), Kind: indicator.Target, Featured: true, Year: 2024},
+		{Label: "地区生产总值", Written: "25.1亿元", Value: v(25.1), Kind: indicator.Actual, Featured: true, Year: 2022},
+		{Label: "家庭农场", Written: "58个", Value: v(58), Kind: indicator.Actual, Year: 2023},
+		{Label: "地区生产总值", Written: "27.1亿元", Value: v(27.1), Kind: indicator.Actual, Featured: true, Year: 2023},
+		{Label: "地区生产总值", Written: "5.5%", Value: v(5.5), Change: true, Qualifier: "预计", Kind: indicator.Actual, Featured: true, Year: 2023},
+		{Label: "税收收入", Written: "3.2%", Value: v(-3.2), Change: true, Kind: indicator.Actual, Featured: true},
+	}
+	if got, want := keyFigures(ins, 2023), "地区生产总值27.1亿元，预计增长5.5%"; got != want {
+		t.Errorf("keyFigures = %q, want %q", got, want)
+	}
+	if got, want := keyFigures(ins[5:], 2023), "地区生产总值预计增长5.5%，税收收入下降3.2%"; got != want {
+		t.Errorf("keyFigures = %q, want %q", got, want)
+	}
+}
+
+// listCeiling is the most HTML weight (gzip of the HTML over gzip of its
+// visible text) each kind of list page may have in TestListWeight's
+// archive: what the pages weigh now, plus a little, so that markup added
+// to a list shows. The rule is htmlWeight; a place page of ten years, at
+// some 3,500 gzip bytes of text, is bound by it (ruleFrom) and does not
+// meet it: every value of its table of figures links to its sentence, a
+// link per cell that costs 2–3 gzip bytes beside a value of 3–5, and the
+// frame every page carries (the portal's <meta> set, header, footer)
+// weighs about 600 gzip bytes more than its text. A year page here lists
+// 20 reports, about 500 gzip bytes of text: the frame is most of it.
+var listCeiling = map[string]float64{"home": 1.85, "year": 2.30, "place": 1.80}
+
+// TestListWeight builds a generated archive (internal/synth: 200 copies of
+// the seed, 20 places of ten years each) and measures its list pages.
+func TestListWeight(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 200 reports")
+	}
+	root := filepath.Join(t.TempDir(), "archive")
+	if err := synth.Project(testcorpus.Root(), root, 200, 10); err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(root, "public")
+	buildLogged(t, root, pub)
+	pages := loadPages(t, pub)
+	worst := map[string]float64{}
+	for _, rel := range keys(pages) {
+		kind := ""
+		switch {
+		case rel == "index.html":
+			kind = "home"
+		case strings.HasPrefix(rel, "years/"):
+			kind = "year"
+		case strings.HasPrefix(rel, "places/"):
+			kind = "place"
+		default:
+			continue
+		}
+		w := pageWeight(t, pub, pages[rel])
+		ratio := float64(w.html) / float64(w.text)
+		worst[kind] = max(worst[kind], ratio)
+		if ratio > listCeiling[kind] {
+			t.Errorf("%s: HTML %d B gzip, visible text %d B gzip: weight %.3f > %.2f, this kind's ceiling (the rule: %.2f)", rel, w.html, w.text, ratio, listCeiling[kind], htmlWeight)
+		}
+		if ratio > htmlWeight && w.text >= ruleFrom {
+			t.Logf("%s: weight %.3f over the rule %.2f at %d B gzip of text", rel, ratio, htmlWeight, w.text)
+		}
+	}
+	if len(worst) != 3 {
+		t.Fatalf("list pages measured: %v", worst)
+	}
+	for _, kind := range keys(worst) {
+		t.Logf("%s pages: heaviest %.3f (ceiling %.2f)", kind, worst[kind], listCeiling[kind])
+	}
 }

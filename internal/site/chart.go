@@ -188,3 +188,87 @@ func chartValue(v float64) string {
 func chartNum(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
+
+// The sparkline's geometry, in SVG user units; the style sheet (.s) sets
+// its height, and its width follows from the viewBox.
+const (
+	sparkSlot = 8  // the width of one year
+	sparkBar  = 6  // the width of a bar
+	sparkPlot = 20 // the height from the lowest to the highest bar end
+)
+
+// Spark draws a figure across years as a sparkline of bars in inline SVG,
+// for the row of the place page's table that lists the same values by
+// year: the trend beside the numbers, in one path, with no labels of its
+// own (the row and the column heads are its labels).
+//
+//   - Bars start at zero: a base line runs under every year that states a
+//     value, and a change below zero hangs below it. No axis is cut.
+//   - A placeholder, or a year no report states, is a gap: no bar and no
+//     base line under it, so it never reads as zero. A value too small to
+//     see at this size still gets a bar one unit high.
+//   - A text alternative: role="img" and a <title> that says every value,
+//     as Chart's does.
+//
+// Its years run from first to last (the table's), so the sparklines of one
+// table share their scale of years. The result is "" when no point has a
+// value.
+func Spark(s archive.Series, first, last int) template.HTML {
+	lo, hi, ok := 0.0, 0.0, false
+	for _, p := range s.Points {
+		if p.Value != nil {
+			lo, hi, ok = math.Min(lo, *p.Value), math.Max(hi, *p.Value), true
+		}
+	}
+	if !ok {
+		return ""
+	}
+	span := hi - lo
+	if span == 0 {
+		span = 1
+	}
+	zero := int(math.Round(hi / span * sparkPlot)) // the base line's top
+	height := func(v float64) int {
+		h := int(math.Round(math.Abs(v) / span * sparkPlot))
+		if h == 0 && v != 0 {
+			h = 1
+		}
+		return h
+	}
+	byYear := map[int]float64{}
+	for _, p := range s.Points {
+		if p.Value != nil {
+			byYear[p.Year] = *p.Value
+		}
+	}
+	var d strings.Builder
+	run := -1 // the first year of the current run of stated values
+	for yr := first; yr <= last+1; yr++ {
+		v, stated := byYear[yr]
+		if yr > last {
+			stated = false
+		}
+		if stated && run < 0 {
+			run = yr
+		}
+		if !stated && run >= 0 { // the base line under the run
+			x, w := (run-first)*sparkSlot, (yr-run)*sparkSlot
+			d.WriteString("M" + strconv.Itoa(x) + " " + strconv.Itoa(zero) + "h" + strconv.Itoa(w) + "v1h-" + strconv.Itoa(w) + "z")
+			run = -1
+		}
+		if !stated || v == 0 {
+			continue
+		}
+		x, h := (yr-first)*sparkSlot+(sparkSlot-sparkBar)/2, height(v)
+		top := zero - h
+		if v < 0 {
+			top = zero + 1
+		}
+		d.WriteString("M" + strconv.Itoa(x) + " " + strconv.Itoa(top) + "h" + strconv.Itoa(sparkBar) + "v" + strconv.Itoa(h) + "h-" + strconv.Itoa(sparkBar) + "z")
+	}
+	var b strings.Builder
+	b.WriteString(`<svg class=s role=img viewBox="0 0 ` + strconv.Itoa((last-first+1)*sparkSlot) + " " + strconv.Itoa(sparkPlot+1) + `"><title>`)
+	b.WriteString(template.HTMLEscapeString(chartTitle(s)))
+	b.WriteString(`</title><path d="` + d.String() + `"/></svg>`)
+	return template.HTML(b.String())
+}

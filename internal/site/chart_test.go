@@ -223,3 +223,79 @@ func TestChartWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestSpark reads each sparkline back: well-formed, with a title that says
+// every value; a bar per value other than zero, standing on the base line
+// (or hanging below it) and as high as its value, rounded to a unit; the
+// base line under every year with a value and under no other, so that a
+// placeholder or a year unstated is a gap, never a zero.
+func TestSpark(t *testing.T) {
+	rect := regexp.MustCompile(`M(-?\d+) (-?\d+)h(\d+)v(\d+)h-\d+z`)
+	for _, tc := range chartCases {
+		first, last := tc.s.Points[0].Year-1, tc.s.Points[len(tc.s.Points)-1].Year // a year before the series: a gap
+		out := string(Spark(tc.s, first, last))
+		var root svgNode
+		quoted := regexp.MustCompile(`(\w)=([^"\s>]+)`).ReplaceAllString(out, `$1="$2"`) // HTML's unquoted attributes
+		if err := xml.Unmarshal([]byte(quoted), &root); err != nil {
+			t.Fatalf("%s: not well-formed: %v\n%s", tc.name, err, out)
+		}
+		if root.attr("role") != "img" || len(root.Nodes) != 2 || root.Nodes[0].XMLName.Local != "title" || root.Nodes[1].XMLName.Local != "path" {
+			t.Fatalf("%s: %s", tc.name, out)
+		}
+		title, d := root.Nodes[0].Text, root.Nodes[1].attr("d")
+		base := map[int]bool{} // slots under the base line
+		zero := -1
+		type bar struct{ x, y, h int }
+		var bars []bar
+		for _, m := range rect.FindAllStringSubmatch(d, -1) {
+			x, _ := strconv.Atoi(m[1])
+			y, _ := strconv.Atoi(m[2])
+			w, _ := strconv.Atoi(m[3])
+			h, _ := strconv.Atoi(m[4])
+			if h == 1 && w%sparkSlot == 0 { // the base line
+				zero = y
+				for i := x / sparkSlot; i < (x+w)/sparkSlot; i++ {
+					base[first+i] = true
+				}
+				continue
+			}
+			bars = append(bars, bar{x, y, h})
+		}
+		var hi, lo float64
+		var values []archive.Point
+		for _, p := range tc.s.Points {
+			if p.Value != nil {
+				values = append(values, p)
+				hi, lo = math.Max(hi, *p.Value), math.Min(lo, *p.Value)
+			}
+		}
+		for y := first; y <= last; y++ {
+			i := slices.IndexFunc(values, func(p archive.Point) bool { return p.Year == y })
+			if base[y] != (i >= 0) {
+				t.Errorf("%s: %d: base line %v, value %v", tc.name, y, base[y], i >= 0)
+			}
+		}
+		if len(bars) != len(values) {
+			t.Fatalf("%s: %d bars for %d values: %s", tc.name, len(bars), len(values), d)
+		}
+		for i, p := range values {
+			v, b := *p.Value, bars[i]
+			if !strings.Contains(title, strconv.Itoa(p.Year)+"年"+strconv.FormatFloat(v, 'f', -1, 64)) {
+				t.Errorf("%s: title misses %d: %s", tc.name, p.Year, title)
+			}
+			if want := (p.Year-first)*sparkSlot + (sparkSlot-sparkBar)/2; b.x != want {
+				t.Errorf("%s: bar of %d at %d, not %d", tc.name, p.Year, b.x, want)
+			}
+			if v >= 0 && b.y+b.h != zero || v < 0 && b.y != zero+1 {
+				t.Errorf("%s: bar of %d does not start at zero (%v, zero %d)", tc.name, p.Year, b, zero)
+			}
+			if want := math.Abs(v) / (hi - lo) * sparkPlot; math.Abs(float64(b.h)-want) > 1 {
+				t.Errorf("%s: bar of %d is %d high, not %.1f", tc.name, p.Year, b.h, want)
+			}
+		}
+	}
+	allGaps := archive.Series{Label: "财政收入", Unit: "万元", Points: []archive.Point{pt(2021, nan, "XX万元", "万元")}}
+	if got := Spark(allGaps, 2021, 2021); got != "" {
+		t.Errorf("all gaps: %s", got)
+	}
+}

@@ -33,7 +33,8 @@ func renderPlace(c archive.Comparison) string {
 
 // series writes every figure across years in one table, a row per figure
 // and a column per year, each value linking to its sentence and with its
-// change from the year before; then charts of the featured ones.
+// change from the year before, and in the row of each featured figure a
+// sparkline of its values (Spark).
 func (w *htmlWriter) series(ss []archive.Series) {
 	if len(ss) > maxSeries {
 		ss = ss[:maxSeries]
@@ -48,6 +49,7 @@ func (w *htmlWriter) series(ss []archive.Series) {
 		w.WriteString("<th scope=col>" + strconv.Itoa(y))
 	}
 	w.WriteString("<tbody>")
+	charts := 0
 	for _, s := range ss {
 		w.WriteString("<tr><th scope=row>")
 		w.esc(s.Label)
@@ -55,6 +57,12 @@ func (w *htmlWriter) series(ss []archive.Series) {
 			w.WriteString("<small>")
 			w.esc(unit)
 			w.WriteString("</small>")
+		}
+		if charts < maxCharts && s.Featured {
+			if c := Spark(s, years[0], years[len(years)-1]); c != "" {
+				w.WriteString(string(c))
+				charts++
+			}
 		}
 		byYear := map[int]archive.Point{}
 		for _, p := range s.Points {
@@ -83,20 +91,6 @@ func (w *htmlWriter) series(ss []archive.Series) {
 		}
 	}
 	w.WriteString("</table></div>")
-	charts := 0
-	for _, s := range ss {
-		if charts == maxCharts || !s.Featured {
-			break
-		}
-		if c := Chart(s); c != "" {
-			w.WriteString("<figure><figcaption>")
-			w.esc(s.Label)
-			w.WriteString("</figcaption>")
-			w.WriteString(string(c))
-			w.WriteString("</figure>")
-			charts++
-		}
-	}
 }
 
 // seriesUnit says what a series' values are: its unit, and for a series
