@@ -198,3 +198,59 @@ func TestListWeight(t *testing.T) {
 		t.Logf("%s pages: heaviest %.3f (ceiling %.2f)", kind, worst[kind], listCeiling[kind])
 	}
 }
+
+// TestHomeBrief: an archive of more places than the home page lists in
+// full (homeFull, lowered here) gets a brief home page: the newest year's
+// reports by place name, the places with their counts, every one linked;
+// and the home page of 1,000 places and 1,000 reports a year, its entries
+// as long as the longest here, stays under the 200 KB.
+func TestHomeBrief(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 60 reports")
+	}
+	defer func(n int) { homeFull = n }(homeFull)
+	homeFull = 3
+	root := filepath.Join(t.TempDir(), "archive")
+	if err := synth.Project(testcorpus.Root(), root, 60, 10); err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(root, "public")
+	buildLogged(t, root, pub)
+	home := loadPages(t, pub)["index.html"]
+	newest, places := home.ids["new"], home.ids["pl"]
+	if newest == nil || places == nil {
+		t.Fatalf("home page: no list of the newest reports (#new) or of places (#pl)")
+	}
+	lists := all(home.doc, func(n *html.Node) bool { return is(n, atom.Ul) && attr(n, "class") == "ix" })
+	if len(lists) != 3 { // newest reports, years, places
+		t.Fatalf("home page: %d brief lists, want 3", len(lists))
+	}
+	reports := all(lists[0], func(n *html.Node) bool { return is(n, atom.A) })
+	placeLinks := all(lists[2], func(n *html.Node) bool { return is(n, atom.A) })
+	if len(reports) != 6 || len(placeLinks) != 6 {
+		t.Fatalf("home page lists %d newest reports and %d places, want 6 and 6", len(reports), len(placeLinks))
+	}
+	for _, a := range reports {
+		name, href := textOf(a), attr(a, "href")
+		if !strings.HasPrefix(href, "reports/") || strings.Contains(name, "政府工作报告") || name == "" {
+			t.Errorf("newest report %q → %s: want the place's name, linking its report", name, href)
+		}
+		if _, err := os.Stat(filepath.Join(pub, filepath.FromSlash(href))); err != nil {
+			t.Errorf("newest report %q: %v", name, err)
+		}
+	}
+	longest := 0 // an entry as html.Render writes it, end tag and quotes included: more than the page's
+	for _, li := range append(all(lists[0], func(n *html.Node) bool { return is(n, atom.Li) }), all(lists[2], func(n *html.Node) bool { return is(n, atom.Li) })...) {
+		var b strings.Builder
+		if err := html.Render(&b, li); err != nil {
+			t.Fatal(err)
+		}
+		longest = max(longest, b.Len())
+	}
+	const want = 200 << 10
+	projected := len(home.raw) + (2*1000-len(reports)-len(placeLinks))*longest
+	t.Logf("home page %d B, entries up to %d B: at 1,000 places and 1,000 newest reports %d B", len(home.raw), longest, projected)
+	if projected > want {
+		t.Errorf("the home page of 1,000 places and 1,000 newest reports would be %d B > %d B", projected, want)
+	}
+}

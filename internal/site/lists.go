@@ -35,7 +35,17 @@ type homePage struct {
 	Reports []listEntry `json:"reports"` // of the newest year
 	Years   []link      `json:"years"`
 	Places  []link      `json:"places"`
+	// Brief is set when the home page lists more than homeFull reports or
+	// places: then it names each report by its place and each place with
+	// its count only; the year and place pages say the rest.
+	Brief bool `json:"brief,omitempty"`
 }
+
+// homeFull is how many reports of the newest year and places the home page
+// lists with their dates, speakers and years; beyond it, by name only, so
+// that the home page of 10,000 reports (1,000 places) stays under 200 KB.
+// (A variable for tests.)
+var homeFull = 100
 
 // link is a list page as another page links to it.
 type link struct {
@@ -76,6 +86,9 @@ type listEntry struct {
 	Place   string `json:"place,omitempty"`
 	Date    string `json:"date,omitempty"`
 	Speaker string `json:"speaker,omitempty"`
+	// Name is the report's name in a brief list: its place, or its title
+	// where the place has more reports in the list or none is known.
+	Name string `json:"name,omitempty"`
 	// Figures are the report's key figures of its year, at a glance
 	// (地区生产总值增长5.2%，…), on a year's page, where a reader compares
 	// places.
@@ -130,6 +143,10 @@ func (b *builder) lists() listPages {
 			l.Home.Reports = append(l.Home.Reports, entryOf(m, ""))
 		}
 		sortNewestFirst(l.Home.Reports)
+	}
+	l.Home.Brief = len(l.Home.Reports) > homeFull || len(ix.Places) > homeFull
+	if l.Home.Brief {
+		nameReports(l.Home.Reports)
 	}
 	cmps := b.comparisons()
 	l.Places = make([]placePage, len(ix.Places))
@@ -452,4 +469,19 @@ func sortedInts(m map[int]int) []int {
 	}
 	sort.Ints(keys)
 	return keys
+}
+
+// nameReports names each report of a brief list by its place, or by its
+// title where the place is unknown or has another report in the list.
+func nameReports(es []listEntry) {
+	n := map[string]int{}
+	for _, e := range es {
+		n[e.Place]++
+	}
+	for i, e := range es {
+		es[i].Name = e.Place
+		if e.Place == "" || n[e.Place] > 1 {
+			es[i].Name = e.Title
+		}
+	}
 }
