@@ -293,19 +293,8 @@ func (b *builder) render() error {
 			return err
 		}
 		defer os.RemoveAll(b.hugo.dir)
-		for start := 0; start < len(todo) || len(lists) > 0; start += batchSize {
-			batch := todo[start:min(start+batchSize, len(todo))]
-			last := start+batchSize >= len(todo)
-			var withLists []listPage
-			if last {
-				withLists = lists
-			}
-			if err := b.renderBatch(batch, withLists, assetKey); err != nil {
-				return inProject(err, b.hugo.dir, b.root)
-			}
-			if last {
-				break
-			}
+		if err := b.renderBatches(todo, lists, assetKey); err != nil {
+			return inProject(err, b.hugo.dir, b.root)
 		}
 		b.stage("hugo", t, "%s and %s rendered in %d runs", plural(len(todo), "report"), plural(len(lists), "list page"), b.hugo.runs)
 	}
@@ -533,40 +522,88 @@ func (b *builder) downloads(pg *Page) error {
 	return nil
 }
 
-// renderBatch renders reports with Hugo, and the list pages with the last
-// batch, then finishes each page (its own HTML spliced in, placeholders in
-// the frame marked, minified) into the new site.
-func (b *builder) renderBatch(batch []*Page, lists []listPage, assetKey string) error {
+// renderBatches renders the reports with Hugo in batches, and the list
+// pages with the last batch, and finishes each page (its own HTML spliced
+// in, placeholders in the frame marked, minified) into the new site: a
+// batch is finished while Hugo renders the next (Hugo keeps about one core
+// busy, finishing two).
+func (b *builder) renderBatches(todo []*Page, lists []listPage, assetKey string) error {
+	rendered := make(chan *hugoBatch, 1)
+	stop := make(chan struct{})
+	defer func() {
+		close(stop)
+		for range rendered { // a Hugo run still going ends before its project is removed
+		}
+	}()
+	go func() {
+		defer close(rendered)
+		for start := 0; ; start += batchSize {
+			last := start+batchSize >= len(todo)
+			var withLists []listPage
+			if last {
+				withLists = lists
+			}
+			hb := b.runBatch(todo[start:min(start+batchSize, len(todo))], withLists)
+			select {
+			case rendered <- hb:
+			case <-stop:
+				return
+			}
+			if last || hb.err != nil {
+				return
+			}
+		}
+	}()
+	for hb := range rendered {
+		if hb.err != nil {
+			return hb.err
+		}
+		if err := b.finishBatch(hb, assetKey); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hugoBatch is what one Hugo run made of a batch of reports and list pages.
+type hugoBatch struct {
+	made   map[string][]byte    // by file of the site
+	keys   map[string]string    // a report's page file → its key
+	bySlug map[string]*Page     // the batch's reports
+	listOf map[string]*listPage // a list page's file → the list page
+	err    error
+}
+
+// runBatch renders reports, and list pages, with Hugo.
+func (b *builder) runBatch(batch []*Page, lists []listPage) *hugoBatch {
+	hb := &hugoBatch{keys: map[string]string{}, bySlug: map[string]*Page{}, listOf: map[string]*listPage{}}
 	files := map[string][]byte{}
-	keys := map[string]string{} // page file → key
 	for _, pg := range batch {
 		slug := pg.Doc.Meta.Slug
 		files["reports/"+slug+"/index.md"] = b.shell(pg)
-		keys[reportPage(slug)] = b.pageKeys[slug].page
-		keys[printPage(slug)] = b.pageKeys[slug].print
-		keys[tuPage(slug)] = b.pageKeys[slug].tu
+		hb.keys[reportPage(slug)] = b.pageKeys[slug].page
+		hb.keys[printPage(slug)] = b.pageKeys[slug].print
+		hb.keys[tuPage(slug)] = b.pageKeys[slug].tu
+		hb.bySlug[slug] = pg
 	}
-	listOf := map[string]*listPage{} // list page file → list page
 	home := false
 	for i, lp := range lists {
 		files[lp.content] = lp.front
 		for _, rel := range lp.out {
-			listOf[rel] = &lists[i]
+			hb.listOf[rel] = &lists[i]
 		}
 		home = home || lp.content == "_index.md"
 	}
-	made, err := b.hugo.run(b.ctx, files, home)
-	if err != nil {
-		return err
-	}
-	bySlug := map[string]*Page{}
-	for _, pg := range batch {
-		bySlug[pg.Doc.Meta.Slug] = pg
-	}
-	rels := sortedKeys(made)
+	hb.made, hb.err = b.hugo.run(b.ctx, files, home)
+	return hb
+}
+
+// finishBatch puts the pages a Hugo run made into the new site.
+func (b *builder) finishBatch(hb *hugoBatch, assetKey string) error {
+	rels := sortedKeys(hb.made)
 	errs := make([]error, len(rels))
 	parallel(len(rels), func(i int) {
-		errs[i] = b.finish(rels[i], made[rels[i]], keys, bySlug, listOf, assetKey)
+		errs[i] = b.finish(rels[i], hb.made[rels[i]], hb.keys, hb.bySlug, hb.listOf, assetKey)
 	})
 	return errors.Join(errs...)
 }
