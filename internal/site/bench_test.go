@@ -104,6 +104,26 @@ func BenchmarkArchive(b *testing.B) {
 	}
 }
 
+// BenchmarkArchiveHugoOnly is Hugo alone, with the same layouts, on the
+// content of BenchmarkArchive's archives once a build has finished it (its
+// data/ written): the baseline the archive's build time is set against.
+func BenchmarkArchiveHugoOnly(b *testing.B) {
+	for _, n := range archiveSizes(b) {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			root := synthProject(b, n)
+			if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(b.TempDir(), "public")}); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if err := Hugo(context.Background(), Options{Root: root, Dest: filepath.Join(b.TempDir(), "public")}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(n), "ms/report")
+		})
+	}
+}
+
 // BenchmarkRebuild is a rebuild of an archive of N reports after a clean
 // build: with nothing changed, and with one report edited (what serve does
 // on an editor's save).
@@ -126,8 +146,8 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		paths, _ := filepath.Glob(filepath.Join(root, "content", "reports", "*", "index.md"))
-		b.Run(fmt.Sprintf("one-edit/%d", n), func(b *testing.B) {
-			i := 0
+		i := 0
+		edit := func(b *testing.B, preview bool) {
 			for b.Loop() {
 				b.StopTimer()
 				data, err := os.ReadFile(paths[0])
@@ -140,11 +160,14 @@ func BenchmarkRebuild(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Cache: cache}); err != nil {
+				if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Cache: cache, Preview: preview}); err != nil {
 					b.Fatal(err)
 				}
 			}
-		})
+		}
+		b.Run(fmt.Sprintf("one-edit/%d", n), func(b *testing.B) { edit(b, false) })
+		// What serve does before the page reloads: the pages, with the last search index.
+		b.Run(fmt.Sprintf("one-edit-preview/%d", n), func(b *testing.B) { edit(b, true) })
 	}
 }
 

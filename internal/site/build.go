@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -118,17 +119,19 @@ type builder struct {
 	hugo  *hugoProject
 	pages []*Page
 
-	config   map[string]any            // config.toml's [params]
-	index    *archive.Index            // the reports by place and year
-	cmps     []archive.Comparison      // each place's reports compared, in the index's order
-	pageKeys map[string]pageKeys       // each report's page keys, by slug
-	tuPrev   map[string]map[int]tuPrev // each report's figures the year before, for its 一图读懂 (tu.go)
-	pdfEnv   string                    // the printer's browser and fonts (pdf.Environment), with --pdf
-	mu       sync.Mutex                // guards next.Files and fresh
-	fresh    map[string]bool           // reports whose downloads were made anew, by slug
-	dirs     sync.Map                  // folders of the new site made so far
-	cpu      time.Duration             // CPU time used when the last stage ended (stage)
-	files    *fileWriter               // writes the new site's files (put)
+	config   map[string]any               // config.toml's [params]
+	index    *archive.Index               // the reports by place and year
+	cmps     []archive.Comparison         // each place's reports compared, in the index's order
+	pageKeys map[string]pageKeys          // each report's page keys, by slug
+	tuPrev   map[string]map[int]tuPrev    // each report's figures the year before, for its 一图读懂 (tu.go)
+	pdfEnv   string                       // the printer's browser and fonts (pdf.Environment), with --pdf
+	pending  map[string]map[string]string // preview: files to take from the last site, by folder, name → path (placeLater)
+	moved    []string                     // preview: folders of the last site moved into the new one (placeLater)
+	mu       sync.Mutex                   // guards next.Files and fresh
+	fresh    map[string]bool              // reports whose downloads were made anew, by slug
+	dirs     sync.Map                     // folders of the new site made so far
+	cpu      time.Duration                // CPU time used when the last stage ended (stage)
+	files    *fileWriter                  // writes the new site's files (put)
 }
 
 // stage logs a stage's wall time, and the CPU time the process used since
@@ -197,11 +200,17 @@ func (b *builder) run() error {
 	}
 
 	t = time.Now()
+	if err := b.placeLater(); err != nil {
+		b.moveBack()
+		return err
+	}
 	b.next.stampAll(b.site)
 	if err := b.next.save(b.root); err != nil {
+		b.moveBack()
 		return err
 	}
 	if err := publishSite(b.site, b.out, b.opts.Preview); err != nil {
+		b.moveBack()
 		return err
 	}
 	written, err := writeBack(b.root, b.pages, b.dataCurrent)
@@ -410,7 +419,10 @@ func (b *builder) reuse(key string, rels ...string) bool {
 		}
 	}
 	for i, rel := range rels {
-		if linkOrCopy(from[i], filepath.Join(b.site, filepath.FromSlash(rel))) != nil {
+		dir := path.Dir(rel)
+		if b.opts.Preview && dir != "." {
+			b.later(dir, path.Base(rel), from[i])
+		} else if linkOrCopy(from[i], filepath.Join(b.site, filepath.FromSlash(rel))) != nil {
 			return false
 		}
 		e := b.old.Files[rel] // a link keeps the file's size and modification time
@@ -418,6 +430,77 @@ func (b *builder) reuse(key string, rels ...string) bool {
 		b.mu.Lock()
 		b.next.Files[rel] = e
 		b.mu.Unlock()
+	}
+	return true
+}
+
+// later notes a file of the last site to take into the new one at the end
+// (placeLater).
+func (b *builder) later(dir, name, from string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.pending == nil {
+		b.pending = map[string]map[string]string{}
+	}
+	if b.pending[dir] == nil {
+		b.pending[dir] = map[string]string{}
+	}
+	b.pending[dir][name] = from
+}
+
+// placeLater takes the files reuse put off (a preview's, for serve before
+// its page reloads) into the new site: a folder whose files are all taken,
+// and which the new site does not have, is moved across whole, otherwise
+// they are linked. Making a folder costs this machine's file system about
+// 0.5 ms, moving one 40 µs: the 1,000 report folders of an archive of
+// 1,000 reports would take half a second to make. The last site, still
+// served, lacks the folders moved only until the new one is published, or
+// gets them back (moveBack).
+func (b *builder) placeLater() error {
+	dirs := sortedKeys(b.pending)
+	sort.SliceStable(dirs, func(i, j int) bool { return strings.Count(dirs[i], "/") < strings.Count(dirs[j], "/") })
+	for _, dir := range dirs {
+		files := b.pending[dir]
+		if len(files) == 0 {
+			continue
+		}
+		at, from := filepath.Join(b.site, filepath.FromSlash(dir)), filepath.Join(b.out, filepath.FromSlash(dir))
+		if b.whole(dir, files) {
+			if err := b.mkdir(filepath.Dir(at)); err != nil {
+				return err
+			}
+			if os.Rename(from, at) == nil {
+				b.moved = append(b.moved, dir)
+				continue
+			}
+		}
+		for _, name := range sortedKeys(files) {
+			if !b.next.Files[dir+"/"+name].linked { // made anew since
+				continue
+			}
+			if err := linkOrCopy(files[name], filepath.Join(at, name)); err != nil {
+				return err
+			}
+		}
+	}
+	b.pending = nil
+	return nil
+}
+
+// whole reports whether the last site's folder dir holds just the files
+// and the new site has no such folder.
+func (b *builder) whole(dir string, files map[string]string) bool {
+	if _, err := os.Lstat(filepath.Join(b.site, filepath.FromSlash(dir))); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	entries, err := os.ReadDir(filepath.Join(b.out, filepath.FromSlash(dir)))
+	if err != nil || len(entries) != len(files) {
+		return false
+	}
+	for _, e := range entries {
+		if _, ok := files[e.Name()]; !ok || !e.Type().IsRegular() {
+			return false
+		}
 	}
 	return true
 }
@@ -450,9 +533,18 @@ func (b *builder) reuseGroup(key string) bool {
 	return len(rels) > 0 && b.reuse(key, rels...)
 }
 
-// reuseStale links every file of the last site under prefix into the new
+// moveBack returns the folders placeLater moved to the last site, when the
+// new one is not published after all.
+func (b *builder) moveBack() {
+	for _, dir := range b.moved {
+		_ = os.Rename(filepath.Join(b.site, dir), filepath.Join(b.out, dir))
+	}
+	b.moved = nil
+}
+
+// reuseStale takes every file of the last site under prefix into the new
 // one with the key it was made with, whatever has changed since; it
-// reports whether there were any and all could be linked.
+// reports whether there were any and all could be taken.
 func (b *builder) reuseStale(prefix string) bool {
 	n := 0
 	for rel, e := range b.old.Files {
@@ -473,6 +565,11 @@ func (b *builder) put(rel, key string, data []byte) error {
 	// A file linked from the last site shares its inode with the site
 	// still published: it is replaced, never written through.
 	replace := b.recorded(rel)
+	if replace && b.opts.Preview {
+		b.mu.Lock()
+		delete(b.pending[path.Dir(rel)], path.Base(rel))
+		b.mu.Unlock()
+	}
 	if err := b.files.write(p, data, replace, func() error { return b.mkdir(filepath.Dir(p)) }); err != nil {
 		return err
 	}

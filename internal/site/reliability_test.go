@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/govreport/govreport/internal/pdf"
+	"github.com/govreport/govreport/internal/search"
 )
 
 // TestSlugCannotEscape: a slug in front matter that is no page name stops
@@ -409,5 +410,76 @@ old
 `)
 	if err := Build(context.Background(), BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPreview: a preview build (serve's, before the page reloads)
+// publishes the edit, takes the unchanged reports' files (their folders
+// moved whole) and the last search index from the last site as they were;
+// when it cannot publish, the last site is as it was; the full build after
+// it is not taken for up to date, indexes the edit, and gives what a clean
+// build gives.
+func TestPreview(t *testing.T) {
+	second := strings.NewReplacer("2023-qingshan-zhen", "2024-qingshan-zhen", "2023年", "2024年", "year = 2023", "year = 2024", "date = 2024-01-27", "date = 2025-01-20").Replace(govContent)
+	root := siteProject(t, govContent, second)
+	out := filepath.Join(root, "public")
+	buildLogged(t, root, out)
+	index, kept := snapshot(t, filepath.Join(out, "search")), snapshot(t, filepath.Join(out, "reports", "2024-qingshan-zhen"))
+	folder, err := os.Stat(filepath.Join(out, "reports", "2024-qingshan-zhen"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(root, "content", "reports", "2023-qingshan-zhen", "index.md")
+	mustWrite(t, p, []byte(read(t, root, "content/reports/2023-qingshan-zhen/index.md")+"\n本段为预览新加的茶马古道。\n"))
+
+	site := snapshot(t, out)
+	publishSite = func(next, out string, later bool) error { return os.ErrPermission }
+	err = Build(context.Background(), BuildOptions{Root: root, Out: out, Preview: true})
+	publishSite = publish
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if snapshot(t, out) != site {
+		t.Error("a preview that could not publish changed the last site")
+	}
+
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Preview: true, Logf: t.Logf}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(read(t, out, "reports/2023-qingshan-zhen.html"), "茶马古道") {
+		t.Error("the preview does not show the edit")
+	}
+	if got := snapshot(t, filepath.Join(out, "search")); got != index {
+		t.Error("the preview changed the search index")
+	}
+	if got := snapshot(t, filepath.Join(out, "reports", "2024-qingshan-zhen")); got != kept {
+		t.Errorf("the preview changed the unchanged report's files:\n%s\nwant\n%s", got, kept)
+	}
+	if moved, err := os.Stat(filepath.Join(out, "reports", "2024-qingshan-zhen")); err != nil || !os.SameFile(moved, folder) {
+		t.Error("the unchanged report's folder was not moved across whole")
+	}
+	if got := listDir(t, filepath.Dir(out)); strings.Contains(got, "govreport-") {
+		t.Errorf("left: %s", got)
+	}
+
+	buildLogged(t, root, out)
+	if snapshot(t, filepath.Join(out, "search")) == index {
+		t.Error("the build after a preview kept the stale index")
+	}
+	ix, err := search.Open(filepath.Join(out, "search"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Query("茶马古道")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || !strings.HasPrefix(res[0].URL, "reports/2023-qingshan-zhen.html#") {
+		t.Errorf("the full build's index finds %+v for the edit", res)
+	}
+	clean := filepath.Join(t.TempDir(), "public")
+	buildLogged(t, root, clean)
+	if got, want := strings.ReplaceAll(snapshot(t, out), out, ""), strings.ReplaceAll(snapshot(t, clean), clean, ""); got != want {
+		t.Error("the build after a preview differs from a clean build")
 	}
 }
