@@ -62,16 +62,6 @@ func site(dir string, docs []*report.Doc) error {
 	if err := testcorpus.Project(dir, false); err != nil {
 		return err
 	}
-	page, err := os.ReadFile(filepath.Join(testcorpus.Root(), "content", "search.md"))
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "content", "search.md"), page, 0o644); err != nil {
-		return err
-	}
 	for _, d := range docs {
 		p := filepath.Join(dir, "content", "reports", d.Meta.Slug, "index.md")
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -83,7 +73,7 @@ func site(dir string, docs []*report.Doc) error {
 	}
 	t := time.Now()
 	logf := func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) }
-	err = gosite.Build(context.Background(), gosite.BuildOptions{Root: dir, Out: filepath.Join(dir, "public"), Logf: logf})
+	err := gosite.Build(context.Background(), gosite.BuildOptions{Root: dir, Out: filepath.Join(dir, "public"), Logf: logf})
 	logf("site built in %s", time.Since(t))
 	return err
 }

@@ -44,6 +44,7 @@ func main() {
 	queries := flag.String("q", "tools/pagefind/queries.txt", "query `FILE`")
 	recall := flag.Int("recall", 0, "instead, Pagefind's recall on `N` random substrings of 2–6 characters of the archive (tools/pagefind/archive's, -n reports)")
 	n := flag.Int("n", 10000, "the archive's number of reports, for -recall")
+	oursOnly := flag.Bool("ours", false, "govreport's search only (no Pagefind index needed)")
 	flag.Parse()
 	if *recall > 0 {
 		if err := pagefindRecall(*site, *n, *recall); err != nil {
@@ -52,7 +53,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*site, *queries); err != nil {
+	if err := run(*site, *queries, !*oursOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "measure:", err)
 		os.Exit(1)
 	}
@@ -76,7 +77,7 @@ func readQueries(name string) ([]query, error) {
 	return qs, sc.Err()
 }
 
-func run(site, queryFile string) error {
+func run(site, queryFile string, pagefind bool) error {
 	qs, err := readQueries(queryFile)
 	if err != nil {
 		return err
@@ -98,13 +99,19 @@ func run(site, queryFile string) error {
 		if err != nil {
 			return fmt.Errorf("%s (ours): %w", q.text, err)
 		}
-		p, err := measure(bctx, srv.URL+"/pagefind.html", q.text, pagefindJS)
-		if err != nil {
-			return fmt.Errorf("%s (Pagefind): %w", q.text, err)
+		p := sample{bytes: 1} // with -ours, no Pagefind figures
+		if pagefind {
+			if p, err = measure(bctx, srv.URL+"/pagefind.html", q.text, pagefindJS); err != nil {
+				return fmt.Errorf("%s (Pagefind): %w", q.text, err)
+			}
 		}
 		ours, theirs, lat = append(ours, float64(o.bytes)), append(theirs, float64(p.bytes)), append(lat, o.ms)
 		ratios = append(ratios, float64(o.bytes)/float64(p.bytes))
 		fmt.Printf("%-7s %-12s %10d %10d %7.3f %9.0f %6d/%-5d\n", q.cat, q.text, o.bytes, p.bytes, float64(o.bytes)/float64(p.bytes), o.ms, o.reports, p.reports)
+	}
+	if !pagefind {
+		fmt.Printf("median: ours %.0f B; time to first result: median %.0f ms, max %.0f ms\n", median(ours), median(lat), slices.Max(lat))
+		return nil
 	}
 	fmt.Printf("median: ours %.0f B, Pagefind %.0f B, ratio of medians %.3f, median ratio %.3f; time to first result: median %.0f ms, max %.0f ms\n",
 		median(ours), median(theirs), median(ours)/median(theirs), median(ratios), median(lat), slices.Max(lat))
