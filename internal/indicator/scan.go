@@ -73,6 +73,7 @@ func figureAt(s string, i int) (f figure, next int, ok bool) {
 	f = figure{start: i, qstart: i, num: n}
 	p := readRange(s, end, &f)
 	p = readUnit(s, p, &f)
+	p = readRangeAfterUnit(s, p, &f)
 	f.end, f.qend = p, p
 	if q := prefixIn(s[p:], suffixQualifiers); q != "" && (f.unit != "" || f.magnitude != "") {
 		f.qend = p + len(q)
@@ -174,6 +175,31 @@ func readRange(s string, p int, f *figure) int {
 	}
 	f.top, f.hasTop = top, true
 	return end
+}
+
+// readRangeAfterUnit reads the top of a range whose two ends are written
+// each with its unit (4.5%-5%, 4.5%—5%) after a figure ending at p, and
+// returns the offset after it, or p when there is none. Only a dash joins
+// them here: 2%到5% says where a change goes.
+func readRangeAfterUnit(s string, p int, f *figure) int {
+	if f.hasTop || f.unit == "" || f.unitMissing {
+		return p
+	}
+	sep := prefixIn(s[p:], rangeDashes)
+	if sep == "" {
+		return p
+	}
+	top, end, ok := readNumber(s, p+len(sep))
+	if !ok || top.chinese != f.num.chinese {
+		return p
+	}
+	g := figure{num: top}
+	q := readUnit(s, end, &g)
+	if g.unitMissing || g.unit != f.unit || g.magnitude != f.magnitude || g.qualifier != "" {
+		return p
+	}
+	f.top, f.hasTop = top, true
+	return q
 }
 
 // readUnit reads what follows a number: 余/多, a magnitude, the unit. It

@@ -89,6 +89,10 @@ const cumulative = "累计"
 // rangeSeps join the two ends of a range: 3-5万元, 3至5个.
 var rangeSeps = []string{"-", "－", "—", "–", "~", "～", "至", "到"}
 
+// rangeDashes join the two ends of a range written each with its unit:
+// 4.5%-5%, 4.5%—5%.
+var rangeDashes = []string{"-", "－", "—", "–", "~", "～"}
+
 // changeUp and changeDown are the words that make the next figure a change
 // rather than a level; changeDown flips its sign.
 var (

@@ -857,6 +857,9 @@ func tuParts(in indicator.Indicator) (pre, num, post string) {
 		first, last = 0, len(core)
 	}
 	pre, num, post = core[:first], core[first:last], core[last:]+unit
+	if i := strings.Index(num, post); post != "" && i > 0 {
+		num = num[:i] + num[i+len(post):] // a range with the unit at both ends: 4.5%—5% is 4.5—5 %
+	}
 	if q := in.Qualifier; q != "" && !strings.Contains(in.Written, q) {
 		switch q {
 		case "以上", "以下", "以内", "左右":

@@ -685,6 +685,8 @@ func TestTuParts(t *testing.T) {
 		{indicator.Indicator{Written: "1亿千瓦", Value: f(1), Unit: "亿千瓦"}, "", "1", "亿千瓦"},
 		{indicator.Indicator{Written: "1,200人", Value: f(1200), Unit: "人"}, "", "1,200", "人"},
 		{indicator.Indicator{Written: "近10%", Value: f(10), Unit: "%", Qualifier: "近"}, "近", "10", "%"},
+		{indicator.Indicator{Written: "4.5%—5%", Value: f(4.5), Upper: f(5), Unit: "%", Change: true}, "增长", "4.5—5", "%"},
+		{indicator.Indicator{Written: "3万吨-3.5万吨", Value: f(3), Upper: f(3.5), Unit: "万吨"}, "", "3-3.5", "万吨"},
 	} {
 		pre, num, post := tuParts(c.in)
 		if pre != c.pre || num != c.num || post != c.post {
