@@ -161,13 +161,19 @@ func (b *builder) run() error {
 	b.stage("import", t, "%s from sources/", plural(len(imports), "new report"))
 
 	t = time.Now()
+	b.old = readManifest(b.root, b.out)
+	// Whether the last site is as published is looked at while the inputs
+	// are read: on a cold disk each takes a tenth of a full build of 1,000
+	// reports.
+	intact := make(chan bool, 1)
+	go func() { intact <- len(imports) == 0 && b.old.intact() }()
 	inputs, err := inputFiles(b.root)
 	if err != nil {
+		<-intact
 		return err
 	}
 	input := inputKey(inputs, b.opts.BaseURL)
-	b.old = readManifest(b.root, b.out)
-	if len(imports) == 0 && b.old.Input == input && b.old.intact() && stampsEqual(b.old.Data, FileStamps(filepath.Join(b.root, "data", "indicators"))) {
+	if <-intact && b.old.Input == input && stampsEqual(b.old.Data, FileStamps(filepath.Join(b.root, "data", "indicators"))) {
 		b.stage("publish", t, "nothing changed since the last build: %s is up to date", b.opts.Out)
 		return nil
 	}
@@ -796,34 +802,41 @@ func (b *builder) shell(pg *Page) []byte { return shellOf(pg.Doc, b.navOf(pg.Doc
 // project: when their key (inputKey) equals the last build's, and that
 // site is as published, there is nothing to do.
 func inputFiles(root string) (map[string]string, error) {
-	files := map[string]string{}
+	var rels []string
 	for _, part := range []string{"config.toml", "content", "sources", "layouts", "static", "assets", "i18n", "archetypes", "data"} {
-		top := filepath.Join(root, part)
-		err := filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
-			if errors.Is(err, fs.ErrNotExist) && p == top {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			rel := slashRel(root, p)
-			if rel == "data/indicators" { // the build's own output
-				return filepath.SkipDir
-			}
-			if d.IsDir() {
-				return nil
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(data)
-			files[rel] = hex.EncodeToString(sum[:])
-			return nil
+		info, err := os.Lstat(filepath.Join(root, part))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return nil, err
+		case !info.IsDir():
+			rels = append(rels, part)
+			continue
+		}
+		files, odd, err := listTree(filepath.Join(root, part), func(rel string) bool {
+			return part == "data" && rel == "indicators" // the build's own output
 		})
 		if err != nil {
 			return nil, err
 		}
+		for _, rel := range append(files, odd...) { // a link is read through
+			rels = append(rels, part+"/"+rel)
+		}
+	}
+	sums := make([]string, len(rels))
+	errs := make([]error, len(rels))
+	parallelIO(len(rels), func(i int) {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rels[i])))
+		sum := sha256.Sum256(data)
+		sums[i], errs[i] = hex.EncodeToString(sum[:]), err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	files := make(map[string]string, len(rels))
+	for i, rel := range rels {
+		files[rel] = sums[i]
 	}
 	return files, nil
 }

@@ -350,8 +350,18 @@ func ValidSlug(s string) bool {
 }
 
 // parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+func parallel(n int, f func(i int)) { parallelN(n, runtime.GOMAXPROCS(0), f) }
+
+// ioWorkers is how many files parallelIO reads or stats at once: waiting
+// on a cold disk, more than there are cores.
+const ioWorkers = 8
+
+// parallelIO is parallel for work that mostly waits on the disk.
+func parallelIO(n int, f func(i int)) { parallelN(n, ioWorkers, f) }
+
+// parallelN calls f(0) … f(n-1) on up to workers goroutines.
+func parallelN(n, workers int, f func(i int)) {
+	workers = min(workers, n)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range workers {

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -82,23 +83,22 @@ func (m *manifest) intact() bool {
 	if len(m.Files) == 0 {
 		return false
 	}
-	n := 0
-	ok := true
-	err := filepath.WalkDir(m.Out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	rels, odd, err := listTree(m.Out, nil)
+	if err != nil || len(odd) > 0 || len(rels) != len(m.Files) {
+		return false
+	}
+	for _, rel := range rels {
+		if _, known := m.Files[rel]; !known {
+			return false
 		}
-		rel, _ := filepath.Rel(m.Out, p)
-		e, known := m.Files[filepath.ToSlash(rel)]
-		info, err := d.Info()
-		if !known || err != nil || !d.Type().IsRegular() || info.Size() != e.Size || info.ModTime().UnixNano() != e.MTime {
-			ok = false
-			return fs.SkipAll
-		}
-		n++
-		return nil
+	}
+	changed := make([]bool, len(rels))
+	parallelIO(len(rels), func(i int) {
+		e := m.Files[rels[i]]
+		info, err := os.Lstat(filepath.Join(m.Out, filepath.FromSlash(rels[i])))
+		changed[i] = err != nil || info.Size() != e.Size || info.ModTime().UnixNano() != e.MTime
 	})
-	return err == nil && ok && n == len(m.Files)
+	return !slices.Contains(changed, true)
 }
 
 // reusable returns the path of rel in the old site when it was made with

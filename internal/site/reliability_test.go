@@ -483,3 +483,68 @@ func TestPreview(t *testing.T) {
 		t.Error("the build after a preview differs from a clean build")
 	}
 }
+
+// TestUpToDate: a build with nothing changed says so and writes nothing;
+// anything changed in the site or the inputs since makes it build, and
+// the site is then as a clean build makes it.
+func TestUpToDate(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, root, out string)
+	}{
+		{"a file added to the site", func(t *testing.T, root, out string) {
+			mustWrite(t, filepath.Join(out, "reports", "notes.txt"), []byte("x"))
+		}},
+		{"a link added to the site", func(t *testing.T, root, out string) {
+			if err := os.Symlink("index.html", filepath.Join(out, "reports", "link.html")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a page of the site edited", func(t *testing.T, root, out string) {
+			p := filepath.Join(out, "reports", "2023-qingshan-zhen.html")
+			mustWrite(t, p, []byte(strings.Replace(read(t, out, "reports/2023-qingshan-zhen.html"), "镇", "乡", 1)))
+		}},
+		{"a file of the site removed", func(t *testing.T, root, out string) {
+			if err := os.Remove(filepath.Join(out, "reports", "2023-qingshan-zhen", "indicators.csv")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a static file added", func(t *testing.T, root, out string) {
+			mustWrite(t, filepath.Join(root, "static", "img", "logo.txt"), []byte("x"))
+		}},
+		{"a layout edited", func(t *testing.T, root, out string) {
+			p := filepath.Join(root, "layouts", "baseof.html")
+			mustWrite(t, p, []byte(read(t, root, "layouts/baseof.html")+"\n"))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := siteProject(t, govContent)
+			out := filepath.Join(root, "public")
+			build := func() string {
+				var log strings.Builder
+				logf := func(format string, args ...any) { log.WriteString(fmt.Sprintf(format, args...) + "\n") }
+				if err := Build(context.Background(), BuildOptions{Root: root, Out: out, Logf: logf}); err != nil {
+					t.Fatal(err)
+				}
+				return log.String()
+			}
+			build()
+			site := snapshot(t, out)
+			assertContains(t, "log", build(), "nothing changed")
+			if snapshot(t, out) != site {
+				t.Fatal("a build with nothing changed changed the site")
+			}
+			tc.change(t, root, out)
+			if log := build(); strings.Contains(log, "nothing changed") {
+				t.Fatalf("taken for up to date:\n%s", log)
+			}
+			clean := filepath.Join(t.TempDir(), "public")
+			if err := Build(context.Background(), BuildOptions{Root: root, Out: clean}); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := strings.ReplaceAll(snapshot(t, out), out, ""), strings.ReplaceAll(snapshot(t, clean), clean, ""); got != want {
+				t.Error("the site differs from a clean build's")
+			}
+		})
+	}
+}

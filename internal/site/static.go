@@ -5,11 +5,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/gohugoio/hugo/parser/metadecoders"
 	"github.com/tdewolff/minify/v2"
@@ -233,4 +237,51 @@ func readParams(root string) map[string]any {
 		return map[string]any{}
 	}
 	return params
+}
+
+// listTree lists what is under dir, as slash paths relative to it, sorted:
+// its files, and the entries that are neither files nor folders (links,
+// devices) apart. It reads ioWorkers folders at once: on a cold disk a
+// walk of an archive's site waits on each of its thousands of folders in
+// turn. skip leaves out a folder and what is in it.
+func listTree(dir string, skip func(rel string) bool) (files, odd []string, err error) {
+	var (
+		mu   sync.Mutex
+		wg   sync.WaitGroup
+		sem  = make(chan struct{}, ioWorkers)
+		errs []error
+	)
+	var visit func(rel string)
+	visit = func(rel string) {
+		defer wg.Done()
+		sem <- struct{}{}
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+		<-sem
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			errs = append(errs, err)
+			return
+		}
+		for _, e := range entries {
+			r := path.Join(rel, e.Name())
+			switch {
+			case e.IsDir():
+				if skip == nil || !skip(r) {
+					wg.Add(1)
+					go visit(r)
+				}
+			case e.Type().IsRegular():
+				files = append(files, r)
+			default:
+				odd = append(odd, r)
+			}
+		}
+	}
+	wg.Add(1)
+	visit(".")
+	wg.Wait()
+	sort.Strings(files)
+	sort.Strings(odd)
+	return files, odd, errors.Join(errs...)
 }
