@@ -55,6 +55,14 @@ func TestAverageChangeAndSpans(t *testing.T) {
 		{"单位GDP能耗年平均下降3%", "单位GDP能耗年平均下降:3%"},
 		{"新增劳动力平均受教育年限达到14.2年", "新增劳动力平均受教育年限:14.2年"},
 		{"城镇调查失业率平均为5.1%", "城镇调查失业率:5.1%"},
+		// Counts in words that name a slogan or only count the items listed
+		// before them measure nothing; other counts in words do.
+		{"统筹国内国际两个大局", ""},
+		{"充分发挥安阳、商丘、信阳、三门峡四个端点城市作用", ""},
+		{"深入抓好垃圾分类和物业管理两个关键小事", ""},
+		{"落实“三个80%”要求", ""},
+		{"两次降低存款准备金率、两次下调政策利率", "降低存款准备金率:两次 | 下调政策利率:两次"},
+		{"新建两个污水处理厂", "污水处理厂:两个"},
 		// A range whose ends each carry the unit is one figure.
 		{"地区生产总值年均增速4.5%-5%", "地区生产总值年均增速:4.5%-5%"},
 		{"粮食产量稳定在3万吨—3.5万吨", "粮食产量:3万吨—3.5万吨"},

@@ -124,6 +124,17 @@ func quotedSlogan(s string, i int) bool {
 			}
 			continue
 		}
+		if isCnDigit(r) { // “三个80%”
+			runs++
+			for j < len(inner) {
+				if r, w := utf8.DecodeRuneInString(inner[j:]); isCnDigit(r) {
+					j += w
+					continue
+				}
+				break
+			}
+			continue
+		}
 		j += w
 	}
 	return runs >= 2
@@ -361,7 +372,7 @@ func lookBehind(s string, f *figure) bool {
 	if isRank(b, f) || isSession(s, f) {
 		return false
 	}
-	if f.num.chinese && (isSlogan(s[f.start:]) || charBefore(b, "“‘\"「『初周每这那该此") || isFigurative(s[f.end:])) {
+	if f.num.chinese && (isSlogan(s[f.start:]) || charBefore(b, "“‘\"「『初周每这那该此") || isFigurative(s[f.end:]) || countsList(b, f)) {
 		return false
 	}
 	if charBefore(b, "每") {
@@ -369,6 +380,30 @@ func lookBehind(s string, f *figure) bool {
 	}
 	f.change, f.down = changeBefore(b)
 	return f.unit != "" || f.magnitude != "" || f.change && bareEnd(s[f.end:])
+}
+
+// countsList reports whether a count in words only counts the items
+// listed just before it (安阳、商丘、信阳、三门峡四个端点城市; 垃圾分类和物业
+// 管理两个关键小事): it restates the list, it measures nothing.
+func countsList(b string, f *figure) bool {
+	n, err := strconv.Atoi(f.num.digits)
+	if err != nil || n < 2 || f.hasTop || !slices.Contains([]string{"个", "项", "种", "类", "件"}, f.unit) {
+		return false
+	}
+	if i := strings.LastIndexAny(b, "，,；;：:。（(“"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(b[i:])
+		b = b[i+w:]
+	}
+	items := strings.Split(b, "、")
+	if last := items[len(items)-1]; len(items) == 1 {
+		for _, and := range []string{"和", "及", "与"} {
+			if parts := strings.Split(last, and); len(parts) == 2 && parts[0] != "" && parts[1] != "" {
+				items = parts
+				break
+			}
+		}
+	}
+	return len(items) == n && !slices.Contains(items, "")
 }
 
 // isRank reports whether a figure is a place in a ranking: 第3, 前10名,
