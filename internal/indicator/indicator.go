@@ -383,6 +383,9 @@ func labelOf(st *sentence, c *clauseState, k int, listed []string) (label string
 			label = subj + label
 		}
 	}
+	if label == "总量" && st.hasPrev && st.prevLabel != "" {
+		label = st.prevLabel // 国内生产总值增长5%，总量达到140.19万亿元: the thing's own level
+	}
 	if w := averageChange(c.text[c.segStart(k):f.qstart], f); w != "" && label != "" {
 		label += w
 	}
