@@ -294,6 +294,9 @@ func (x *extractor) clause(st *sentence, from, to int) {
 		}
 		label, share := labelOf(st, &c, k, listed)
 		in := x.indicator(st, &c, f, label)
+		if countsIndicators(in) {
+			continue
+		}
 		if !share {
 			st.prevLabel = withoutAverage(in.Label)
 		}
@@ -311,6 +314,13 @@ func (x *extractor) clause(st *sentence, from, to int) {
 		st.subjClause = text // read only when a figure after it names nothing
 	}
 	x.note(st, text)
+}
+
+// countsIndicators reports whether a figure counts the indicators of a
+// plan (提出20项主要指标, 围绕创新提出3项指标): it says how the plan is
+// written, not what it measures.
+func countsIndicators(in Indicator) bool {
+	return strings.HasSuffix(in.Label, "指标") && (in.Unit == "项" || in.Unit == "个" || in.Unit == "类")
 }
 
 // clauseSubject returns the measure a clause without figures is about
