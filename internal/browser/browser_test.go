@@ -1076,3 +1076,52 @@ func gzipSize(data []byte) int {
 	w.Close()
 	return b.Len()
 }
+
+// TestPlacePageNumbers: on a phone, a place page's table of targets and
+// results breaks no year or number across lines (the bundled archive: the
+// State Council's reports of three years).
+func TestPlacePageNumbers(t *testing.T) {
+	ctx := newTab(t)
+	root := t.TempDir()
+	if err := testcorpus.Project(root, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(root, "content", "reports"), os.DirFS(filepath.Join(testcorpus.Root(), "content", "reports"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := site.Build(context.Background(), site.BuildOptions{Root: root, Out: filepath.Join(root, "public")}); err != nil {
+		t.Fatal(err)
+	}
+	archive := httptest.NewServer(staticHandler(filepath.Join(root, "public")))
+	defer archive.Close()
+	for _, width := range []int64{360, 320} {
+		do(t, ctx, phone(width), chromedp.Navigate(archive.URL+"/places/quanguo.html"))
+		type cells struct {
+			N      int      `json:"n"`
+			Broken []string `json:"broken"`
+		}
+		c := eval[cells](t, ctx, `(() => {
+  const tds = [...document.querySelectorAll('table.p td')];
+  const broken = [];
+  for (const td of tds) for (const m of td.textContent.matchAll(/[0-9][0-9.,%]*/g)) {
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let n; (n = walker.nextNode());) {
+      const i = n.data.indexOf(m[0]);
+      if (i < 0) continue;
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + m[0].length);
+      const tops = new Set([...r.getClientRects()].map(q => Math.round(q.top)));
+      if (tops.size > 1) broken.push(td.textContent);
+      seen++; break;
+    }
+  }
+  return {n: tds.length, broken};
+})()`)
+		if c.N == 0 {
+			t.Fatal("no table of targets and results on the place page")
+		}
+		if len(c.Broken) > 0 {
+			t.Errorf("%d px: numbers broken across lines in %q", width, c.Broken)
+		}
+	}
+}

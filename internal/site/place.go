@@ -168,7 +168,7 @@ func (w *htmlWriter) promises(ps []archive.Promise) {
 		w.WriteString(string(st) + strconv.Itoa(counts[st]) + "项")
 	}
 	w.WriteString("。")
-	w.WriteString(`<div class=t role=region tabindex=0 aria-label=目标与完成><table class=f><caption>上一年度报告提出的目标，与下一年度报告的实绩</caption><thead><tr><th scope=col>年份<th scope=col>指标<th scope=col>目标<th scope=col>实绩<th scope=col>结果<tbody>`)
+	w.WriteString(`<div class=t role=region tabindex=0 aria-label=目标与完成><table class="f p"><caption>上一年度报告提出的目标，与下一年度报告的实绩</caption><thead><tr><th scope=col>年份<th scope=col>指标<th scope=col>目标<th scope=col>实绩<th scope=col>结果<tbody>`)
 	for _, p := range shown {
 		w.WriteString("<tr><td>" + strconv.Itoa(p.Year) + "<td>")
 		w.esc(p.Label)
