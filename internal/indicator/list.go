@@ -172,9 +172,31 @@ func listThings(s string, f *figure, n int) []string {
 		}
 	}
 	shareHalves(things)
-	shareTail(things)
+	if !shareTail(things) {
+		shareNoun(things)
+	}
 	sharePartner(things)
 	return things
+}
+
+// shareNoun gives the things before the last of a list the noun the last
+// one ends with when they are only ranks (国家级、部级创新平台 → 国家级创新
+// 平台). Other words are not cut off the last one's noun: in 工业、服务业
+// 企业 its first word is not as long as the first thing.
+func shareNoun(things []string) {
+	for _, t := range things[:len(things)-1] {
+		if !strings.HasSuffix(t, "级") {
+			return
+		}
+	}
+	last := things[len(things)-1]
+	i := strings.Index(last, "级")
+	if i <= 0 || utf8.RuneCountInString(last[i+len("级"):]) < 2 {
+		return
+	}
+	for j := range things[:len(things)-1] {
+		things[j] += last[i+len("级"):]
+	}
 }
 
 // sharePartner gives every thing of a list the 对 its first one starts
@@ -275,22 +297,24 @@ func expandCollective(s string, n int) []string {
 
 // shareTail gives the things before the last of a list the measure the
 // last one ends with (高技术制造业 → 高技术制造业增加值), unless one of them
-// is a measure itself (进口货值、免签入境游客、…销售额 name their own).
-func shareTail(things []string) {
+// is a measure itself (进口货值、免签入境游客、…销售额 name their own). It
+// reports whether the last one ends with a measure.
+func shareTail(things []string) (shared bool) {
 	last := things[len(things)-1]
 	tail := suffixIn(last, listTails)
 	if tail == "" || tail == last {
-		return
+		return false
 	}
 	for _, t := range things[:len(things)-1] {
 		r, _ := utf8.DecodeLastRuneInString(t)
 		if strings.ContainsRune(measureEnds, r) || strings.HasSuffix(t, tail) {
-			return
+			return true // they name their own measure
 		}
 	}
 	for i := range things[:len(things)-1] {
 		things[i] += tail
 	}
+	return true
 }
 
 // fromLists labels the figures of a change of several things at once
