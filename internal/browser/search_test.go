@@ -143,7 +143,7 @@ func typeQuery(t *testing.T, ctx context.Context, q string) {
 	t.Helper()
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById('st').textContent = ''; document.getElementById('q').value = ''`),
 		chromedp.SendKeys("#q", q))
-	waitFor(t, ctx, `/^(找到|没有找到)/.test(document.getElementById('st').textContent) && document.getElementById('q').value == %q`, q)
+	waitFor(t, ctx, `/^(找到|没有找到)/.test(document.getElementById('st').textContent) && document.getElementById('q').value == %q && document.getElementById('st').getAttribute('aria-busy') == 'false'`, q)
 }
 
 // shown is what the page shows: the status and each result's link, the

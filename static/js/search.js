@@ -154,6 +154,9 @@
     for (const x of all) m.set(f(x), (m.get(f(x)) || 0) + 1);
     return new Map([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   };
+  // The status is busy from a keystroke until the answer to the query as
+  // typed is shown: screen readers wait for it, and so do the tests.
+  const busy = (b) => st.setAttribute("aria-busy", b);
   const show = async () => {
     const my = seq;
     hits = all.filter((x) => (!fp.value || M.p[placeOf[x.r]] == fp.value) && (!fy.value || year(x.r) == fy.value));
@@ -163,9 +166,11 @@
     ol.replaceChildren(...lis);
     more.hidden = shown >= hits.length;
     st.textContent = hits.length ? "找到" + hits.length + "段，在" + n + "篇报告中" + (hits.length < all.length ? "（已筛选，共" + all.length + "段）" : "") : "没有找到。";
+    busy(false);
   };
   const run = async () => {
     const my = ++seq, text = q.value.trim();
+    busy(true);
     try {
       history.replaceState(null, "", text ? "#" + new URLSearchParams({ q: text }) : location.pathname);
     } catch {}
@@ -176,7 +181,8 @@
       res = 0;
       st.textContent = "无法读取搜索索引。";
     }
-    if (my != seq || res === 0) return;
+    if (my != seq) return;
+    if (res === 0) return busy(false);
     all = res || [];
     options(fp, count((x) => M.p[placeOf[x.r]]), "全部地点");
     options(fy, new Map([...count((x) => year(x.r))].reverse()), "全部年份");
@@ -184,7 +190,7 @@
       ol.replaceChildren();
       more.hidden = true;
       st.textContent = text ? "请输入至少两个字。" : "";
-      return;
+      return busy(false);
     }
     await show();
   };
@@ -192,7 +198,7 @@
   form.hidden = false;
   $("nj").hidden = true;
   form.onsubmit = (e) => (e.preventDefault(), clearTimeout(timer), run());
-  q.oninput = (e) => e.isComposing || (clearTimeout(timer), (timer = setTimeout(run, 50)));
+  q.oninput = (e) => e.isComposing || (busy(true), clearTimeout(timer), (timer = setTimeout(run, 50)));
   fp.onchange = fy.onchange = () => (++seq, show());
   more.onclick = async () => {
     const lis = await next();
