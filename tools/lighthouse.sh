@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse scores of the built site, mobile preset: performance, accessibility, best practices and
-# SEO of a report page, the largest place page, a year page, the search page and the home page, with
-# every audit that is not passed in full.
+# SEO of a report page, the largest place page, a year page, the largest 一图读懂, the search page and
+# the home page, with every audit that is not passed in full.
 # Not part of the Go build nor of CI (.ci/run): run it by hand after changing layouts/ or static/.
 #
 #   tools/lighthouse.sh [--keep DIR]     # --keep: also keep the JSON reports in DIR
@@ -81,13 +81,15 @@ report=$(cd "$work/public" && ls reports/*.html | head -1)
 # The place with the most reports: its page has the most figures across years.
 place=$(cd "$work/public" && ls -S places/*.html 2>/dev/null | head -1)
 year=$(cd "$work/public" && ls years/*.html 2>/dev/null | tail -1)
+# The largest 一图读懂: the most figures and charts.
+tu=$(cd "$work/public" && ls -S reports/*/tu.html 2>/dev/null | head -1)
 flags="--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
 flags+=" --disable-component-update --disable-sync --disable-quic --disable-dev-shm-usage"
 flags+=" --disable-domain-reliability --user-data-dir=$work/profile"
 
-for u in "$report" $place $year search.html ""; do
+for u in "$report" $place $year $tu search.html ""; do
   name=${u:-index.html}
-  out=$work/$(basename "$name" .html).json
+  out=$work/$(echo "${name%.html}" | tr / _).json
   "$lh" "$base/$u" --quiet --form-factor=mobile \
     --only-categories=performance,accessibility,best-practices,seo \
     --chrome-flags="$flags" --output=json --output-path="$out" >/dev/null
