@@ -127,6 +127,7 @@ type builder struct {
 	pdfEnv   string                       // the printer's browser and fonts (pdf.Environment), with --pdf
 	pending  map[string]map[string]string // preview: files to take from the last site, by folder, name → path (placeLater)
 	moved    []string                     // preview: folders of the last site moved into the new one (placeLater)
+	stranded bool                         // moveBack failed: b.site holds folders of the last site and is kept
 	mu       sync.Mutex                   // guards next.Files and fresh
 	fresh    map[string]bool              // reports whose downloads were made anew, by slug
 	dirs     sync.Map                     // folders of the new site made so far
@@ -191,7 +192,11 @@ func (b *builder) run() error {
 	if b.site, err = newTemp(b.out, "new"); err != nil {
 		return err
 	}
-	defer os.RemoveAll(b.site)
+	defer func() {
+		if !b.stranded {
+			os.RemoveAll(b.site)
+		}
+	}()
 	b.next = &manifest{Out: b.out, Input: input, Files: map[string]fileEntry{}}
 	b.files = newFileWriter()
 	err = b.render()
@@ -206,18 +211,15 @@ func (b *builder) run() error {
 	}
 
 	t = time.Now()
-	if err := b.placeLater(); err != nil {
-		b.moveBack()
+	b.next.stampAll(b.site) // what placeLater takes is recorded as it is in the last site
+	if err := b.next.save(b.root); err != nil {
 		return err
 	}
-	b.next.stampAll(b.site)
-	if err := b.next.save(b.root); err != nil {
-		b.moveBack()
-		return err
+	if err := b.placeLater(); err != nil {
+		return b.moveBack(err)
 	}
 	if err := publishSite(b.site, b.out, b.opts.Preview); err != nil {
-		b.moveBack()
-		return err
+		return b.moveBack(err)
 	}
 	written, err := writeBack(b.root, b.pages, b.dataCurrent)
 	if err != nil {
@@ -426,7 +428,7 @@ func (b *builder) reuse(key string, rels ...string) bool {
 	}
 	for i, rel := range rels {
 		dir := path.Dir(rel)
-		if b.opts.Preview && dir != "." {
+		if b.opts.Preview && !b.opts.PDF && dir != "." && !b.recorded(rel) {
 			b.later(dir, path.Base(rel), from[i])
 		} else if linkOrCopy(from[i], filepath.Join(b.site, filepath.FromSlash(rel))) != nil {
 			return false
@@ -459,37 +461,47 @@ func (b *builder) later(dir, name, from string) {
 // and which the new site does not have, is moved across whole, otherwise
 // they are linked. Making a folder costs this machine's file system about
 // 0.5 ms, moving one 40 µs: the 1,000 report folders of an archive of
-// 1,000 reports would take half a second to make. The last site, still
-// served, lacks the folders moved only until the new one is published, or
-// gets them back (moveBack).
+// 1,000 reports would take half a second to make. The links are made
+// first and the moves last, so that the last site, still served, lacks the
+// folders moved only until the new one is published, or gets them back
+// (moveBack).
 func (b *builder) placeLater() error {
 	dirs := sortedKeys(b.pending)
 	sort.SliceStable(dirs, func(i, j int) bool { return strings.Count(dirs[i], "/") < strings.Count(dirs[j], "/") })
+	var moves []string
 	for _, dir := range dirs {
-		files := b.pending[dir]
-		if len(files) == 0 {
-			continue
+		if files := b.pending[dir]; len(files) > 0 && b.whole(dir, files) {
+			moves = append(moves, dir)
+		} else if err := b.linkLater(dir); err != nil {
+			return err
 		}
-		at, from := filepath.Join(b.site, filepath.FromSlash(dir)), filepath.Join(b.out, filepath.FromSlash(dir))
-		if b.whole(dir, files) {
-			if err := b.mkdir(filepath.Dir(at)); err != nil {
-				return err
-			}
-			if os.Rename(from, at) == nil {
-				b.moved = append(b.moved, dir)
-				continue
-			}
+	}
+	for _, dir := range moves {
+		at := filepath.Join(b.site, filepath.FromSlash(dir))
+		if err := b.mkdir(filepath.Dir(at)); err != nil {
+			return err
 		}
-		for _, name := range sortedKeys(files) {
-			if !b.next.Files[dir+"/"+name].linked { // made anew since
-				continue
-			}
-			if err := linkOrCopy(files[name], filepath.Join(at, name)); err != nil {
-				return err
-			}
+		if os.Rename(filepath.Join(b.out, filepath.FromSlash(dir)), at) == nil {
+			b.moved = append(b.moved, dir)
+		} else if err := b.linkLater(dir); err != nil {
+			return err
 		}
 	}
 	b.pending = nil
+	return nil
+}
+
+// linkLater links the files put off in dir into the new site.
+func (b *builder) linkLater(dir string) error {
+	files := b.pending[dir]
+	for _, name := range sortedKeys(files) {
+		if !b.next.Files[dir+"/"+name].linked { // made anew since
+			continue
+		}
+		if err := linkOrCopy(files[name], filepath.Join(b.site, filepath.FromSlash(dir), name)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -541,11 +553,19 @@ func (b *builder) reuseGroup(key string) bool {
 
 // moveBack returns the folders placeLater moved to the last site, when the
 // new one is not published after all.
-func (b *builder) moveBack() {
+func (b *builder) moveBack(cause error) error {
+	var errs []error
 	for _, dir := range b.moved {
-		_ = os.Rename(filepath.Join(b.site, dir), filepath.Join(b.out, dir))
+		if err := os.Rename(filepath.Join(b.site, dir), filepath.Join(b.out, dir)); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	b.moved = nil
+	if errs != nil {
+		b.stranded = true // the new site is kept: it holds folders of the last one
+		return fmt.Errorf("%w; and folders of %s could not be put back from %s: %w", cause, b.out, b.site, errors.Join(errs...))
+	}
+	return cause
 }
 
 // reuseStale takes every file of the last site under prefix into the new

@@ -548,3 +548,21 @@ func TestUpToDate(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorsLinked: data/indicators, the build's own output, may be a
+// link to a folder of the project; the build reads past it as before.
+func TestIndicatorsLinked(t *testing.T) {
+	root := siteProject(t, govContent)
+	out := filepath.Join(root, "public")
+	buildLogged(t, root, out)
+	ind := filepath.Join(root, "data", "indicators")
+	if err := os.Rename(ind, filepath.Join(root, "indicators")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "indicators"), ind); err != nil {
+		t.Fatal(err)
+	}
+	if err := Build(context.Background(), BuildOptions{Root: root, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -243,7 +243,7 @@ func readParams(root string) map[string]any {
 // its files, and the entries that are neither files nor folders (links,
 // devices) apart. It reads ioWorkers folders at once: on a cold disk a
 // walk of an archive's site waits on each of its thousands of folders in
-// turn. skip leaves out a folder and what is in it.
+// turn. skip leaves out an entry, and what is in it when it is a folder.
 func listTree(dir string, skip func(rel string) bool) (files, odd []string, err error) {
 	var (
 		mu   sync.Mutex
@@ -266,11 +266,10 @@ func listTree(dir string, skip func(rel string) bool) (files, odd []string, err 
 		for _, e := range entries {
 			r := path.Join(rel, e.Name())
 			switch {
+			case skip != nil && skip(r):
 			case e.IsDir():
-				if skip == nil || !skip(r) {
-					wg.Add(1)
-					go visit(r)
-				}
+				wg.Add(1)
+				go visit(r)
 			case e.Type().IsRegular():
 				files = append(files, r)
 			default:
