@@ -124,18 +124,13 @@ func quotedSlogan(s string, i int) bool {
 			}
 			continue
 		}
+		j += w
 		if isCnDigit(r) { // “三个80%”
 			runs++
-			for j < len(inner) {
-				if r, w := utf8.DecodeRuneInString(inner[j:]); isCnDigit(r) {
-					j += w
-					continue
-				}
-				break
+			for r, w = utf8.DecodeRuneInString(inner[j:]); isCnDigit(r); r, w = utf8.DecodeRuneInString(inner[j:]) {
+				j += w
 			}
-			continue
 		}
-		j += w
 	}
 	return runs >= 2
 }
@@ -173,12 +168,8 @@ func readRange(s string, p int, f *figure) int {
 	q := skipSpaces(s, p)
 	mag, _ := magnitudeAt(s, q)
 	q += len(mag)
-	sep := prefixIn(s[q:], rangeSeps)
-	if sep == "" {
-		return p
-	}
-	top, end, ok := readNumber(s, q+len(sep))
-	if !ok || top.chinese != f.num.chinese {
+	top, end, ok := rangeTop(s, q, rangeSeps, f)
+	if !ok {
 		return p
 	}
 	if m2, _ := magnitudeAt(s, skipSpaces(s, end)); mag != "" && m2 != mag {
@@ -196,12 +187,8 @@ func readRangeAfterUnit(s string, p int, f *figure) int {
 	if f.hasTop || f.unit == "" || f.unitMissing {
 		return p
 	}
-	sep := prefixIn(s[p:], rangeDashes)
-	if sep == "" {
-		return p
-	}
-	top, end, ok := readNumber(s, p+len(sep))
-	if !ok || top.chinese != f.num.chinese {
+	top, end, ok := rangeTop(s, p, rangeDashes, f)
+	if !ok {
 		return p
 	}
 	g := figure{num: top}
@@ -211,6 +198,18 @@ func readRangeAfterUnit(s string, p int, f *figure) int {
 	}
 	f.top, f.hasTop = top, true
 	return q
+}
+
+// rangeTop reads one of seps at byte q of s and the number after it, the
+// top of a range whose bottom is f's number, written alike (both in digits
+// or both in words), and returns it and the offset after it.
+func rangeTop(s string, q int, seps []string, f *figure) (top number, end int, ok bool) {
+	sep := prefixIn(s[q:], seps)
+	if sep == "" {
+		return top, q, false
+	}
+	top, end, ok = readNumber(s, q+len(sep))
+	return top, end, ok && top.chinese == f.num.chinese
 }
 
 // readUnit reads what follows a number: 余/多, a magnitude, the unit. It
@@ -395,12 +394,12 @@ func countsList(b string, f *figure) bool {
 		b = b[i+w:]
 	}
 	items := strings.Split(b, "、")
-	if last := items[len(items)-1]; len(items) == 1 {
-		for _, and := range []string{"和", "及", "与"} {
-			if parts := strings.Split(last, and); len(parts) == 2 && parts[0] != "" && parts[1] != "" {
-				items = parts
-				break
-			}
+	for _, and := range []string{"和", "及", "与"} {
+		if len(items) > 1 {
+			break
+		}
+		if parts := strings.Split(b, and); len(parts) == 2 {
+			items = parts
 		}
 	}
 	return len(items) == n && !slices.Contains(items, "")

@@ -1,6 +1,9 @@
 package indicator
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // units are the units a figure may carry, longest first so that 人次 wins
 // over 人 and 个百分点 over 个. Time (年, 月, 日, 天) is not among them: a
@@ -86,12 +89,13 @@ var (
 // cumulative marks a figure as a running total when no nearer qualifier does.
 const cumulative = "累计"
 
-// rangeSeps join the two ends of a range: 3-5万元, 3至5个.
-var rangeSeps = []string{"-", "－", "—", "–", "~", "～", "至", "到"}
-
-// rangeDashes join the two ends of a range written each with its unit:
-// 4.5%-5%, 4.5%—5%.
-var rangeDashes = []string{"-", "－", "—", "–", "~", "～"}
+// rangeDashes join the two ends of a range, also when each is written with
+// its unit (4.5%-5%, 4.5%—5%); rangeSeps only when the unit follows both
+// (3-5万元, 3至5个).
+var (
+	rangeDashes = []string{"-", "－", "—", "–", "~", "～"}
+	rangeSeps   = append(slices.Clone(rangeDashes), "至", "到")
+)
 
 // changeUp and changeDown are the words that make the next figure a change
 // rather than a level; changeDown flips its sign.

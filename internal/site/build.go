@@ -495,7 +495,7 @@ func (b *builder) placeLater() error {
 func (b *builder) linkLater(dir string) error {
 	files := b.pending[dir]
 	for _, name := range sortedKeys(files) {
-		if !b.next.Files[dir+"/"+name].linked { // made anew since
+		if !b.next.Files[dir+"/"+name].linked { // made anew since: put records it so
 			continue
 		}
 		if err := linkOrCopy(files[name], filepath.Join(b.site, filepath.FromSlash(dir), name)); err != nil {
@@ -591,11 +591,6 @@ func (b *builder) put(rel, key string, data []byte) error {
 	// A file linked from the last site shares its inode with the site
 	// still published: it is replaced, never written through.
 	replace := b.recorded(rel)
-	if replace && b.opts.Preview {
-		b.mu.Lock()
-		delete(b.pending[path.Dir(rel)], path.Base(rel))
-		b.mu.Unlock()
-	}
 	if err := b.files.write(p, data, replace, func() error { return b.mkdir(filepath.Dir(p)) }); err != nil {
 		return err
 	}
